@@ -1,0 +1,250 @@
+"""Regions, member governments, bodies, people and memberships."""
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Land(models.TextChoices):
+    BELGIE = "BE", _("België")
+    NEDERLAND = "NL", _("Nederland")
+
+
+class Rechtsvorm(models.TextChoices):
+    PROJECTVERENIGING = "projectvereniging", _("projectvereniging")
+    DIENSTVERLENENDE_VERENIGING = "dienstverlenende_vereniging", _("dienstverlenende vereniging")
+    OPDRACHTHOUDENDE_VERENIGING = "opdrachthoudende_vereniging", _("opdrachthoudende vereniging")
+    INTERLOKALE_VERENIGING = "interlokale_vereniging", _("interlokale vereniging")
+    GEMEENSCHAPPELIJKE_REGELING = "gemeenschappelijke_regeling", _("gemeenschappelijke regeling")
+    FEITELIJK = "feitelijke_vereniging", _("feitelijke samenwerking (zonder rechtspersoonlijkheid)")
+    ANDERS = "anders", _("andere vorm")
+
+
+class CurrentQuerySet(models.QuerySet):
+    """Rows with a begindatum and an optional einddatum, filtered on a day."""
+
+    def current(self, on=None):
+        day = on or timezone.localdate()
+        return self.filter(begindatum__lte=day).filter(Q(einddatum__isnull=True) | Q(einddatum__gte=day))
+
+    def former(self, on=None):
+        day = on or timezone.localdate()
+        return self.filter(einddatum__lt=day)
+
+
+class Regio(models.Model):
+    """A regional partnership (samenwerkingsverband) of local governments."""
+
+    naam = models.CharField(_("naam"), max_length=200)
+    slug = models.SlugField(_("korte naam in de URL"), max_length=80, unique=True)
+    land = models.CharField(_("land"), max_length=2, choices=Land.choices)
+    rechtsvorm = models.CharField(_("rechtsvorm"), max_length=40, choices=Rechtsvorm.choices)
+    beschrijving = models.TextField(_("beschrijving"), blank=True)
+
+    class Meta:
+        verbose_name = _("regio")
+        verbose_name_plural = _("regio's")
+        ordering = ["naam"]
+
+    def __str__(self):
+        return self.naam
+
+    def get_absolute_url(self):
+        return reverse("besturen:regio", kwargs={"slug": self.slug})
+
+
+class BestuurSoort(models.TextChoices):
+    GEMEENTE = "gemeente", _("gemeente")
+    OCMW = "ocmw", _("OCMW")
+    PROVINCIE = "provincie", _("provincie")
+    INTERCOMMUNALE = "intercommunale", _("intercommunale")
+    ANDERS = "anders", _("ander bestuur")
+
+
+class Bestuur(models.Model):
+    """A member local government (OSLO Bestuurseenheid) with its official code and population."""
+
+    soort = models.CharField(_("soort"), max_length=20, choices=BestuurSoort.choices)
+    naam = models.CharField(_("naam"), max_length=200)
+    code = models.CharField(
+        _("officiële code"), max_length=20, help_text=_("NIS-code (België) of CBS-code (Nederland).")
+    )
+    land = models.CharField(_("land"), max_length=2, choices=Land.choices)
+    provincie = models.CharField(_("provincie"), max_length=100, blank=True)
+    inwoners = models.PositiveIntegerField(_("inwoners"), null=True, blank=True)
+    inwoners_peildatum = models.DateField(_("peildatum inwoners"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("bestuur")
+        verbose_name_plural = _("besturen")
+        ordering = ["naam", "soort"]
+        constraints = [
+            models.UniqueConstraint(fields=["land", "code", "soort"], name="bestuur_uniek_per_land_code_soort"),
+            models.CheckConstraint(
+                condition=Q(inwoners_peildatum__isnull=False) | Q(inwoners__isnull=True),
+                name="bestuur_inwoners_met_peildatum",
+            ),
+        ]
+
+    def __str__(self):
+        if self.soort == BestuurSoort.GEMEENTE:
+            return self.naam
+        return f"{self.get_soort_display()} {self.naam}"
+
+    def get_absolute_url(self):
+        return reverse("besturen:bestuur", kwargs={"pk": self.pk})
+
+
+class Deelname(models.Model):
+    """A Bestuur's membership of a Regio from a start date to an optional end date."""
+
+    regio = models.ForeignKey(Regio, verbose_name=_("regio"), on_delete=models.CASCADE, related_name="deelnames")
+    bestuur = models.ForeignKey(
+        Bestuur, verbose_name=_("bestuur"), on_delete=models.PROTECT, related_name="deelnames"
+    )
+    begindatum = models.DateField(_("begindatum"))
+    einddatum = models.DateField(_("einddatum"), null=True, blank=True)
+
+    objects = CurrentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("deelname")
+        verbose_name_plural = _("deelnames")
+        ordering = ["regio", "bestuur__naam"]
+        constraints = [
+            models.UniqueConstraint(fields=["regio", "bestuur", "begindatum"], name="deelname_uniek"),
+            models.CheckConstraint(
+                condition=Q(einddatum__isnull=True) | Q(einddatum__gte=models.F("begindatum")),
+                name="deelname_einde_na_begin",
+                violation_error_message=_("De einddatum ligt vóór de begindatum."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.bestuur} in {self.regio}"
+
+
+class OrgaanSoort(models.TextChoices):
+    GEMEENTERAAD = "gemeenteraad", _("gemeenteraad")
+    COLLEGE = "college", _("college (van burgemeester en schepenen / B&W)")
+    RAAD_MAATSCHAPPELIJK_WELZIJN = "rmw", _("raad voor maatschappelijk welzijn")
+    BURGEMEESTERSOVERLEG = "burgemeestersoverleg", _("burgemeestersoverleg")
+    OVERLEG_ALGEMEEN_DIRECTEURS = "overleg_algemeen_directeurs", _("overleg algemeen directeurs")
+    REGIOBESTUUR = "regiobestuur", _("regiobestuur")
+    REGIORAAD = "regioraad", _("regioraad")
+    DAGELIJKS_BESTUUR = "dagelijks_bestuur", _("dagelijks bestuur")
+    STUURGROEP = "stuurgroep", _("stuurgroep")
+    RAADSCOMMISSIE = "raadscommissie", _("raadscommissie")
+    WERKGROEP = "werkgroep", _("werkgroep")
+
+
+class Orgaan(models.Model):
+    """A body (OSLO Bestuursorgaan) of exactly one Bestuur or exactly one Regio."""
+
+    soort = models.CharField(_("soort"), max_length=30, choices=OrgaanSoort.choices)
+    naam = models.CharField(_("naam"), max_length=200)
+    afkorting = models.CharField(_("afkorting"), max_length=20, blank=True)
+    bestuur = models.ForeignKey(
+        Bestuur, verbose_name=_("bestuur"), null=True, blank=True, on_delete=models.CASCADE, related_name="organen"
+    )
+    regio = models.ForeignKey(
+        Regio, verbose_name=_("regio"), null=True, blank=True, on_delete=models.CASCADE, related_name="organen"
+    )
+    beschrijving = models.TextField(_("beschrijving"), blank=True)
+
+    class Meta:
+        verbose_name = _("orgaan")
+        verbose_name_plural = _("organen")
+        ordering = ["naam"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(bestuur__isnull=False) & Q(regio__isnull=True))
+                | (Q(bestuur__isnull=True) & Q(regio__isnull=False)),
+                name="orgaan_van_een_bestuur_of_een_regio",
+                violation_error_message=_("Een orgaan hoort bij precies één bestuur of precies één regio."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.naam
+
+    def get_absolute_url(self):
+        return reverse("besturen:orgaan", kwargs={"pk": self.pk})
+
+    @property
+    def eigenaar(self):
+        return self.regio or self.bestuur
+
+
+class Persoon(models.Model):
+    """A person; many never log in, so the account is optional."""
+
+    voornaam = models.CharField(_("voornaam"), max_length=100)
+    achternaam = models.CharField(_("achternaam"), max_length=150)
+    email = models.EmailField(_("e-mailadres"), blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="persoon",
+    )
+
+    class Meta:
+        verbose_name = _("persoon")
+        verbose_name_plural = _("personen")
+        ordering = ["achternaam", "voornaam"]
+
+    def __str__(self):
+        return f"{self.voornaam} {self.achternaam}"
+
+
+class Rol(models.TextChoices):
+    VOORZITTER = "voorzitter", _("voorzitter")
+    ONDERVOORZITTER = "ondervoorzitter", _("ondervoorzitter")
+    LID = "lid", _("lid")
+    SECRETARIS = "secretaris", _("secretaris")
+    PLAATSVERVANGER = "plaatsvervanger", _("plaatsvervanger")
+    WAARNEMER = "waarnemer", _("waarnemer")
+
+
+class Lidmaatschap(models.Model):
+    """A person's seat in a body with a role, on behalf of a Bestuur, from a date to a date (OSLO Mandataris)."""
+
+    persoon = models.ForeignKey(
+        Persoon, verbose_name=_("persoon"), on_delete=models.CASCADE, related_name="lidmaatschappen"
+    )
+    orgaan = models.ForeignKey(
+        Orgaan, verbose_name=_("orgaan"), on_delete=models.CASCADE, related_name="lidmaatschappen"
+    )
+    rol = models.CharField(_("rol"), max_length=20, choices=Rol.choices, default=Rol.LID)
+    namens = models.ForeignKey(
+        Bestuur,
+        verbose_name=_("namens"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="lidmaatschappen",
+    )
+    begindatum = models.DateField(_("begindatum"))
+    einddatum = models.DateField(_("einddatum"), null=True, blank=True)
+
+    objects = CurrentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("lidmaatschap")
+        verbose_name_plural = _("lidmaatschappen")
+        ordering = ["orgaan", "rol", "persoon__achternaam"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(einddatum__isnull=True) | Q(einddatum__gte=models.F("begindatum")),
+                name="lidmaatschap_einde_na_begin",
+                violation_error_message=_("De einddatum ligt vóór de begindatum."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.persoon} ({self.get_rol_display()}, {self.orgaan})"

@@ -1,0 +1,1 @@
+"""Models arrive with their issue; the app exists now so the dependency order is fixed."""

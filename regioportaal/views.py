@@ -1,0 +1,38 @@
+"""Shared view pieces: the login form and the base view that renders a template partial for htmx requests."""
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext_lazy as _
+from django.views.generic.base import ContextMixin, TemplateResponseMixin, View
+
+
+class LoginForm(AuthenticationForm):
+    """Log in with an e-mail address."""
+
+    username = forms.EmailField(
+        label=_("E-mailadres"), widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"})
+    )
+    error_messages = {
+        "invalid_login": _("Dit e-mailadres en wachtwoord horen niet bij elkaar. Let op hoofdletters in het wachtwoord."),
+        "inactive": _("Dit account is niet actief."),
+    }
+
+
+class PageView(TemplateResponseMixin, ContextMixin, View):
+    """A read-only page; an htmx request gets the template's `htmx_partial` instead of the whole page."""
+
+    htmx_partial = None
+
+    def get(self, request, *args, **kwargs):
+        return self.render_to_response(self.get_context_data(**kwargs))
+
+    def get_template_names(self):
+        names = super().get_template_names()
+        if self.htmx_partial and getattr(self.request, "htmx", False):
+            return [f"{name}#{self.htmx_partial}" for name in names]
+        return names
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        patch_vary_headers(response, ["HX-Request"])
+        return response
