@@ -103,3 +103,31 @@ def add_lidmaatschap(*, persoon, orgaan, rol, begindatum, namens=None, einddatum
 def end_lidmaatschap(lidmaatschap, *, einddatum, door, reden=""):
     """End a seat on `einddatum` (the last day it counts)."""
     return _update(lidmaatschap, LIDMAATSCHAP_FIELDS, door, {"einddatum": einddatum}, reden)
+
+
+@transaction.atomic
+def create_account(persoon, *, password=None, door):
+    """Give `persoon` a login account under their e-mail address (unusable password unless one is given)."""
+    from django.contrib.auth import get_user_model
+
+    if persoon.user_id:
+        raise ValueError(f"{persoon} heeft al een account.")
+    if not persoon.email:
+        raise ValueError(f"{persoon} heeft geen e-mailadres.")
+    user = get_user_model().objects.create_user(
+        email=persoon.email, password=password, first_name=persoon.voornaam, last_name=persoon.achternaam
+    )
+    persoon.user = user
+    persoon.save(update_fields=["user"])
+    log_action(door, "account aangemaakt", persoon, {"email": user.email})
+    return user
+
+
+@transaction.atomic
+def create_platform_admin(*, email, password, door):
+    """Create a platform administrator (Django superuser)."""
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.create_superuser(email=email, password=password)
+    log_action(door, "platformbeheerder aangemaakt", user, {"email": user.email})
+    return user

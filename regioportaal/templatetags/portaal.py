@@ -1,0 +1,31 @@
+"""Template filters for Dutch notation of amounts and shares."""
+from decimal import Decimal
+
+from django import template
+from django.utils.formats import number_format
+
+register = template.Library()
+
+
+@register.filter
+def euro(value, decimals=2):
+    """Format an amount as euros in the current locale's notation: € 1.234,56."""
+    if value is None or value == "":
+        return ""
+    return f"€\u00a0{number_format(Decimal(value), decimal_pos=int(decimals), use_l10n=True, force_grouping=True)}"
+
+
+@register.filter
+def procent(value, decimals=1):
+    """Format a percentage: 12,3 %."""
+    if value is None or value == "":
+        return ""
+    return f"{number_format(value, decimal_pos=int(decimals), use_l10n=True)}\u00a0%"
+
+
+@register.filter
+def getal(value):
+    """Format a whole number with thousand separators: 87.332."""
+    if value is None or value == "":
+        return ""
+    return number_format(value, decimal_pos=0, use_l10n=True, force_grouping=True)
