@@ -3,6 +3,7 @@
 Everything is written through the services, so the demo lands in the action log like any other write. Running it
 twice changes nothing: a region that already exists is left as it is.
 """
+
 import datetime
 import itertools
 from dataclasses import dataclass, field
@@ -13,7 +14,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from . import services
-from .models import Bestuur, BestuurSoort, Land, OrgaanSoort, Persoon, Rechtsvorm, Regio, Rol
+from .models import Bestuur, BestuurSoort, Land, OrgaanSoort, Persoon, Rechtsvorm, Regio, Rol, Zichtbaarheid
 
 DATA_DIR = Path(settings.BASE_DIR) / "data"
 DEMO_PASSWORD = "regioportaal-demo"
@@ -22,14 +23,75 @@ BEGIN = datetime.date(2019, 1, 1)
 FICTIEF = "Demogegevens: de leden en de besturen zijn echt, de personen in deze demo zijn verzonnen."
 
 VOORNAMEN = [
-    "An", "Bart", "Caroline", "Dirk", "Els", "Frank", "Griet", "Hans", "Ilse", "Jan", "Karen", "Luc", "Marleen",
-    "Nico", "Olga", "Peter", "Quinten", "Rita", "Stefan", "Tine", "Uma", "Vincent", "Wendy", "Youssef", "Zoë",
-    "Ahmed", "Bram", "Charlotte", "Daan", "Eva", "Fleur", "Geert", "Hanneke", "Ivo", "Joke", "Kees", "Lotte",
+    "An",
+    "Bart",
+    "Caroline",
+    "Dirk",
+    "Els",
+    "Frank",
+    "Griet",
+    "Hans",
+    "Ilse",
+    "Jan",
+    "Karen",
+    "Luc",
+    "Marleen",
+    "Nico",
+    "Olga",
+    "Peter",
+    "Quinten",
+    "Rita",
+    "Stefan",
+    "Tine",
+    "Uma",
+    "Vincent",
+    "Wendy",
+    "Youssef",
+    "Zoë",
+    "Ahmed",
+    "Bram",
+    "Charlotte",
+    "Daan",
+    "Eva",
+    "Fleur",
+    "Geert",
+    "Hanneke",
+    "Ivo",
+    "Joke",
+    "Kees",
+    "Lotte",
 ]
 ACHTERNAMEN = [
-    "Peeters", "Janssens", "Maes", "Jacobs", "Mertens", "Willems", "Claes", "Goossens", "Wouters", "De Smet",
-    "Dubois", "Vermeulen", "Van den Berg", "de Vries", "Bakker", "Visser", "Smit", "Meijer", "de Boer", "Mulder",
-    "de Groot", "Bos", "Vos", "Hendriks", "van Dijk", "Verhoeven", "Aerts", "Hermans", "Lambrechts", "Pauwels",
+    "Peeters",
+    "Janssens",
+    "Maes",
+    "Jacobs",
+    "Mertens",
+    "Willems",
+    "Claes",
+    "Goossens",
+    "Wouters",
+    "De Smet",
+    "Dubois",
+    "Vermeulen",
+    "Van den Berg",
+    "de Vries",
+    "Bakker",
+    "Visser",
+    "Smit",
+    "Meijer",
+    "de Boer",
+    "Mulder",
+    "de Groot",
+    "Bos",
+    "Vos",
+    "Hendriks",
+    "van Dijk",
+    "Verhoeven",
+    "Aerts",
+    "Hermans",
+    "Lambrechts",
+    "Pauwels",
 ]
 
 
@@ -46,14 +108,58 @@ class RegioPlan:
     raden_met_accounts: list = field(default_factory=list)  # codes of two members whose council gets logins
 
 
-DENDER = ["41002", "41011", "41018", "41024", "41034", "41048", "41082", "42003", "42004", "42006", "42008",
-          "42011", "42026", "42028"]
+DENDER = [
+    "41002",
+    "41011",
+    "41018",
+    "41024",
+    "41034",
+    "41048",
+    "41082",
+    "42003",
+    "42004",
+    "42006",
+    "42008",
+    "42011",
+    "42026",
+    "42028",
+]
 TURNHOUT = ["13004", "13031", "13040", "13046"]
-GMR = ["GM0202", "GM1945", "GM0209", "GM0221", "GM0225", "GM0226", "GM0252", "GM1705", "GM1955", "GM0944",
-       "GM0268", "GM1734", "GM0274", "GM0275", "GM0277", "GM0293", "GM0296", "GM0299"]
+GMR = [
+    "GM0202",
+    "GM1945",
+    "GM0209",
+    "GM0221",
+    "GM0225",
+    "GM0226",
+    "GM0252",
+    "GM1705",
+    "GM1955",
+    "GM0944",
+    "GM0268",
+    "GM1734",
+    "GM0274",
+    "GM0275",
+    "GM0277",
+    "GM0293",
+    "GM0296",
+    "GM0299",
+]
 DRECHT = ["GM0482", "GM0505", "GM0523", "GM0531", "GM0590", "GM0610", "GM0642"]
-RIVIERENLAND = ["12002", "12005", "12007", "12009", "12014", "12021", "12025", "12026", "12029", "12035", "12040",
-                "12041"]
+RIVIERENLAND = [
+    "12002",
+    "12005",
+    "12007",
+    "12009",
+    "12014",
+    "12021",
+    "12025",
+    "12026",
+    "12029",
+    "12035",
+    "12040",
+    "12041",
+]
 
 G = BestuurSoort.GEMEENTE
 PLANS = [
@@ -131,11 +237,27 @@ PLANS = [
             "regionale puzzel van morgen.\n\n" + FICTIEF
         ),
         leden=[(G, Land.BELGIE, code) for code in RIVIERENLAND],
-        organen=[(OrgaanSoort.OVERLEG_ALGEMEEN_DIRECTEURS, "Overleg algemeen directeurs Rivierenland", "OAD",
-                  "directeurs")],
+        organen=[
+            (
+                OrgaanSoort.OVERLEG_ALGEMEEN_DIRECTEURS,
+                "Overleg algemeen directeurs Rivierenland",
+                "OAD",
+                "directeurs",
+            )
+        ],
         hoofdorgaan="OAD",
         raden_met_accounts=["12025", "12021"],
     ),
+]
+
+
+STUKKEN = [
+    ("Jaarverslag van de regionale samenwerking", Zichtbaarheid.OPENBAAR,
+     "Wat de regio het voorbije jaar samen realiseerde, voor iedereen te lezen."),
+    ("Voorstel werkverdeling secretariaat (vertrouwelijk)", Zichtbaarheid.ORGAAN,
+     "Een voorstel voor de leden van dit orgaan, nog niet voor de raden."),
+    ("Ontwerp van het regionale programma (voor de raden)", Zichtbaarheid.REGIO,
+     "Het ontwerp dat de raden van de leden mogen inzien voordat het wordt vastgesteld."),
 ]
 
 
@@ -223,20 +345,31 @@ def build_regio(plan, namen):
         else:
             leden = besturen if samenstelling == "vertegenwoordigers" else gemeenten
             zetels = [(b, Rol.VOORZITTER if i == 0 else Rol.LID) for i, b in enumerate(leden)]
+        hoofdorgaan = plan.hoofdorgaan in (afkorting, naam)
         for bestuur, rol in zetels:
+            login = f"voorzitter.{plan.slug}@{DEMO_DOMAIN}" if hoofdorgaan and rol == Rol.VOORZITTER else None
             services.add_lidmaatschap(
-                persoon=_persoon(namen), orgaan=orgaan, rol=rol, namens=bestuur, begindatum=BEGIN, door=None
+                persoon=_persoon(namen, login=login), orgaan=orgaan, rol=rol, namens=bestuur, begindatum=BEGIN,
+                door=None,
             )
-        if afkorting == plan.hoofdorgaan or naam == plan.hoofdorgaan:
+        if hoofdorgaan:
+            for titel, zichtbaarheid, tekst in STUKKEN:
+                services.add_stuk(orgaan, titel=titel, tekst=tekst, zichtbaarheid=zichtbaarheid, door=None)
             email = f"secretariaat.{plan.slug}@{DEMO_DOMAIN}"
             services.add_lidmaatschap(
-                persoon=_persoon(namen, login=email), orgaan=orgaan, rol=Rol.SECRETARIS, begindatum=BEGIN, door=None
+                persoon=_persoon(namen, login=email),
+                orgaan=orgaan,
+                rol=Rol.SECRETARIS,
+                begindatum=BEGIN,
+                door=None,
             )
 
     for bestuur in besturen:
         soort = OrgaanSoort.GEMEENTERAAD if bestuur.soort == G else OrgaanSoort.RAAD_MAATSCHAPPELIJK_WELZIJN
         prefix = "Gemeenteraad" if bestuur.soort == G else "Raad voor maatschappelijk welzijn"
-        raad = services.create_orgaan(door=None, soort=soort, naam=f"{prefix} {bestuur.naam}", bestuur=bestuur)
+        raad = services.create_orgaan(
+            door=None, soort=soort, naam=f"{prefix} {bestuur.naam}", bestuur=bestuur
+        )
         if bestuur.soort == G and bestuur.code in plan.raden_met_accounts:
             stad = bestuur.naam.lower().replace(" ", "-").replace("'", "")
             for rol, wie in ((Rol.SECRETARIS, "secretaris"), (Rol.LID, "raadslid")):

@@ -1,6 +1,8 @@
 """Regions, member governments, bodies, people and memberships."""
+
 from django.conf import settings
 from django.db import models
+from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -22,16 +24,22 @@ class Rechtsvorm(models.TextChoices):
     ANDERS = "anders", _("andere vorm")
 
 
+def current_q(day=None, prefix=""):
+    """Rows that count on `day`: begun on or before it and not yet ended (einddatum is the first day off)."""
+    day = day or timezone.localdate()
+    return Q(**{f"{prefix}begindatum__lte": day}) & (
+        Q(**{f"{prefix}einddatum__isnull": True}) | Q(**{f"{prefix}einddatum__gt": day})
+    )
+
+
 class CurrentQuerySet(models.QuerySet):
-    """Rows with a begindatum and an optional einddatum, filtered on a day."""
+    """Rows with a begindatum and an optional einddatum (exclusive), filtered on a day."""
 
     def current(self, on=None):
-        day = on or timezone.localdate()
-        return self.filter(begindatum__lte=day).filter(Q(einddatum__isnull=True) | Q(einddatum__gte=day))
+        return self.filter(current_q(on))
 
     def former(self, on=None):
-        day = on or timezone.localdate()
-        return self.filter(einddatum__lt=day)
+        return self.filter(einddatum__lte=on or timezone.localdate())
 
 
 class Regio(models.Model):
@@ -47,6 +55,13 @@ class Regio(models.Model):
         verbose_name = _("regio")
         verbose_name_plural = _("regio's")
         ordering = ["naam"]
+        permissions = [
+            (
+                "manage_regio",
+                _("De regio beheren: organen, lidmaatschappen, uitnodigingen, logboek (secretariaat)"),
+            ),
+            ("view_besloten_regio", _("Niet-openbare stukken voor de raden van de regio inzien")),
+        ]
 
     def __str__(self):
         return self.naam
@@ -81,7 +96,9 @@ class Bestuur(models.Model):
         verbose_name_plural = _("besturen")
         ordering = ["naam", "soort"]
         constraints = [
-            models.UniqueConstraint(fields=["land", "code", "soort"], name="bestuur_uniek_per_land_code_soort"),
+            models.UniqueConstraint(
+                fields=["land", "code", "soort"], name="bestuur_uniek_per_land_code_soort"
+            ),
             models.CheckConstraint(
                 condition=Q(inwoners_peildatum__isnull=False) | Q(inwoners__isnull=True),
                 name="bestuur_inwoners_met_peildatum",
@@ -100,12 +117,16 @@ class Bestuur(models.Model):
 class Deelname(models.Model):
     """A Bestuur's membership of a Regio from a start date to an optional end date."""
 
-    regio = models.ForeignKey(Regio, verbose_name=_("regio"), on_delete=models.CASCADE, related_name="deelnames")
+    regio = models.ForeignKey(
+        Regio, verbose_name=_("regio"), on_delete=models.CASCADE, related_name="deelnames"
+    )
     bestuur = models.ForeignKey(
         Bestuur, verbose_name=_("bestuur"), on_delete=models.PROTECT, related_name="deelnames"
     )
     begindatum = models.DateField(_("begindatum"))
-    einddatum = models.DateField(_("einddatum"), null=True, blank=True)
+    einddatum = models.DateField(
+        _("einddatum"), null=True, blank=True, help_text=_("Vanaf deze dag is het bestuur geen lid meer.")
+    )
 
     objects = CurrentQuerySet.as_manager()
 
@@ -147,10 +168,20 @@ class Orgaan(models.Model):
     naam = models.CharField(_("naam"), max_length=200)
     afkorting = models.CharField(_("afkorting"), max_length=20, blank=True)
     bestuur = models.ForeignKey(
-        Bestuur, verbose_name=_("bestuur"), null=True, blank=True, on_delete=models.CASCADE, related_name="organen"
+        Bestuur,
+        verbose_name=_("bestuur"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="organen",
     )
     regio = models.ForeignKey(
-        Regio, verbose_name=_("regio"), null=True, blank=True, on_delete=models.CASCADE, related_name="organen"
+        Regio,
+        verbose_name=_("regio"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="organen",
     )
     beschrijving = models.TextField(_("beschrijving"), blank=True)
 
@@ -158,6 +189,11 @@ class Orgaan(models.Model):
         verbose_name = _("orgaan")
         verbose_name_plural = _("organen")
         ordering = ["naam"]
+        permissions = [
+            ("view_besloten_orgaan", _("Niet-openbare stukken van het orgaan inzien")),
+            ("comment_orgaan", _("Reageren op stukken van het orgaan")),
+            ("manage_leden_orgaan", _("Lidmaatschappen van het orgaan beheren")),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=(Q(bestuur__isnull=False) & Q(regio__isnull=True))
@@ -230,7 +266,9 @@ class Lidmaatschap(models.Model):
         related_name="lidmaatschappen",
     )
     begindatum = models.DateField(_("begindatum"))
-    einddatum = models.DateField(_("einddatum"), null=True, blank=True)
+    einddatum = models.DateField(
+        _("einddatum"), null=True, blank=True, help_text=_("Vanaf deze dag telt het lidmaatschap niet meer.")
+    )
 
     objects = CurrentQuerySet.as_manager()
 
@@ -248,3 +286,83 @@ class Lidmaatschap(models.Model):
 
     def __str__(self):
         return f"{self.persoon} ({self.get_rol_display()}, {self.orgaan})"
+
+
+class Zichtbaarheid(models.TextChoices):
+    OPENBAAR = "openbaar", _("openbaar")
+    REGIO = "regio", _("de raden en organen van de regio")
+    ORGAAN = "orgaan", _("alleen de leden van het orgaan")
+
+
+class StukQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Items the user may read: public ones, and non-public ones their roles open (one query)."""
+        from .permissions import besloten_organen_q
+
+        return self.filter(Q(zichtbaarheid=Zichtbaarheid.OPENBAAR) | besloten_organen_q(user))
+
+
+class Stuk(models.Model):
+    """An item a body shares: a note, a proposal, a document; public or not."""
+
+    orgaan = models.ForeignKey(
+        Orgaan, verbose_name=_("orgaan"), on_delete=models.CASCADE, related_name="stukken"
+    )
+    titel = models.CharField(_("titel"), max_length=200)
+    tekst = models.TextField(_("tekst"), blank=True)
+    zichtbaarheid = models.CharField(
+        _("zichtbaar voor"), max_length=10, choices=Zichtbaarheid.choices, default=Zichtbaarheid.ORGAAN
+    )
+    datum = models.DateField(_("datum"), default=timezone.localdate)
+    auteur = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("auteur"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+
+    objects = StukQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("stuk")
+        verbose_name_plural = _("stukken")
+        ordering = ["-datum", "-id"]
+
+    def __str__(self):
+        return self.titel
+
+    def get_absolute_url(self):
+        return reverse("besturen:stuk", kwargs={"pk": self.pk})
+
+
+class Reactie(models.Model):
+    """A member's comment on an item of their body."""
+
+    stuk = models.ForeignKey(Stuk, verbose_name=_("stuk"), on_delete=models.CASCADE, related_name="reacties")
+    auteur = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("auteur"), null=True, on_delete=models.SET_NULL
+    )
+    tekst = models.TextField(_("reactie"), max_length=5000)
+    tijdstip = models.DateTimeField(_("tijdstip"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("reactie")
+        verbose_name_plural = _("reacties")
+        ordering = ["tijdstip", "id"]
+
+    def __str__(self):
+        return f"{self.auteur}: {self.tekst[:40]}"
+
+
+# Direct foreign-key object permissions (django-guardian): fast joins for the models checked in lists.
+class RegioUserObjectPermission(UserObjectPermissionBase):
+    content_object = models.ForeignKey(Regio, on_delete=models.CASCADE)
+
+
+class RegioGroupObjectPermission(GroupObjectPermissionBase):
+    content_object = models.ForeignKey(Regio, on_delete=models.CASCADE)
+
+
+class OrgaanUserObjectPermission(UserObjectPermissionBase):
+    content_object = models.ForeignKey(Orgaan, on_delete=models.CASCADE)
+
+
+class OrgaanGroupObjectPermission(GroupObjectPermissionBase):
+    content_object = models.ForeignKey(Orgaan, on_delete=models.CASCADE)

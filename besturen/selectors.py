@@ -1,20 +1,15 @@
 """Reads for the besturen pages, each shaped for its page (joins done here, never per row in a template)."""
+
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
-from .models import Deelname, Lidmaatschap, Orgaan, Regio
-
-
-def _current_q(prefix, day):
-    return Q(**{f"{prefix}begindatum__lte": day}) & (
-        Q(**{f"{prefix}einddatum__isnull": True}) | Q(**{f"{prefix}einddatum__gte": day})
-    )
+from .models import Deelname, Lidmaatschap, Orgaan, Regio, current_q
 
 
 def regio_list(day=None):
     """Regions with their number of current members and their total population."""
     day = day or timezone.localdate()
-    current = _current_q("deelnames__", day)
+    current = current_q(day, "deelnames__")
     return Regio.objects.annotate(
         aantal_leden=Count("deelnames", filter=current),
         inwoners=Sum("deelnames__bestuur__inwoners", filter=current),
@@ -40,15 +35,18 @@ def organen_van(*, regio=None, bestuur=None, day=None):
     """Bodies of a region or of a Bestuur, with their number of current members."""
     day = day or timezone.localdate()
     qs = Orgaan.objects.filter(regio=regio) if regio is not None else Orgaan.objects.filter(bestuur=bestuur)
-    return qs.annotate(aantal_leden=Count("lidmaatschappen", filter=_current_q("lidmaatschappen__", day)))
+    return qs.annotate(aantal_leden=Count("lidmaatschappen", filter=current_q(day, "lidmaatschappen__")))
 
 
-def samenstelling(orgaan, day=None):
-    """Current seats of a body: chair first, then by role and name."""
+def samenstelling(orgaan, day=None, met_toekomst=False):
+    """Current seats of a body (and, for the secretariat, those yet to start), by role and name."""
+    day = day or timezone.localdate()
+    seats = Lidmaatschap.objects.filter(Q(einddatum__isnull=True) | Q(einddatum__gt=day))
+    if not met_toekomst:
+        seats = seats.filter(begindatum__lte=day)
     return (
-        Lidmaatschap.objects.current(day)
-        .filter(orgaan=orgaan)
-        .select_related("persoon", "namens")
+        seats.filter(orgaan=orgaan)
+        .select_related("persoon", "persoon__user", "namens")
         .order_by("rol", "persoon__achternaam", "persoon__voornaam")
     )
 
@@ -71,4 +69,15 @@ def zetels_namens(bestuur, day=None):
         .exclude(orgaan__bestuur=bestuur)
         .select_related("persoon", "orgaan", "orgaan__regio", "orgaan__bestuur")
         .order_by("orgaan__naam", "persoon__achternaam")
+    )
+
+
+def rollen_in_regio(regio, day=None):
+    """Who holds which role in the region since when: seats in its bodies and in its members' councils."""
+    leden = Deelname.objects.current(day).filter(regio=regio).values("bestuur")
+    return (
+        Lidmaatschap.objects.current(day)
+        .filter(Q(orgaan__regio=regio) | Q(orgaan__bestuur__in=leden))
+        .select_related("persoon", "persoon__user", "orgaan", "namens")
+        .order_by("orgaan__naam", "rol", "persoon__achternaam")
     )

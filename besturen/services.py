@@ -2,11 +2,18 @@
 
 Each service runs in one transaction and records an action-log entry.
 """
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from regioportaal.audit import diff, log_action, snapshot
+from regioportaal.permissions import NotAllowed, grant, is_system, revoke
 
-from .models import Bestuur, Deelname, Lidmaatschap, Orgaan, Persoon, Regio
+from . import permissions
+from .models import Bestuur, Deelname, Lidmaatschap, Orgaan, Persoon, Regio, Stuk, Reactie, Zichtbaarheid
 
 REGIO_FIELDS = ["naam", "slug", "land", "rechtsvorm", "beschrijving"]
 BESTUUR_FIELDS = ["soort", "naam", "code", "land", "provincie", "inwoners", "inwoners_peildatum"]
@@ -15,11 +22,26 @@ PERSOON_FIELDS = ["voornaam", "achternaam", "email"]
 LIDMAATSCHAP_FIELDS = ["persoon", "orgaan", "rol", "namens", "begindatum", "einddatum"]
 
 
+def regio_scope(regio):
+    """The action-log scope of a region: its secretariat reads entries with this scope."""
+    return f"regio:{regio.pk}" if regio else ""
+
+
+def _scope_of(instance):
+    for attr in ("regio", "orgaan"):
+        value = getattr(instance, attr, None)
+        if isinstance(value, Regio):
+            return regio_scope(value)
+        if isinstance(value, Orgaan):
+            return regio_scope(value.regio)
+    return ""
+
+
 def _create(model, fields, door, values, reden=""):
     instance = model(**values)
     instance.full_clean()
     instance.save()
-    log_action(door, "aangemaakt", instance, snapshot(instance, fields), reden)
+    log_action(door, "aangemaakt", instance, snapshot(instance, fields), reden, _scope_of(instance))
     return instance
 
 
@@ -31,47 +53,97 @@ def _update(instance, fields, door, values, reden=""):
     changes = diff(before, snapshot(instance, fields))
     if changes:
         instance.save()
-        log_action(door, "gewijzigd", instance, changes, reden)
+        log_action(door, "gewijzigd", instance, changes, reden, _scope_of(instance))
     return instance
 
 
 @transaction.atomic
 def create_regio(*, door, **values):
+    permissions.require_platform_admin(door)
     return _create(Regio, REGIO_FIELDS, door, values)
 
 
 @transaction.atomic
 def update_regio(regio, *, door, **values):
+    permissions.require_manage_regio(door, regio)
     return _update(regio, REGIO_FIELDS, door, values)
 
 
 @transaction.atomic
 def create_bestuur(*, door, **values):
+    permissions.require_platform_admin(door)
     return _create(Bestuur, BESTUUR_FIELDS, door, values)
 
 
 @transaction.atomic
 def update_bestuur(bestuur, *, door, **values):
+    permissions.require_platform_admin(door)
     return _update(bestuur, BESTUUR_FIELDS, door, values)
+
+
+def _grant_all(grants, door, reden, scope):
+    for perm, obj, group_names in grants:
+        grant(perm, group_names, obj, door=door, reden=reden, scope=scope)
 
 
 @transaction.atomic
 def add_deelname(regio, bestuur, *, begindatum, einddatum=None, door):
-    """Make `bestuur` a member of `regio` from `begindatum`."""
+    """Make `bestuur` a member of `regio` from `begindatum`; its councils then read the region's non-public items."""
+    permissions.require_platform_admin(door)
     deelname = Deelname(regio=regio, bestuur=bestuur, begindatum=begindatum, einddatum=einddatum)
     deelname.full_clean()
     deelname.save()
-    log_action(door, "deelname toegevoegd", regio, {"bestuur": str(bestuur), "begindatum": begindatum})
+    scope = regio_scope(regio)
+    log_action(
+        door, "deelname toegevoegd", regio, {"bestuur": str(bestuur), "begindatum": begindatum}, "", scope
+    )
+    groups = permissions.council_groups_of(bestuur)
+    grant(
+        "besturen.view_besloten_regio", groups, regio, door=door, reden=_("%s is lid") % bestuur, scope=scope
+    )
+    return deelname
+
+
+@transaction.atomic
+def end_deelname(deelname, *, einddatum, door, reden=""):
+    """End a region membership; the member's councils lose the region's non-public items."""
+    permissions.require_platform_admin(door)
+    _update(deelname, ["einddatum"], door, {"einddatum": einddatum}, reden)
+    if einddatum <= timezone.localdate():
+        groups = permissions.council_groups_of(deelname.bestuur)
+        revoke(
+            "besturen.view_besloten_regio",
+            groups,
+            deelname.regio,
+            door=door,
+            reden=reden,
+            scope=regio_scope(deelname.regio),
+        )
     return deelname
 
 
 @transaction.atomic
 def create_orgaan(*, door, **values):
-    return _create(Orgaan, ORGAAN_FIELDS, door, values)
+    """Create a body and grant its permissions to its role groups."""
+    if values.get("regio") is not None:
+        permissions.require_manage_regio(door, values["regio"])
+    else:
+        permissions.require_platform_admin(door)
+    orgaan = _create(Orgaan, ORGAAN_FIELDS, door, values)
+    _grant_all(permissions.grants_for_orgaan(orgaan), door, _("nieuw orgaan"), regio_scope(orgaan.regio))
+    return orgaan
 
 
 @transaction.atomic
 def update_orgaan(orgaan, *, door, **values):
+    permissions.require_manage_orgaan(door, orgaan)
+    if (
+        "regio" in values
+        and values["regio"] != orgaan.regio
+        or "bestuur" in values
+        and values["bestuur"] != orgaan.bestuur
+    ):
+        raise NotAllowed(_("Een orgaan verhuist niet naar een andere regio of een ander bestuur."))
     return _update(orgaan, ORGAAN_FIELDS, door, values)
 
 
@@ -82,8 +154,9 @@ def create_persoon(*, door, **values):
 
 @transaction.atomic
 def add_lidmaatschap(*, persoon, orgaan, rol, begindatum, namens=None, einddatum=None, door, reden=""):
-    """Give `persoon` a seat in `orgaan` with `rol` from `begindatum`."""
-    return _create(
+    """Give `persoon` a seat in `orgaan` with `rol` from `begindatum`; their account gets the role at once."""
+    permissions.require_manage_orgaan(door, orgaan)
+    lidmaatschap = _create(
         Lidmaatschap,
         LIDMAATSCHAP_FIELDS,
         door,
@@ -97,12 +170,108 @@ def add_lidmaatschap(*, persoon, orgaan, rol, begindatum, namens=None, einddatum
         },
         reden,
     )
+    if persoon.user_id:
+        sync_rollen(users=[persoon.user_id], door=door, reden=reden or _("lidmaatschap toegevoegd"))
+    return lidmaatschap
+
+
+@transaction.atomic
+def change_rol(lidmaatschap, *, rol, door, reden=""):
+    """Change the role of a seat; the account moves to the new role's group at once."""
+    permissions.require_manage_orgaan(door, lidmaatschap.orgaan)
+    _update(lidmaatschap, LIDMAATSCHAP_FIELDS, door, {"rol": rol}, reden)
+    if lidmaatschap.persoon.user_id:
+        sync_rollen(users=[lidmaatschap.persoon.user_id], door=door, reden=reden or _("rol gewijzigd"))
+    return lidmaatschap
 
 
 @transaction.atomic
 def end_lidmaatschap(lidmaatschap, *, einddatum, door, reden=""):
-    """End a seat on `einddatum` (the last day it counts)."""
-    return _update(lidmaatschap, LIDMAATSCHAP_FIELDS, door, {"einddatum": einddatum}, reden)
+    """End a seat: from `einddatum` on it no longer counts (today: the rights go at once)."""
+    permissions.require_manage_orgaan(door, lidmaatschap.orgaan)
+    _update(lidmaatschap, LIDMAATSCHAP_FIELDS, door, {"einddatum": einddatum}, reden)
+    if lidmaatschap.persoon.user_id:
+        sync_rollen(
+            users=[lidmaatschap.persoon.user_id], door=door, reden=reden or _("lidmaatschap beëindigd")
+        )
+    return lidmaatschap
+
+
+ROLE_GROUP_PREFIX = "orgaan:"
+
+
+@transaction.atomic
+def sync_rollen(*, users=None, day=None, door=None, reden=""):
+    """Put every account in the groups of its current memberships and out of all other role groups.
+
+    Called by the membership services for one account, and daily by Celery beat for everyone, so a membership
+    that starts or ends on a date changes the rights on that date without anyone acting. Returns (added, removed).
+    """
+    day = day or timezone.localdate()
+    current = Lidmaatschap.objects.current(day).filter(persoon__user__isnull=False)
+    Through = get_user_model().groups.through
+    actual_qs = Through.objects.filter(group__name__startswith=ROLE_GROUP_PREFIX)
+    if users is not None:
+        current = current.filter(persoon__user__in=users)
+        actual_qs = actual_qs.filter(user_id__in=users)
+    expected = {
+        (user_id, permissions.group_name(orgaan_id, rol))
+        for user_id, orgaan_id, rol in current.values_list("persoon__user", "orgaan", "rol").iterator()
+    }
+    actual = {
+        (user_id, name): pk for pk, user_id, name in actual_qs.values_list("pk", "user_id", "group__name")
+    }
+    to_add = sorted(expected - actual.keys())
+    to_remove = sorted(key for key in actual if key not in expected)
+    if not to_add and not to_remove:
+        return 0, 0
+    if to_add:
+        names = {name for _, name in to_add}
+        group_ids = dict(Group.objects.filter(name__in=names).values_list("name", "pk"))
+        for name in names - group_ids.keys():
+            group_ids[name] = Group.objects.create(name=name).pk
+        Through.objects.bulk_create(
+            [Through(user_id=user_id, group_id=group_ids[name]) for user_id, name in to_add]
+        )
+    if to_remove:
+        Through.objects.filter(pk__in=[actual[key] for key in to_remove]).delete()
+    accounts = get_user_model().objects.in_bulk({user_id for user_id, _ in to_add + to_remove})
+    orgaan_ids = {int(name.split(":")[1]) for _, name in to_add + to_remove}
+    regio_of = dict(Orgaan.objects.filter(pk__in=orgaan_ids).values_list("pk", "regio_id"))
+    reden = reden or _("lidmaatschappen op %s") % day.isoformat()
+    for actie, changes in (("rol toegekend", to_add), ("rol ingetrokken", to_remove)):
+        for user_id, name in changes:
+            regio_id = regio_of.get(int(name.split(":")[1]))
+            scope = f"regio:{regio_id}" if regio_id else ""
+            log_action(door, actie, accounts[user_id], {"groep": name}, reden, scope)
+    return len(to_add), len(to_remove)
+
+
+@transaction.atomic
+def add_stuk(orgaan, *, titel, tekst="", zichtbaarheid=Zichtbaarheid.ORGAAN, door):
+    """Share an item with a body (the secretariat)."""
+    if not is_system(door) and not permissions.can_add_stuk(door, orgaan):
+        raise NotAllowed(_("U mag geen stukken toevoegen aan %(orgaan)s.") % {"orgaan": orgaan})
+    return _create(
+        Stuk,
+        ["orgaan", "titel", "tekst", "zichtbaarheid"],
+        door,
+        {
+            "orgaan": orgaan,
+            "titel": titel,
+            "tekst": tekst,
+            "zichtbaarheid": zichtbaarheid,
+            "auteur": door if door and door.is_authenticated else None,
+        },
+    )
+
+
+@transaction.atomic
+def add_reactie(stuk, *, tekst, door):
+    """A member comments on an item of their body."""
+    if not permissions.can_comment_stuk(door, stuk):
+        raise NotAllowed(_("U mag niet reageren op dit stuk."))
+    return _create(Reactie, ["stuk", "tekst"], door, {"stuk": stuk, "tekst": tekst, "auteur": door})
 
 
 @transaction.atomic
@@ -131,3 +300,197 @@ def create_platform_admin(*, email, password, door):
     user = get_user_model().objects.create_superuser(email=email, password=password)
     log_action(door, "platformbeheerder aangemaakt", user, {"email": user.email})
     return user
+
+
+IMPORT_BATCH = 500
+IMPORT_VELDEN = ["naam", "provincie", "inwoners", "inwoners_peildatum"]
+
+
+def _bron_grootte(bron):
+    """The size of `bron` in bytes when it can be known without reading it (an upload or a real file)."""
+    import os
+
+    grootte = getattr(bron, "size", None)
+    if isinstance(grootte, int):
+        return grootte
+    try:
+        return os.fstat(bron.fileno()).st_size
+    except (AttributeError, OSError, ValueError):
+        return None
+
+
+def _in_batches(rijen, grootte):
+    batch = []
+    for rij in rijen:
+        batch.append(rij)
+        if len(batch) == grootte:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _import_batch(batch, resultaat, *, door, dry_run, reden, content_type):
+    """Create or update one batch of rows: one query to read, at most three to write."""
+    from regioportaal.models import ActionLog
+
+    from .models import BestuurSoort
+
+    eerste = batch[0]
+    bestaand = {
+        bestuur.code: bestuur
+        for bestuur in Bestuur.objects.filter(
+            land=eerste.land, soort=BestuurSoort.GEMEENTE, code__in=[rij.code for rij in batch]
+        )
+    }
+    nieuw, gewijzigd = [], []  # gewijzigd: (bestuur, changes)
+    for rij in batch:
+        waarden = {veld: getattr(rij, veld) for veld in IMPORT_VELDEN}
+        bestuur = bestaand.get(rij.code)
+        if bestuur is None:
+            nieuw.append(Bestuur(soort=rij.soort, land=rij.land, code=rij.code, **waarden))
+            resultaat.namen_aangemaakt.append(rij.label)
+            continue
+        before = snapshot(bestuur, BESTUUR_FIELDS)
+        for veld, waarde in waarden.items():
+            setattr(bestuur, veld, waarde)
+        changes = diff(before, snapshot(bestuur, BESTUUR_FIELDS))
+        if changes:
+            gewijzigd.append((bestuur, changes))
+            resultaat.namen_gewijzigd.append(rij.label)
+        else:
+            resultaat.ongewijzigd += 1
+    if dry_run:
+        return
+
+    if nieuw:
+        Bestuur.objects.bulk_create(nieuw)
+        if any(bestuur.pk is None for bestuur in nieuw):  # a database that cannot return the new keys
+            pks = dict(
+                Bestuur.objects.filter(
+                    land=eerste.land, soort=BestuurSoort.GEMEENTE, code__in=[b.code for b in nieuw]
+                ).values_list("code", "pk")
+            )
+            for bestuur in nieuw:
+                bestuur.pk = pks[bestuur.code]
+    if gewijzigd:
+        Bestuur.objects.bulk_update([bestuur for bestuur, _changes in gewijzigd], IMPORT_VELDEN)
+
+    actor = door if door is not None and getattr(door, "is_authenticated", False) else None
+    entries = [(bestuur, "aangemaakt", snapshot(bestuur, BESTUUR_FIELDS)) for bestuur in nieuw] + [
+        (bestuur, "gewijzigd", changes) for bestuur, changes in gewijzigd
+    ]
+    ActionLog.objects.bulk_create(
+        [
+            ActionLog(
+                actor=actor,
+                actie=actie,
+                content_type=content_type,
+                object_id=str(bestuur.pk),
+                object_repr=str(bestuur)[:255],
+                wijzigingen=wijzigingen,
+                reden=reden,
+            )
+            for bestuur, actie, wijzigingen in entries
+        ]
+    )
+
+
+def import_besturen(bron, *, door, dry_run=False, grootte=None, naam=None):
+    """Import municipalities from a CSV file (Flemish NIS codes or Dutch CBS codes, told apart by the header).
+
+    `bron` is a binary file object or an iterable of byte lines or chunks; it is read as a stream. Rows are
+    matched on (land, code, soort=gemeente): new ones are created, changed ones updated, each with an
+    action-log entry; rows already up to date are left alone. If any row is wrong, nothing is written and
+    `BesturenImportGeweigerd` lists every problem. `dry_run` reports what would change and writes nothing.
+    `grootte` is the file size in bytes when the caller knows it; a file above settings.IMPORT_MAX_BYTES is
+    refused before it is read (and, when the size was not known, as soon as that many bytes have been read).
+    """
+    # Imported here so this block stays self-contained next to the services above.
+    import os
+
+    from django.contrib.contenttypes.models import ContentType
+    from django.utils.translation import gettext
+
+    from .imports import BesturenImportGeweigerd, GemeentenLezer, ImportResultaat, controleer_grootte
+
+    controleer_grootte(grootte if grootte is not None else _bron_grootte(bron))
+    naam = naam or getattr(bron, "name", None)
+    if naam:
+        reden = gettext("Import uit %(bestand)s") % {"bestand": os.path.basename(str(naam))}
+    else:
+        reden = gettext("Import van gemeenten")
+    content_type = ContentType.objects.get_for_model(Bestuur, for_concrete_model=False)
+
+    lezer = GemeentenLezer(bron)
+    resultaat = None
+    with transaction.atomic():
+        for batch in _in_batches(lezer.rijen(), IMPORT_BATCH):
+            if resultaat is None:
+                resultaat = ImportResultaat(formaat=lezer.formaat, dry_run=dry_run)
+            resultaat.aantal += len(batch)
+            if lezer.fouten:
+                continue  # the file will be refused: keep reading only to report every problem
+            _import_batch(
+                batch, resultaat, door=door, dry_run=dry_run, reden=reden, content_type=content_type
+            )
+        if lezer.fouten:
+            raise BesturenImportGeweigerd(lezer.fouten)
+    return resultaat
+
+
+@transaction.atomic
+def invite_persoon(persoon, *, door):
+    """Invite a person to an account: a one-time link by mail to set a password (expires, cannot be reused)."""
+    from .tasks import send_uitnodiging
+
+    if not is_system(door) and not permissions.can_invite(door, persoon):
+        raise NotAllowed(_("U mag %(persoon)s niet uitnodigen.") % {"persoon": persoon})
+    if not persoon.email:
+        raise NotAllowed(_("%(persoon)s heeft geen e-mailadres; vul het eerst in.") % {"persoon": persoon})
+    user = persoon.user
+    if user is None:
+        user = create_account(persoon, door=door)
+    elif user.has_usable_password():
+        raise NotAllowed(_("%(persoon)s heeft al een account en kan gewoon inloggen.") % {"persoon": persoon})
+    log_action(door, "uitgenodigd", persoon, {"email": user.email})
+    transaction.on_commit(lambda: send_uitnodiging.delay(user.pk), robust=True)
+    sync_rollen(users=[user.pk], door=door, reden=_("account aangemaakt"))
+    return user
+
+
+def send_uitnodiging_mail(user):
+    """Send the invitation mail with its one-time link (called by the Celery task)."""
+    from django.conf import settings
+    from django.contrib.auth.tokens import default_token_generator
+    from django.core.mail import send_mail
+    from django.template.loader import render_to_string
+    from django.urls import reverse
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    path = reverse(
+        "account_activeren",
+        kwargs={"uidb64": urlsafe_base64_encode(force_bytes(user.pk)), "token": default_token_generator.make_token(user)},
+    )
+    context = {
+        "user": user,
+        "link": settings.SITE_URL.rstrip("/") + path,
+        "dagen": settings.PASSWORD_RESET_TIMEOUT // 86400,
+    }
+    send_mail(
+        _("Uitnodiging voor Regioportaal"),
+        render_to_string("besturen/mail/uitnodiging.txt", context),
+        None,
+        [user.email],
+    )
+
+
+@transaction.atomic
+def add_member(orgaan, *, voornaam, achternaam, email, rol, begindatum, namens=None, door):
+    """Add a person to a body: the person with this e-mail address if known, otherwise a new one."""
+    permissions.require_manage_orgaan(door, orgaan)
+    persoon = Persoon.objects.filter(email__iexact=email).first() if email else None
+    if persoon is None:
+        persoon = create_persoon(door=door, voornaam=voornaam, achternaam=achternaam, email=email)
+    return add_lidmaatschap(persoon=persoon, orgaan=orgaan, rol=rol, namens=namens, begindatum=begindatum, door=door)

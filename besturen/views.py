@@ -1,12 +1,25 @@
 """Pages of regions, governments and bodies."""
-from django.conf import settings
-from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404
 
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.contrib.auth.views import PasswordResetConfirmView
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse, reverse_lazy
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views import View
+
+from regioportaal.models import ActionLog
+from regioportaal.permissions import NotAllowed
 from regioportaal.views import PageView
 
-from . import selectors
-from .models import Bestuur, Orgaan, Regio
+from . import permissions, selectors, services
+from .forms import BeeindigForm, LidmaatschapForm, OrgaanForm, ReactieForm, RolForm, StukForm
+from .models import Bestuur, Lidmaatschap, Orgaan, Regio, Rol, Stuk
 
 
 def paginate(request, queryset, prefix="pagina"):
@@ -36,6 +49,7 @@ class RegioView(PageView):
             leden=leden,
             totaal_inwoners=totaal,
             organen=selectors.organen_van(regio=regio),
+            mag_beheren=permissions.can_manage_regio(self.request.user, regio),
             **kwargs,
         )
 
@@ -46,10 +60,13 @@ class OrgaanView(PageView):
 
     def get_context_data(self, **kwargs):
         orgaan = get_object_or_404(Orgaan.objects.select_related("regio", "bestuur"), pk=kwargs["pk"])
+        user = self.request.user
         return super().get_context_data(
             orgaan=orgaan,
             leden=paginate(self.request, selectors.samenstelling(orgaan)),
             oud_leden=paginate(self.request, selectors.oud_leden(orgaan), prefix="oud"),
+            stukken=paginate(self.request, Stuk.objects.visible_to(user).filter(orgaan=orgaan), prefix="stukken"),
+            mag_beheren=permissions.can_manage_orgaan(user, orgaan),
             **kwargs,
         )
 
@@ -66,3 +83,224 @@ class BestuurView(PageView):
             zetels=paginate(self.request, selectors.zetels_namens(bestuur)),
             **kwargs,
         )
+
+
+# --- Secretariat screens, items and accounts -------------------------------------------------------------------
+
+
+def _refuse(allowed):
+    if not allowed:
+        raise PermissionDenied
+
+
+def _form_errors_from(exc, form):
+    """Put a service's ValidationError next to the fields it names (or above the form)."""
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)
+
+
+class RegioBeheerView(LoginRequiredMixin, PageView):
+    """The secretariat's overview of a region: its bodies (add one) and who holds which role since when."""
+
+    template_name = "besturen/regio_beheer.html"
+    htmx_partial = "organen"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.regio = get_object_or_404(Regio, slug=kwargs["slug"])
+        if request.user.is_authenticated:
+            _refuse(permissions.can_manage_regio(request.user, self.regio))
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, form=None, **kwargs):
+        return super().get_context_data(
+            regio=self.regio,
+            organen=selectors.organen_van(regio=self.regio),
+            rollen=paginate(self.request, selectors.rollen_in_regio(self.regio)),
+            form=form or OrgaanForm(),
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        form = OrgaanForm(request.POST)
+        if form.is_valid():
+            try:
+                orgaan = services.create_orgaan(door=request.user, regio=self.regio, **form.cleaned_data)
+            except ValidationError as exc:
+                _form_errors_from(exc, form)
+            else:
+                messages.success(request, _("Orgaan %(naam)s toegevoegd.") % {"naam": orgaan.naam})
+                if request.htmx:
+                    return self.render_to_response(self.get_context_data())
+                return redirect("besturen:regio_beheer", slug=self.regio.slug)
+        return self.render_to_response(self.get_context_data(form=form), status=422 if request.htmx else 200)
+
+
+class LogboekView(LoginRequiredMixin, PageView):
+    template_name = "besturen/logboek.html"
+
+    def get_context_data(self, **kwargs):
+        regio = get_object_or_404(Regio, slug=kwargs["slug"])
+        _refuse(permissions.can_view_actionlog(self.request.user, regio))
+        entries = ActionLog.objects.filter(scope=f"regio:{regio.pk}").select_related("actor")
+        return super().get_context_data(regio=regio, entries=paginate(self.request, entries), **kwargs)
+
+
+class LedenBeheerView(LoginRequiredMixin, PageView):
+    """Add members to a body, change their role, end their seat, invite them (htmx forms)."""
+
+    template_name = "besturen/leden_beheer.html"
+    htmx_partial = "leden"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.orgaan = get_object_or_404(Orgaan.objects.select_related("regio", "bestuur"), pk=kwargs["pk"])
+        if request.user.is_authenticated:
+            _refuse(permissions.can_manage_orgaan(request.user, self.orgaan))
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, form=None, **kwargs):
+        return super().get_context_data(
+            orgaan=self.orgaan,
+            leden=paginate(self.request, selectors.samenstelling(self.orgaan, met_toekomst=True)),
+            form=form or LidmaatschapForm(orgaan=self.orgaan),
+            rollen=Rol.choices,
+            vandaag=timezone.localdate(),
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        form = LidmaatschapForm(request.POST, orgaan=self.orgaan)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                lid = services.add_member(
+                    self.orgaan,
+                    voornaam=data["voornaam"],
+                    achternaam=data["achternaam"],
+                    email=data["email"],
+                    rol=data["rol"],
+                    namens=data["namens"],
+                    begindatum=data["begindatum"],
+                    door=request.user,
+                )
+            except ValidationError as exc:
+                _form_errors_from(exc, form)
+            else:
+                messages.success(request, _("%(persoon)s is toegevoegd.") % {"persoon": lid.persoon})
+                if request.htmx:
+                    return self.render_to_response(self.get_context_data())
+                return redirect("besturen:leden_beheer", pk=self.orgaan.pk)
+        return self.render_to_response(self.get_context_data(form=form), status=422 if request.htmx else 200)
+
+
+class LidmaatschapActionView(LoginRequiredMixin, View):
+    """Change the role of one seat, end it, or invite its person; htmx gets the members table back."""
+
+    forms = {"rol": RolForm, "beeindigen": BeeindigForm, "uitnodigen": None}
+
+    def post(self, request, pk, actie):
+        if actie not in self.forms:
+            raise Http404
+        lid = get_object_or_404(Lidmaatschap.objects.select_related("orgaan__regio", "persoon"), pk=pk)
+        _refuse(permissions.can_manage_orgaan(request.user, lid.orgaan))
+        form = self.forms[actie](request.POST) if self.forms[actie] else None
+        if form is not None and not form.is_valid():
+            messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        else:
+            try:
+                self.perform(actie, lid, form, request.user)
+            except (ValidationError, NotAllowed) as exc:
+                messages.error(request, " ".join(getattr(exc, "messages", None) or [str(exc)]))
+        if request.htmx:
+            view = LedenBeheerView(request=request, orgaan=lid.orgaan, kwargs={"pk": lid.orgaan_id})
+            return view.render_to_response(view.get_context_data())
+        return redirect("besturen:leden_beheer", pk=lid.orgaan_id)
+
+    def perform(self, actie, lid, form, user):
+        persoon = {"persoon": lid.persoon}
+        if actie == "rol":
+            services.change_rol(lid, rol=form.cleaned_data["rol"], door=user)
+            messages.success(self.request, _("De rol van %(persoon)s is gewijzigd.") % persoon)
+        elif actie == "beeindigen":
+            data = form.cleaned_data
+            services.end_lidmaatschap(lid, einddatum=data["einddatum"], reden=data["reden"], door=user)
+            messages.success(self.request, _("Het lidmaatschap van %(persoon)s is beëindigd.") % persoon)
+        else:
+            services.invite_persoon(lid.persoon, door=user)
+            messages.success(self.request, _("%(persoon)s krijgt een uitnodiging per e-mail.") % persoon)
+
+
+class StukView(PageView):
+    """One item of a body with its comments; 404 for who may not read it."""
+
+    template_name = "besturen/stuk.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.stuk = get_object_or_404(Stuk.objects.select_related("orgaan__regio", "auteur"), pk=kwargs["pk"])
+        if not permissions.can_view_stuk(request.user, self.stuk):
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, form=None, **kwargs):
+        mag_reageren = permissions.can_comment_stuk(self.request.user, self.stuk)
+        return super().get_context_data(
+            stuk=self.stuk,
+            reacties=self.stuk.reacties.select_related("auteur"),
+            mag_reageren=mag_reageren,
+            form=form or (ReactieForm() if mag_reageren else None),
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        _refuse(permissions.can_comment_stuk(request.user, self.stuk))
+        form = ReactieForm(request.POST)
+        if form.is_valid():
+            services.add_reactie(self.stuk, tekst=form.cleaned_data["tekst"], door=request.user)
+            messages.success(request, _("Uw reactie is geplaatst."))
+            return redirect(self.stuk.get_absolute_url())
+        return self.render_to_response(self.get_context_data(form=form))
+
+
+class StukNieuwView(LoginRequiredMixin, PageView):
+    template_name = "besturen/stuk_nieuw.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.orgaan = get_object_or_404(Orgaan.objects.select_related("regio", "bestuur"), pk=kwargs["pk"])
+        if request.user.is_authenticated:
+            _refuse(permissions.can_add_stuk(request.user, self.orgaan))
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, form=None, **kwargs):
+        return super().get_context_data(orgaan=self.orgaan, form=form or StukForm(), **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        form = StukForm(request.POST)
+        if form.is_valid():
+            stuk = services.add_stuk(self.orgaan, door=request.user, **form.cleaned_data)
+            messages.success(request, _("Het stuk is gedeeld."))
+            return redirect(stuk.get_absolute_url())
+        return self.render_to_response(self.get_context_data(form=form))
+
+
+class RegioKiezenView(LoginRequiredMixin, View):
+    """Switch to another of the user's regions without logging in again."""
+
+    def get(self, request):
+        regio = get_object_or_404(permissions.regios_of(request.user), slug=request.GET.get("regio", ""))
+        request.session["actieve_regio"] = regio.slug
+        return redirect(regio.get_absolute_url())
+
+
+class AccountActiverenView(PasswordResetConfirmView):
+    """Set the first password from an invitation's one-time link."""
+
+    template_name = "registration/activeren.html"
+    success_url = reverse_lazy("login")
+    post_reset_login = False
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(self.request, _("Uw wachtwoord is ingesteld. Log in met uw e-mailadres."))
+        return response

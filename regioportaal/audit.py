@@ -1,4 +1,5 @@
 """The action log service: every write in a service ends with one `log_action` call."""
+
 import datetime
 import decimal
 
@@ -28,8 +29,8 @@ def diff(before, after):
     return {name: [before.get(name), value] for name, value in after.items() if before.get(name) != value}
 
 
-def log_action(actor, actie, obj, wijzigingen=None, reden=""):
-    """Record that `actor` (a user or None for the system) did `actie` to `obj`."""
+def log_action(actor, actie, obj, wijzigingen=None, reden="", scope=""):
+    """Record that `actor` (a user or None for the system) did `actie` to `obj`, readable within `scope`."""
     if actor is not None and not getattr(actor, "is_authenticated", False):
         actor = None
     return ActionLog.objects.create(
@@ -40,4 +41,5 @@ def log_action(actor, actie, obj, wijzigingen=None, reden=""):
         object_repr=str(obj)[:255],
         wijzigingen={key: _plain(value) for key, value in (wijzigingen or {}).items()},
         reden=reden,
+        scope=scope,
     )

@@ -1,4 +1,5 @@
 """Celery application: broker from REDIS_URL; without it, tasks run eagerly in-process."""
+
 import os
 
 from celery import Celery

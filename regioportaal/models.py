@@ -1,4 +1,5 @@
 """Cross-cutting models: the user account (login by e-mail) and the action log."""
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager as DjangoUserManager
 from django.contrib.contenttypes.models import ContentType
@@ -71,6 +72,13 @@ class ActionLog(models.Model):
     object_repr = models.CharField(_("object"), max_length=255)
     wijzigingen = models.JSONField(_("wijzigingen"), default=dict, blank=True)
     reden = models.TextField(_("reden"), blank=True)
+    scope = models.CharField(
+        _("context"),
+        max_length=40,
+        blank=True,
+        db_index=True,
+        help_text=_("Bijvoorbeeld regio:3: wie dit mag lezen."),
+    )
 
     class Meta:
         verbose_name = _("actie in het logboek")

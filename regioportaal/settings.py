@@ -3,6 +3,7 @@
 Embedded default (nothing set): DEBUG on, SQLite under var/, Celery eager, local-memory cache, mail to the console.
 Production: DEBUG=0 with SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, REDIS_URL and the EMAIL_* variables.
 """
+
 import os
 from pathlib import Path
 
@@ -82,6 +83,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "besturen.context_processors.mijn_regios",
             ],
         },
     },
@@ -151,7 +153,12 @@ else:
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULE = {}
+CELERY_BEAT_SCHEDULE = {
+    "sync-rollen-dagelijks": {
+        "task": "besturen.tasks.sync_rollen_dagelijks",
+        "schedule": __import__("celery.schedules", fromlist=["crontab"]).crontab(hour=0, minute=5),
+    },
+}
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
@@ -183,3 +190,7 @@ LOGGING = {
 }
 
 PAGINATE_BY = 50
+
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# One-time links (invitations and password resets) expire after three days.
+PASSWORD_RESET_TIMEOUT = int(os.environ.get("PASSWORD_RESET_TIMEOUT", 3 * 24 * 3600))

@@ -1,4 +1,5 @@
 """Shared view pieces: the login form and the base view that renders a template partial for htmx requests."""
+
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.cache import patch_vary_headers
@@ -13,7 +14,9 @@ class LoginForm(AuthenticationForm):
         label=_("E-mailadres"), widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"})
     )
     error_messages = {
-        "invalid_login": _("Dit e-mailadres en wachtwoord horen niet bij elkaar. Let op hoofdletters in het wachtwoord."),
+        "invalid_login": _(
+            "Dit e-mailadres en wachtwoord horen niet bij elkaar. Let op hoofdletters in het wachtwoord."
+        ),
         "inactive": _("Dit account is niet actief."),
     }
 

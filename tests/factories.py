@@ -1,4 +1,5 @@
 """factory-boy factories: a test builds only what it reads."""
+
 import datetime
 
 import factory

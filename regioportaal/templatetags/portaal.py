@@ -1,4 +1,5 @@
 """Template filters for Dutch notation of amounts and shares."""
+
 from decimal import Decimal
 
 from django import template

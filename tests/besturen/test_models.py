@@ -13,7 +13,9 @@ pytestmark = pytest.mark.django_db
 
 def test_body_must_belong_to_a_region_or_a_government_not_both():
     with pytest.raises(IntegrityError), transaction.atomic():
-        Orgaan.objects.create(soort=OrgaanSoort.WERKGROEP, naam="Beide", regio=RegioFactory(), bestuur=BestuurFactory())
+        Orgaan.objects.create(
+            soort=OrgaanSoort.WERKGROEP, naam="Beide", regio=RegioFactory(), bestuur=BestuurFactory()
+        )
 
 
 def test_body_without_region_or_government_is_refused_by_the_database():

@@ -38,7 +38,9 @@ def test_region_page_shows_members_with_population_and_share(client, django_asse
     DeelnameFactory(regio=regio, bestuur=BestuurFactory(naam="Aalst", inwoners=30000))
     DeelnameFactory(regio=regio, bestuur=BestuurFactory(naam="Lede", inwoners=10000))
     DeelnameFactory(
-        regio=regio, bestuur=BestuurFactory(naam="Vertrokken", inwoners=5000), einddatum=datetime.date(2020, 1, 1)
+        regio=regio,
+        bestuur=BestuurFactory(naam="Vertrokken", inwoners=5000),
+        einddatum=datetime.date(2020, 1, 1),
     )
     OrgaanFactory(regio=regio, naam="Burgemeestersoverleg Denderregio")
     with django_assert_max_num_queries(6):
@@ -79,7 +81,11 @@ def test_body_page_shows_current_composition_and_former_members(client, django_a
     orgaan = OrgaanFactory(naam="Burgemeestersoverleg Denderregio")
     aalst = BestuurFactory(naam="Aalst")
     LidmaatschapFactory(
-        orgaan=orgaan, rol=Rol.VOORZITTER, namens=aalst, persoon__voornaam="Christoph", persoon__achternaam="Zeta"
+        orgaan=orgaan,
+        rol=Rol.VOORZITTER,
+        namens=aalst,
+        persoon__voornaam="Christoph",
+        persoon__achternaam="Zeta",
     )
     LidmaatschapFactory(
         orgaan=orgaan,

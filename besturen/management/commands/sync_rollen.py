@@ -1,0 +1,11 @@
+from django.core.management.base import BaseCommand
+
+from besturen.services import sync_rollen
+
+
+class Command(BaseCommand):
+    help = "Zet elk account in de groepen van zijn lopende lidmaatschappen en haalt het uit de rest (dagelijks)."
+
+    def handle(self, *args, **options):
+        added, removed = sync_rollen(reden="sync_rollen")
+        self.stdout.write(f"Rollen bijgewerkt: {added} toegekend, {removed} ingetrokken.")

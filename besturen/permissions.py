@@ -1,0 +1,191 @@
+"""Who may see and do what in besturen. Every check of this app is asked here; views and templates never test roles.
+
+Roles come from memberships: a current Lidmaatschap puts its person's account in the group of (Orgaan, Rol).
+Objects grant their permissions to such groups when they are created (see `grants_for_orgaan`).
+"""
+
+from django.db.models import Q
+from django.utils.translation import gettext as _
+from guardian.shortcuts import get_objects_for_user
+
+from regioportaal.permissions import NotAllowed, is_system
+
+from .models import Lidmaatschap, Orgaan, OrgaanSoort, Regio, Rol, Zichtbaarheid
+
+ALLE_ROLLEN = [rol.value for rol in Rol]
+ACTIEVE_ROLLEN = [rol for rol in ALLE_ROLLEN if rol != Rol.WAARNEMER]
+RAADSORGANEN = [OrgaanSoort.GEMEENTERAAD, OrgaanSoort.RAAD_MAATSCHAPPELIJK_WELZIJN]
+
+
+def group_name(orgaan_id, rol):
+    """The group of everyone holding `rol` in the body with id `orgaan_id`."""
+    return f"orgaan:{orgaan_id}:{rol}"
+
+
+def groups(orgaan, rollen):
+    return [group_name(orgaan.pk, rol) for rol in rollen]
+
+
+def grants_for_orgaan(orgaan):
+    """The permissions a new body grants, as (perm, object, group names)."""
+    if orgaan.regio_id:
+        return [
+            ("besturen.view_besloten_orgaan", orgaan, groups(orgaan, ALLE_ROLLEN)),
+            ("besturen.comment_orgaan", orgaan, groups(orgaan, ACTIEVE_ROLLEN)),
+            ("besturen.view_besloten_regio", orgaan.regio, groups(orgaan, ALLE_ROLLEN)),
+            ("besturen.manage_regio", orgaan.regio, groups(orgaan, [Rol.SECRETARIS])),
+        ]
+    grants = [
+        ("besturen.view_besloten_orgaan", orgaan, groups(orgaan, ALLE_ROLLEN)),
+        ("besturen.comment_orgaan", orgaan, groups(orgaan, ACTIEVE_ROLLEN)),
+        ("besturen.manage_leden_orgaan", orgaan, groups(orgaan, [Rol.SECRETARIS])),
+    ]
+    if orgaan.soort in RAADSORGANEN:
+        for deelname in orgaan.bestuur.deelnames.current().select_related("regio"):
+            grants.append(("besturen.view_besloten_regio", deelname.regio, groups(orgaan, ALLE_ROLLEN)))
+    return grants
+
+
+def council_groups_of(bestuur):
+    """Groups of everyone in the councils of `bestuur` (they read their regions' non-public items)."""
+    raden = Orgaan.objects.filter(bestuur=bestuur, soort__in=RAADSORGANEN).values_list("pk", flat=True)
+    return [group_name(pk, rol) for pk in raden for rol in ALLE_ROLLEN]
+
+
+def _active(user):
+    return user is not None and user.is_authenticated and user.is_active
+
+
+def is_platform_admin(user):
+    return _active(user) and user.is_superuser
+
+
+def can_manage_regio(user, regio):
+    """Regional secretariat (or platform administrator): bodies, memberships, invitations, action log."""
+    return _active(user) and user.has_perm("besturen.manage_regio", regio)
+
+
+def can_view_besloten_regio(user, regio):
+    return _active(user) and (
+        user.has_perm("besturen.view_besloten_regio", regio) or can_manage_regio(user, regio)
+    )
+
+
+def can_manage_orgaan(user, orgaan):
+    """Change a body and its memberships: the region's secretariat, or the secretary of a council."""
+    if not _active(user):
+        return False
+    if orgaan.regio_id:
+        return can_manage_regio(user, orgaan.regio)
+    return user.has_perm("besturen.manage_leden_orgaan", orgaan)
+
+
+can_edit_orgaan = can_manage_orgaan
+
+
+def can_create_orgaan(user, regio):
+    return can_manage_regio(user, regio)
+
+
+def can_view_besloten_orgaan(user, orgaan):
+    return _active(user) and (
+        user.has_perm("besturen.view_besloten_orgaan", orgaan) or can_manage_orgaan(user, orgaan)
+    )
+
+
+def can_view_stuk(user, stuk):
+    if stuk.zichtbaarheid == Zichtbaarheid.OPENBAAR:
+        return True
+    if can_view_besloten_orgaan(user, stuk.orgaan):
+        return True
+    return (
+        stuk.zichtbaarheid == Zichtbaarheid.REGIO
+        and stuk.orgaan.regio_id is not None
+        and can_view_besloten_regio(user, stuk.orgaan.regio)
+    )
+
+
+def can_add_stuk(user, orgaan):
+    return can_manage_orgaan(user, orgaan)
+
+
+def can_comment_stuk(user, stuk):
+    return can_view_stuk(user, stuk) and (
+        user.has_perm("besturen.comment_orgaan", stuk.orgaan) or can_manage_orgaan(user, stuk.orgaan)
+    )
+
+
+def can_view_actionlog(user, regio):
+    return can_manage_regio(user, regio)
+
+
+def manageable_organen(user):
+    """Bodies the user may manage, as a queryset usable in a subquery."""
+    if not _active(user):
+        return Orgaan.objects.none()
+    if user.is_superuser:
+        return Orgaan.objects.all()
+    regios = get_objects_for_user(user, "besturen.manage_regio", Regio, accept_global_perms=False)
+    raden = get_objects_for_user(user, "besturen.manage_leden_orgaan", Orgaan, accept_global_perms=False)
+    return Orgaan.objects.filter(Q(regio__in=regios) | Q(pk__in=raden))
+
+
+def can_invite(user, persoon):
+    """Invite a person to an account: whoever manages a body the person has a seat in."""
+    return (
+        _active(user)
+        and Lidmaatschap.objects.filter(persoon=persoon, orgaan__in=manageable_organen(user)).exists()
+    )
+
+
+def besloten_organen_q(user, prefix=""):
+    """A filter on items (Stuk) for the non-public ones `user` may read; one SQL query with subqueries."""
+    if not _active(user):
+        return Q(pk__in=[])
+    if user.is_superuser:
+        return Q()
+    orgaan_view = get_objects_for_user(
+        user, "besturen.view_besloten_orgaan", Orgaan, accept_global_perms=False
+    )
+    regio_view = get_objects_for_user(user, "besturen.view_besloten_regio", Regio, accept_global_perms=False)
+    return (
+        Q(**{f"{prefix}orgaan__in": orgaan_view})
+        | Q(**{f"{prefix}orgaan__in": manageable_organen(user)})
+        | Q(**{f"{prefix}zichtbaarheid": Zichtbaarheid.REGIO, f"{prefix}orgaan__regio__in": regio_view})
+    )
+
+
+def regios_of(user):
+    """Regions in which the user holds any role (for the region switcher)."""
+    if not _active(user):
+        return Regio.objects.none()
+    if user.is_superuser:
+        return Regio.objects.all()
+    return get_objects_for_user(
+        user,
+        ["besturen.view_besloten_regio", "besturen.manage_regio"],
+        Regio,
+        any_perm=True,
+        accept_global_perms=False,
+    )
+
+
+def require_manage_orgaan(user, orgaan):
+    if is_system(user):
+        return
+    if not can_manage_orgaan(user, orgaan):
+        raise NotAllowed(_("U mag de leden van %(orgaan)s niet beheren.") % {"orgaan": orgaan})
+
+
+def require_manage_regio(user, regio):
+    if is_system(user):
+        return
+    if not can_manage_regio(user, regio):
+        raise NotAllowed(_("U mag %(regio)s niet beheren.") % {"regio": regio})
+
+
+def require_platform_admin(user):
+    if is_system(user):
+        return
+    if not is_platform_admin(user):
+        raise NotAllowed(_("Alleen een platformbeheerder mag dit."))
