@@ -1,6 +1,32 @@
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from .imports import BesturenImportGeweigerd
 from .models import Bestuur, Deelname, Lidmaatschap, Orgaan, Persoon, Regio
+from .services import import_besturen
+
+IMPORT_FOUTEN_GETOOND = 200
+
+
+class BestuurImportForm(forms.Form):
+    bestand = forms.FileField(
+        label=gettext_lazy("CSV-bestand"),
+        help_text=gettext_lazy(
+            "UTF-8, met de kopregel nis_code,naam,provincie,referentieregio,inwoners (Vlaamse gemeenten) "
+            "of cbs_code,naam,provincie,inwoners (Nederlandse gemeenten)."
+        ),
+    )
+    dry_run = forms.BooleanField(
+        label=gettext_lazy("Alleen controleren"),
+        required=False,
+        help_text=gettext_lazy("Toont wat er zou veranderen, zonder iets op te slaan."),
+    )
 
 
 class DeelnameInline(admin.TabularInline):
@@ -23,6 +49,49 @@ class BestuurAdmin(admin.ModelAdmin):
     list_display = ["naam", "soort", "code", "land", "provincie", "inwoners", "inwoners_peildatum"]
     list_filter = ["soort", "land", "provincie"]
     search_fields = ["naam", "code"]
+
+    def get_urls(self):
+        naam = f"{self.opts.app_label}_{self.opts.model_name}_import"
+        return [path("import/", self.admin_site.admin_view(self.import_view), name=naam)] + super().get_urls()
+
+    def import_view(self, request):
+        """Upload a municipality CSV file; show every error, or the counts (a dry run lists the rows)."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        fouten, resultaat = [], None
+        if request.method == "POST":
+            form = BestuurImportForm(request.POST, request.FILES)
+            if form.is_valid():
+                bestand = form.cleaned_data["bestand"]
+                try:
+                    resultaat = import_besturen(
+                        bestand.chunks(),
+                        door=request.user,
+                        dry_run=form.cleaned_data["dry_run"],
+                        grootte=bestand.size,
+                        naam=bestand.name,
+                    )
+                except BesturenImportGeweigerd as geweigerd:
+                    fouten = geweigerd.fouten
+                else:
+                    if not resultaat.dry_run:
+                        messages.success(request, resultaat.samenvatting())
+                        return redirect(
+                            reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist")
+                        )
+        else:
+            form = BestuurImportForm()
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Gemeenten importeren"),
+            "opts": self.opts,
+            "form": form,
+            "fouten": fouten[:IMPORT_FOUTEN_GETOOND],
+            "aantal_fouten": len(fouten),
+            "niet_getoond": max(0, len(fouten) - IMPORT_FOUTEN_GETOOND),
+            "resultaat": resultaat,
+        }
+        return TemplateResponse(request, "admin/besturen/bestuur/import.html", context)
 
 
 @admin.register(Deelname)
