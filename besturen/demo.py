@@ -252,12 +252,21 @@ PLANS = [
 
 
 STUKKEN = [
-    ("Jaarverslag van de regionale samenwerking", Zichtbaarheid.OPENBAAR,
-     "Wat de regio het voorbije jaar samen realiseerde, voor iedereen te lezen."),
-    ("Voorstel werkverdeling secretariaat (vertrouwelijk)", Zichtbaarheid.ORGAAN,
-     "Een voorstel voor de leden van dit orgaan, nog niet voor de raden."),
-    ("Ontwerp van het regionale programma (voor de raden)", Zichtbaarheid.REGIO,
-     "Het ontwerp dat de raden van de leden mogen inzien voordat het wordt vastgesteld."),
+    (
+        "Jaarverslag van de regionale samenwerking",
+        Zichtbaarheid.OPENBAAR,
+        "Wat de regio het voorbije jaar samen realiseerde, voor iedereen te lezen.",
+    ),
+    (
+        "Voorstel werkverdeling secretariaat (vertrouwelijk)",
+        Zichtbaarheid.ORGAAN,
+        "Een voorstel voor de leden van dit orgaan, nog niet voor de raden.",
+    ),
+    (
+        "Ontwerp van het regionale programma (voor de raden)",
+        Zichtbaarheid.REGIO,
+        "Het ontwerp dat de raden van de leden mogen inzien voordat het wordt vastgesteld.",
+    ),
 ]
 
 
@@ -293,7 +302,7 @@ def import_gemeenten(stdout=None):
         with path.open("rb") as bron:
             resultaat = services.import_besturen(bron, door=None, grootte=path.stat().st_size)
         if stdout:
-            stdout.write(f"{name}: {resultaat}")
+            stdout.write(f"{name}: {resultaat.samenvatting()}")
 
 
 def _ocmw(gemeente):
@@ -349,7 +358,11 @@ def build_regio(plan, namen):
         for bestuur, rol in zetels:
             login = f"voorzitter.{plan.slug}@{DEMO_DOMAIN}" if hoofdorgaan and rol == Rol.VOORZITTER else None
             services.add_lidmaatschap(
-                persoon=_persoon(namen, login=login), orgaan=orgaan, rol=rol, namens=bestuur, begindatum=BEGIN,
+                persoon=_persoon(namen, login=login),
+                orgaan=orgaan,
+                rol=rol,
+                namens=bestuur,
+                begindatum=BEGIN,
                 door=None,
             )
         if hoofdorgaan:

@@ -1,4 +1,5 @@
 """Forms of the secretariat screens; they validate input, the services decide and write."""
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -41,7 +42,9 @@ class LidmaatschapForm(forms.Form):
     email = forms.EmailField(
         label=_("E-mailadres"),
         required=False,
-        help_text=_("Nodig om de persoon later uit te nodigen. Een bekend adres koppelt aan dezelfde persoon."),
+        help_text=_(
+            "Nodig om de persoon later uit te nodigen. Een bekend adres koppelt aan dezelfde persoon."
+        ),
     )
     rol = forms.ChoiceField(label=_("Rol"), choices=Rol.choices, initial=Rol.LID)
     namens = forms.ModelChoiceField(label=_("Namens"), queryset=Bestuur.objects.none(), required=False)

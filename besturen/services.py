@@ -3,17 +3,28 @@
 Each service runs in one transaction and records an action-log entry.
 """
 
+import os
+
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.contrib.auth.tokens import default_token_generator
+from django.contrib.contenttypes.models import ContentType
+from django.core.mail import send_mail
 from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from regioportaal.audit import diff, log_action, snapshot
 from regioportaal.permissions import NotAllowed, grant, is_system, revoke
 
 from . import permissions
-from .models import Bestuur, Deelname, Lidmaatschap, Orgaan, Persoon, Regio, Stuk, Reactie, Zichtbaarheid
+from .imports import BesturenImportGeweigerd, GemeentenLezer, ImportResultaat, controleer_grootte
+from .models import Bestuur, Deelname, Lidmaatschap, Orgaan, Persoon, Reactie, Regio, Stuk, Zichtbaarheid
 
 REGIO_FIELDS = ["naam", "slug", "land", "rechtsvorm", "beschrijving"]
 BESTUUR_FIELDS = ["soort", "naam", "code", "land", "provincie", "inwoners", "inwoners_peildatum"]
@@ -277,8 +288,6 @@ def add_reactie(stuk, *, tekst, door):
 @transaction.atomic
 def create_account(persoon, *, password=None, door):
     """Give `persoon` a login account under their e-mail address (unusable password unless one is given)."""
-    from django.contrib.auth import get_user_model
-
     if persoon.user_id:
         raise ValueError(f"{persoon} heeft al een account.")
     if not persoon.email:
@@ -295,8 +304,6 @@ def create_account(persoon, *, password=None, door):
 @transaction.atomic
 def create_platform_admin(*, email, password, door):
     """Create a platform administrator (Django superuser)."""
-    from django.contrib.auth import get_user_model
-
     user = get_user_model().objects.create_superuser(email=email, password=password)
     log_action(door, "platformbeheerder aangemaakt", user, {"email": user.email})
     return user
@@ -406,20 +413,13 @@ def import_besturen(bron, *, door, dry_run=False, grootte=None, naam=None):
     `grootte` is the file size in bytes when the caller knows it; a file above settings.IMPORT_MAX_BYTES is
     refused before it is read (and, when the size was not known, as soon as that many bytes have been read).
     """
-    # Imported here so this block stays self-contained next to the services above.
-    import os
-
-    from django.contrib.contenttypes.models import ContentType
-    from django.utils.translation import gettext
-
-    from .imports import BesturenImportGeweigerd, GemeentenLezer, ImportResultaat, controleer_grootte
-
+    permissions.require_platform_admin(door)
     controleer_grootte(grootte if grootte is not None else _bron_grootte(bron))
     naam = naam or getattr(bron, "name", None)
     if naam:
-        reden = gettext("Import uit %(bestand)s") % {"bestand": os.path.basename(str(naam))}
+        reden = _("Import uit %(bestand)s") % {"bestand": os.path.basename(str(naam))}
     else:
-        reden = gettext("Import van gemeenten")
+        reden = _("Import van gemeenten")
     content_type = ContentType.objects.get_for_model(Bestuur, for_concrete_model=False)
 
     lezer = GemeentenLezer(bron)
@@ -442,7 +442,7 @@ def import_besturen(bron, *, door, dry_run=False, grootte=None, naam=None):
 @transaction.atomic
 def invite_persoon(persoon, *, door):
     """Invite a person to an account: a one-time link by mail to set a password (expires, cannot be reused)."""
-    from .tasks import send_uitnodiging
+    from .tasks import send_uitnodiging  # tasks import this module
 
     if not is_system(door) and not permissions.can_invite(door, persoon):
         raise NotAllowed(_("U mag %(persoon)s niet uitnodigen.") % {"persoon": persoon})
@@ -461,17 +461,12 @@ def invite_persoon(persoon, *, door):
 
 def send_uitnodiging_mail(user):
     """Send the invitation mail with its one-time link (called by the Celery task)."""
-    from django.conf import settings
-    from django.contrib.auth.tokens import default_token_generator
-    from django.core.mail import send_mail
-    from django.template.loader import render_to_string
-    from django.urls import reverse
-    from django.utils.encoding import force_bytes
-    from django.utils.http import urlsafe_base64_encode
-
     path = reverse(
         "account_activeren",
-        kwargs={"uidb64": urlsafe_base64_encode(force_bytes(user.pk)), "token": default_token_generator.make_token(user)},
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": default_token_generator.make_token(user),
+        },
     )
     context = {
         "user": user,
@@ -493,4 +488,6 @@ def add_member(orgaan, *, voornaam, achternaam, email, rol, begindatum, namens=N
     persoon = Persoon.objects.filter(email__iexact=email).first() if email else None
     if persoon is None:
         persoon = create_persoon(door=door, voornaam=voornaam, achternaam=achternaam, email=email)
-    return add_lidmaatschap(persoon=persoon, orgaan=orgaan, rol=rol, namens=namens, begindatum=begindatum, door=door)
+    return add_lidmaatschap(
+        persoon=persoon, orgaan=orgaan, rol=rol, namens=namens, begindatum=begindatum, door=door
+    )

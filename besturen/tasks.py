@@ -1,4 +1,5 @@
 """Celery tasks of besturen: thin, idempotent, retried."""
+
 from celery import shared_task
 from django.contrib.auth import get_user_model
 

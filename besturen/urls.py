@@ -14,7 +14,9 @@ urlpatterns = [
     path("orgaan/<int:pk>/leden/", views.LedenBeheerView.as_view(), name="leden_beheer"),
     path("orgaan/<int:pk>/stukken/nieuw/", views.StukNieuwView.as_view(), name="stuk_nieuw"),
     path(
-        "lidmaatschap/<int:pk>/<slug:actie>/", views.LidmaatschapActionView.as_view(), name="lidmaatschap_actie"
+        "lidmaatschap/<int:pk>/<slug:actie>/",
+        views.LidmaatschapActionView.as_view(),
+        name="lidmaatschap_actie",
     ),
     path("stuk/<int:pk>/", views.StukView.as_view(), name="stuk"),
     path("bestuur/<int:pk>/", views.BestuurView.as_view(), name="bestuur"),

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse, reverse_lazy
+from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
@@ -65,7 +65,9 @@ class OrgaanView(PageView):
             orgaan=orgaan,
             leden=paginate(self.request, selectors.samenstelling(orgaan)),
             oud_leden=paginate(self.request, selectors.oud_leden(orgaan), prefix="oud"),
-            stukken=paginate(self.request, Stuk.objects.visible_to(user).filter(orgaan=orgaan), prefix="stukken"),
+            stukken=paginate(
+                self.request, Stuk.objects.visible_to(user).filter(orgaan=orgaan), prefix="stukken"
+            ),
             mag_beheren=permissions.can_manage_orgaan(user, orgaan),
             **kwargs,
         )

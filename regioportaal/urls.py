@@ -4,9 +4,10 @@ from django.urls import include, path
 
 from besturen.views import AccountActiverenView
 
-from .views import LoginForm
+from .views import LoginForm, healthz
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path(
@@ -23,14 +24,20 @@ urlpatterns = [
         ),
         name="password_reset",
     ),
-    path("wachtwoord-vergeten/verstuurd/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
+    path(
+        "wachtwoord-vergeten/verstuurd/",
+        auth_views.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
     path(
         "wachtwoord-kiezen/<uidb64>/<token>/",
         auth_views.PasswordResetConfirmView.as_view(),
         name="password_reset_confirm",
     ),
     path(
-        "wachtwoord-kiezen/klaar/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"
+        "wachtwoord-kiezen/klaar/",
+        auth_views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
     ),
     path("account/activeren/<uidb64>/<token>/", AccountActiverenView.as_view(), name="account_activeren"),
     path("", include("besturen.urls")),

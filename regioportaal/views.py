@@ -2,9 +2,15 @@
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext_lazy as _
 from django.views.generic.base import ContextMixin, TemplateResponseMixin, View
+
+
+def healthz(request):
+    """A trivial view: the health check of the load balancer and the baseline of the benchmark."""
+    return HttpResponse("ok", content_type="text/plain")
 
 
 class LoginForm(AuthenticationForm):

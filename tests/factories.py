@@ -14,8 +14,8 @@ from besturen.models import (
     Orgaan,
     OrgaanSoort,
     Persoon,
-    Regio,
     Rechtsvorm,
+    Regio,
     Rol,
 )
 

@@ -9,7 +9,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         load_demo(stdout=self.stdout)
         self.stdout.write(
-            self.style.SUCCESS("Demo geladen. Demo-logins (wachtwoord voor allemaal: %s):" % DEMO_PASSWORD)
+            self.style.SUCCESS(f"Demo geladen. Demo-logins (wachtwoord voor allemaal: {DEMO_PASSWORD}):")
         )
         for email, wat in demo_logins():
             self.stdout.write(f"  {email:<48} {wat}")

@@ -4,7 +4,9 @@ from besturen.services import sync_rollen
 
 
 class Command(BaseCommand):
-    help = "Zet elk account in de groepen van zijn lopende lidmaatschappen en haalt het uit de rest (dagelijks)."
+    help = (
+        "Zet elk account in de groepen van zijn lopende lidmaatschappen en haalt het uit de rest (dagelijks)."
+    )
 
     def handle(self, *args, **options):
         added, removed = sync_rollen(reden="sync_rollen")
