@@ -1,0 +1,50 @@
+"""Who may see and do what with a region's strategy and opgaven. Views and templates ask only these.
+
+The secretariat of a region (see besturen.permissions.can_manage_regio) formulates opgaven and records mandates.
+The bestuurlijk opdrachtgever (portfolio holder) of an opgave reports its progress and records commitments within
+its mandate, for as long as the membership that makes them opdrachtgever is current.
+"""
+
+from django.db.models import Q
+from django.utils import timezone
+
+from besturen import permissions as besturen_permissions
+
+
+def can_manage_opgaven(user, regio):
+    return besturen_permissions.can_manage_regio(user, regio)
+
+
+def can_view_opgave(user, opgave):
+    return opgave.gepubliceerd or besturen_permissions.can_view_besloten_regio(user, opgave.regio)
+
+
+def _holds(user, lidmaatschap):
+    if lidmaatschap is None or not (user and user.is_authenticated and user.is_active):
+        return False
+    day = timezone.localdate()
+    return (
+        lidmaatschap.persoon.user_id == user.pk
+        and lidmaatschap.begindatum <= day
+        and (lidmaatschap.einddatum is None or lidmaatschap.einddatum > day)
+    )
+
+
+def is_opdrachtgever(user, opgave):
+    return _holds(user, opgave.opdrachtgever)
+
+
+def can_report_voortgang(user, opgave):
+    return can_manage_opgaven(user, opgave.regio) or is_opdrachtgever(user, opgave)
+
+
+def can_record_verplichting(user, mandaat):
+    """Only the mandate's holder commits money under it, while they hold the seat it was granted to."""
+    return _holds(user, mandaat.houder)
+
+
+def besloten_opgaven_q(user, prefix=""):
+    """Unpublished opgaven the user may read: those of regions where they hold any role."""
+    if not (user and user.is_authenticated and user.is_active):
+        return Q(pk__in=[])
+    return Q(**{f"{prefix}regio__in": besturen_permissions.regios_of(user)})

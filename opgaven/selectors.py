@@ -1,0 +1,138 @@
+"""Reads for the opgaven pages: the list with priority, the explanation of a priority, goal roll-ups."""
+
+from decimal import Decimal
+
+from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from .models import Capaciteit, Opgave, Synergie, Voortgang
+
+# The priority of an opgave: "hoe meer synergie, hoe meer prioriteit" (Groene Metropoolregio).
+SYNERGIE_GEWICHT = 2
+DOELSTELLING_GEWICHT = 1
+THEMA_GEWICHT = 1
+
+
+def _count(model_qs, field):
+    return Coalesce(
+        Subquery(model_qs.values(field).annotate(n=Count("pk")).values("n")[:1], output_field=IntegerField()),
+        Value(0),
+    )
+
+
+def with_prioriteit(queryset):
+    """Annotate each opgave with its synergy, goal and theme counts and its priority score (subqueries, no joins)."""
+    van = Synergie.objects.filter(van=OuterRef("pk"))
+    naar = Synergie.objects.filter(naar=OuterRef("pk"))
+    doelen = Opgave.doelstellingen.through.objects.filter(opgave=OuterRef("pk"))
+    themas = Opgave.themas.through.objects.filter(opgave=OuterRef("pk"))
+    qs = queryset.annotate(
+        n_synergie_van=_count(van, "van"),
+        n_synergie_naar=_count(naar, "naar"),
+        n_doelstellingen=_count(doelen, "opgave"),
+        n_themas=_count(themas, "opgave"),
+    )
+    return qs.annotate(
+        prioriteit=(F("n_synergie_van") + F("n_synergie_naar")) * SYNERGIE_GEWICHT
+        + F("n_doelstellingen") * DOELSTELLING_GEWICHT
+        + F("n_themas") * THEMA_GEWICHT
+    )
+
+
+def opgaven_list(
+    regio, user, *, thema=None, doelstelling=None, status=None, opdrachtgever=None, order="titel"
+):
+    """The opgaven of a region the user may see, filtered, with priority; ordered by title or priority."""
+    qs = Opgave.objects.visible_to(user).filter(regio=regio)
+    if thema:
+        qs = qs.filter(themas=thema)
+    if doelstelling:
+        qs = qs.filter(doelstellingen=doelstelling)
+    if status:
+        qs = qs.filter(status=status)
+    if opdrachtgever:
+        qs = qs.filter(opdrachtgever__persoon=opdrachtgever)
+    qs = (
+        with_prioriteit(qs)
+        .select_related("opdrachtgever__persoon")
+        .prefetch_related("themas", "doelstellingen")
+    )
+    if order == "prioriteit":
+        return qs.order_by("-prioriteit", "titel")
+    return qs.order_by("titel")
+
+
+def prioriteit_uitleg(opgave):
+    """Explain an opgave's priority in words: 'prioriteit 7: versterkt X en Y, dient doelstellingen 1 en 4, raakt 3 thema's'."""
+    partners = [s.naar for s in opgave.synergie_van.all()] + [s.van for s in opgave.synergie_naar.all()]
+    nummers = sorted(d.nummer for d in opgave.doelstellingen.all())
+    n_themas = len(opgave.themas.all())
+    score = len(partners) * SYNERGIE_GEWICHT + len(nummers) * DOELSTELLING_GEWICHT + n_themas * THEMA_GEWICHT
+    delen = []
+    if partners:
+        delen.append(_("versterkt %(opgaven)s") % {"opgaven": _opsomming([p.titel for p in partners])})
+    if nummers:
+        delen.append(
+            ngettext("dient doelstelling %(nummers)s", "dient doelstellingen %(nummers)s", len(nummers))
+            % {"nummers": _opsomming([str(n) for n in nummers])}
+        )
+    if n_themas:
+        delen.append(ngettext("raakt %(n)d thema", "raakt %(n)d thema's", n_themas) % {"n": n_themas})
+    uitleg = ", ".join(delen) if delen else _("nog geen synergie, doelstellingen of thema's")
+    return score, _("prioriteit %(score)d: %(uitleg)s") % {"score": score, "uitleg": uitleg}
+
+
+def _opsomming(items):
+    if len(items) <= 1:
+        return "".join(items)
+    return _("%(begin)s en %(laatste)s") % {"begin": ", ".join(items[:-1]), "laatste": items[-1]}
+
+
+def opgave_detail_queryset():
+    """One opgave with everything its page shows, fetched in a fixed number of queries."""
+    return Opgave.objects.select_related(
+        "regio", "opdrachtgever__persoon", "opdrachtgever__orgaan", "stuurgroep"
+    ).prefetch_related(
+        "doelstellingen",
+        "themas",
+        "indicatoren",
+        "budget",
+        Prefetch("capaciteit", queryset=Capaciteit.objects.select_related("bestuur")),
+        Prefetch("synergie_van", queryset=Synergie.objects.select_related("naar")),
+        Prefetch("synergie_naar", queryset=Synergie.objects.select_related("van")),
+        Prefetch("voortgang", queryset=Voortgang.objects.prefetch_related("waarden__indicator")),
+        "mandaten__verleend_door",
+        "mandaten__houder__persoon",
+        "mandaten__verplichtingen",
+    )
+
+
+def doelstelling_voortgang(regio):
+    """Per goal: the budget-weighted share of its opgaven whose latest report is 'op koers'.
+
+    Each opgave weighs with its total budget; opgaven without a report do not count.
+    """
+    laatste = Voortgang.objects.filter(opgave=OuterRef("pk")).order_by("-periode_eind")
+    opgaven = (
+        Opgave.objects.filter(regio=regio)
+        .annotate(
+            totaal_budget=Coalesce(Sum("budget__bedrag"), Value(Decimal("0"))),
+            laatste_status=Subquery(laatste.values("status")[:1]),
+        )
+        .prefetch_related("doelstellingen")
+    )
+    per_doel = {}
+    for opgave in opgaven:
+        if opgave.laatste_status is None:
+            continue
+        for doel in opgave.doelstellingen.all():
+            entry = per_doel.setdefault(doel.pk, {"gewicht": Decimal("0"), "op_koers": Decimal("0")})
+            entry["gewicht"] += opgave.totaal_budget
+            if opgave.laatste_status == "op_koers":
+                entry["op_koers"] += opgave.totaal_budget
+    return {
+        pk: (entry["op_koers"] / entry["gewicht"] * 100 if entry["gewicht"] else None)
+        for pk, entry in per_doel.items()
+    }
