@@ -40,6 +40,12 @@ class User(AbstractUser):
 
     username = None
     email = models.EmailField(_("e-mailadres"), unique=True)
+    meldingen = models.CharField(
+        _("meldingen per e-mail"),
+        max_length=10,
+        choices=[("direct", _("meteen, per melding")), ("dagelijks", _("één keer per dag, gebundeld"))],
+        default="direct",
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
@@ -89,3 +95,35 @@ class ActionLog(models.Model):
 
     def __str__(self):
         return f"{self.tijdstip:%Y-%m-%d %H:%M} {self.actie} {self.object_repr}"
+
+
+class Melding(models.Model):
+    """A notification for a user: mailed at once, or gathered in the daily digest (the user's choice)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="meldingen_ontvangen"
+    )
+    onderwerp = models.CharField(_("onderwerp"), max_length=200)
+    tekst = models.TextField(_("tekst"))
+    sleutel = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text=_("Maakt een melding eenmalig (bijvoorbeeld één herinnering per termijn)."),
+    )
+    aangemaakt = models.DateTimeField(auto_now_add=True)
+    verzonden_op = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("melding")
+        verbose_name_plural = _("meldingen")
+        ordering = ["-aangemaakt"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "sleutel"],
+                condition=~models.Q(sleutel=""),
+                name="melding_eenmalig_per_sleutel",
+            )
+        ]
+
+    def __str__(self):
+        return self.onderwerp

@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -54,6 +55,7 @@ INSTALLED_APPS = [
     "besturen",
     "opgaven",
     "programmas",
+    "vergaderingen",
 ]
 
 MIDDLEWARE = [
@@ -154,9 +156,17 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
+    "herinneringen-raadsbesluiten": {
+        "task": "programmas.tasks.send_reminders",
+        "schedule": crontab(hour=6, minute=30),
+    },
+    "meldingen-dagelijks": {
+        "task": "regioportaal.tasks.send_digests",
+        "schedule": crontab(hour=7, minute=0),
+    },
     "sync-rollen-dagelijks": {
         "task": "besturen.tasks.sync_rollen_dagelijks",
-        "schedule": __import__("celery.schedules", fromlist=["crontab"]).crontab(hour=0, minute=5),
+        "schedule": crontab(hour=0, minute=5),
     },
 }
 

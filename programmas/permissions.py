@@ -1,0 +1,80 @@
+"""Who may see and do what with annual programmes. Views and templates ask only these.
+
+- The region's secretariat drafts, submits, routes, answers questions (besturen: manage_regio).
+- The secretariat or the chair of the adopting body records the board's adoption.
+- A council's secretary records that council's decision, and nobody else's: routing grants
+  `record_raadsbesluit` on each Raadsbesluit to the group of its council's secretaries.
+- Council members of participating members read non-public versions (besturen: view_besloten_regio) and ask questions.
+"""
+
+from django.db.models import Q
+from django.utils import timezone
+from guardian.shortcuts import get_objects_for_user
+
+from besturen import permissions as besturen_permissions
+from besturen.models import Lidmaatschap, Rol
+
+from .models import Raadsbesluit
+
+
+def _active(user):
+    return user is not None and user.is_authenticated and user.is_active
+
+
+def can_manage_programma(user, regio):
+    return besturen_permissions.can_manage_regio(user, regio)
+
+
+def can_view_versie(user, versie):
+    return versie.openbaar or besturen_permissions.can_view_besloten_regio(user, versie.jaarprogramma.regio)
+
+
+def can_adopt(user, versie, bestuursorgaan):
+    if can_manage_programma(user, versie.jaarprogramma.regio):
+        return True
+    if not _active(user) or bestuursorgaan is None:
+        return False
+    return (
+        Lidmaatschap.objects.current()
+        .filter(orgaan=bestuursorgaan, persoon__user=user, rol__in=[Rol.VOORZITTER, Rol.ONDERVOORZITTER])
+        .exists()
+    )
+
+
+def can_record_raadsbesluit(user, raadsbesluit):
+    return _active(user) and user.has_perm("programmas.record_raadsbesluit", raadsbesluit)
+
+
+def recordable_raadsbesluiten(user):
+    """The council decisions this user may record (a subquery; one query for a whole list)."""
+    if not _active(user):
+        return Raadsbesluit.objects.none()
+    return get_objects_for_user(
+        user, "programmas.record_raadsbesluit", Raadsbesluit, accept_global_perms=False
+    )
+
+
+def vraagsteller_besturen(user, versie):
+    """The participating members on whose councils the user sits (they may ask questions on their behalf)."""
+    if not _active(user):
+        return []
+    day = timezone.localdate()
+    besturen = versie.raadsbesluiten.values("bestuur")
+    seats = (
+        Lidmaatschap.objects.filter(
+            persoon__user=user,
+            orgaan__bestuur__in=besturen,
+            orgaan__soort__in=besturen_permissions.RAADSORGANEN,
+        )
+        .filter(Q(einddatum__isnull=True) | Q(einddatum__gt=day), begindatum__lte=day)
+        .select_related("orgaan__bestuur")
+    )
+    return sorted({seat.orgaan.bestuur for seat in seats}, key=lambda b: b.naam)
+
+
+def can_ask_question(user, versie):
+    return bool(vraagsteller_besturen(user, versie))
+
+
+def can_answer_question(user, vraag):
+    return can_manage_programma(user, vraag.versie.jaarprogramma.regio)

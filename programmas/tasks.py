@@ -1,0 +1,109 @@
+"""Celery tasks of programmas: thin, idempotent, retried. Notifications and reminders go through regioportaal.meldingen."""
+
+import datetime
+
+from celery import shared_task
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from besturen.models import Lidmaatschap, Rol
+from regioportaal.meldingen import notify as melden
+
+from .models import Raadsbesluit, Uitkomst, Versie, Vraag
+
+
+def _users(**filters):
+    today = timezone.localdate()
+    seats = Lidmaatschap.objects.current(today).filter(persoon__user__isnull=False, **filters)
+    return get_user_model().objects.filter(pk__in=seats.values("persoon__user"), is_active=True)
+
+
+def _secretariaat(versie):
+    return _users(orgaan__regio=versie.jaarprogramma.regio, rol=Rol.SECRETARIS)
+
+
+def _link(path):
+    return settings.SITE_URL.rstrip("/") + path
+
+
+@shared_task
+def notify(soort, versie_id, obj_id=None):
+    """Tell the right people about a step in the programme cycle."""
+    versie = Versie.objects.select_related("jaarprogramma__regio").get(pk=versie_id)
+    link = _link(versie.get_absolute_url())
+    if soort == "ingediend":
+        melden(
+            _secretariaat(versie),
+            _("Ingediend: %s") % versie,
+            _("De versie is ingediend bij het bestuur.\n%s") % link,
+        )
+    elif soort == "vastgesteld":
+        melden(
+            _secretariaat(versie),
+            _("Vastgesteld: %s") % versie,
+            _("Het bestuur stelde de versie vast.\n%s") % link,
+        )
+    elif soort == "voorgelegd":
+        for besluit in versie.raadsbesluiten.select_related("raad", "bestuur"):
+            if besluit.raad_id:
+                melden(
+                    _users(orgaan=besluit.raad, rol=Rol.SECRETARIS),
+                    _("Voorgelegd aan uw raad: %s") % versie,
+                    _("Leg het besluit van %(bestuur)s vast vóór %(deadline)s:\n%(link)s")
+                    % {
+                        "bestuur": besluit.bestuur,
+                        "deadline": besluit.deadline.strftime("%d-%m-%Y"),
+                        "link": _link(besluit.get_absolute_url()),
+                    },
+                    sleutel=f"voorgelegd:{besluit.pk}",
+                )
+    elif soort == "besluit":
+        besluit = Raadsbesluit.objects.select_related("bestuur").get(pk=obj_id)
+        melden(
+            _secretariaat(versie),
+            _("Besluit van %(bestuur)s: %(uitkomst)s")
+            % {"bestuur": besluit.bestuur, "uitkomst": besluit.get_uitkomst_display()},
+            link,
+        )
+    elif soort == "beantwoord":
+        vraag = Vraag.objects.get(pk=obj_id)
+        raden = versie.raadsbesluiten.exclude(raad=None).values("raad")
+        melden(
+            _users(orgaan__in=raden),
+            _("Vraag beantwoord: %s") % versie,
+            f"{vraag.tekst}\n\n{vraag.antwoord}\n{link}",
+        )
+
+
+@shared_task
+def send_reminders(today=None):
+    """Remind council secretaries 14 and 3 days before their deadline when nothing is recorded (once per deadline)."""
+    today = today or timezone.localdate()
+    sent = 0
+    for dagen in (14, 3):
+        besluiten = Raadsbesluit.objects.filter(
+            uitkomst__in=[Uitkomst.OPEN, Uitkomst.UITGESTELD],
+            deadline=today + datetime.timedelta(days=dagen),
+            raad__isnull=False,
+            versie__status="voorgelegd",
+        ).select_related("versie__jaarprogramma__regio", "bestuur", "raad")
+        for besluit in besluiten:
+            sent += len(
+                melden(
+                    _users(orgaan=besluit.raad, rol=Rol.SECRETARIS),
+                    _("Nog %(dagen)d dagen: besluit over %(versie)s")
+                    % {"dagen": dagen, "versie": besluit.versie},
+                    _(
+                        "De raad van %(bestuur)s heeft nog geen besluit vastgelegd. Uiterste datum: %(deadline)s.\n%(link)s"
+                    )
+                    % {
+                        "bestuur": besluit.bestuur,
+                        "deadline": besluit.deadline.strftime("%d-%m-%Y"),
+                        "link": _link(besluit.get_absolute_url()),
+                    },
+                    sleutel=f"herinnering:{besluit.pk}:{besluit.deadline.isoformat()}:{dagen}",
+                )
+            )
+    return sent

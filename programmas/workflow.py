@@ -1,0 +1,33 @@
+"""The states of a programme version and the transitions between them, per procedure (one table each)."""
+
+from .models import Procedure, VersieStatus
+
+S = VersieStatus
+
+TRANSITIONS = {
+    # Consent: the board adopts, then every council approves or rejects.
+    Procedure.INSTEMMING: {
+        S.CONCEPT: {S.INGEDIEND},
+        S.INGEDIEND: {S.VASTGESTELD, S.CONCEPT},
+        S.VASTGESTELD: {S.VOORGELEGD},
+        S.VOORGELEGD: {S.GOEDGEKEURD, S.AFGEWEZEN, S.TERUG},
+        S.GOEDGEKEURD: set(),
+        S.AFGEWEZEN: set(),
+        S.TERUG: set(),
+    },
+    # Zienswijze (Wgr art. 35): the daily board sends the draft to the councils, the general board adopts after
+    # answering every zienswijze received.
+    Procedure.ZIENSWIJZE: {
+        S.CONCEPT: {S.INGEDIEND},
+        S.INGEDIEND: {S.VOORGELEGD, S.CONCEPT},
+        S.VOORGELEGD: {S.VASTGESTELD, S.TERUG},
+        S.VASTGESTELD: set(),
+        S.TERUG: set(),
+        S.GOEDGEKEURD: set(),
+        S.AFGEWEZEN: set(),
+    },
+}
+
+
+def allowed(procedure, van, naar):
+    return naar in TRANSITIONS[procedure].get(van, set())
