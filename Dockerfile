@@ -23,16 +23,8 @@ WORKDIR /app
 COPY pyproject.toml constraints.txt ./
 RUN pip install -c constraints.txt .
 
-# The application itself, named one by one so no local .venv, node_modules or var/ lands in the image.
-COPY manage.py ./
-COPY regioportaal ./regioportaal
-COPY besturen ./besturen
-COPY opgaven ./opgaven
-COPY programmas ./programmas
-COPY templates ./templates
-COPY static ./static
-COPY locale ./locale
-COPY data ./data
+# The application itself (.dockerignore keeps .venv, node_modules, var/ and the tests out of the image).
+COPY . .
 
 # Static files collected at build time; the key only exists to let the settings load (DEBUG=0 demands one).
 RUN DEBUG=0 SECRET_KEY=build-time-dummy-key-not-used-at-runtime python manage.py collectstatic --noinput \
