@@ -21,7 +21,7 @@ PYTEST_ARGS ?=
 CHROMIUM := /usr/bin/chromium
 AXE := node_modules/axe-core/axe.min.js
 
-.PHONY: venv run test lint worker beat chromium node-modules
+.PHONY: venv run test lint worker beat chromium node-modules bench
 
 venv: $(STAMP)
 
@@ -72,3 +72,12 @@ worker: venv
 beat: venv
 	mkdir -p "$${VAR_DIR:-var}"
 	$(VENV)/bin/celery -A regioportaal beat -l info --schedule "$${VAR_DIR:-var}/celerybeat-schedule"
+
+# Benchmark on its own database (var/bench/): the demo plus a hundred regions over every municipality, served by
+# gunicorn; reports each key page next to a trivial view (/healthz) in the same run, as a ratio.
+bench: venv
+	mkdir -p var/bench
+	VAR_DIR=var/bench $(MANAGE) migrate --noinput -v0
+	VAR_DIR=var/bench $(MANAGE) load_demo > /dev/null
+	VAR_DIR=var/bench $(MANAGE) build_bench_data
+	VAR_DIR=var/bench $(PY) scripts/bench.py

@@ -116,9 +116,18 @@ def main():
             "d=Orgaan.objects.get(afkorting='DBO', regio__slug='denderregio');"
             "print(r.slug, o.pk, d.pk, Stuk.objects.filter(orgaan=d).first().pk)"
         )
-        out = subprocess.run(
-            [python, "manage.py", "shell", "-c", setup], check=True, env=env, capture_output=True, text=True
-        ).stdout.split()
+        out = (
+            subprocess.run(
+                [python, "manage.py", "shell", "-v", "0", "-c", setup],
+                check=True,
+                env=env,
+                capture_output=True,
+                text=True,
+            )
+            .stdout.strip()
+            .splitlines()[-1]
+            .split()
+        )
         slug, orgaan, dbo, stuk = out
         cookie = login_cookie(port, "secretariaat.denderregio@regioportaal.example", "regioportaal-demo")
         pages = [
