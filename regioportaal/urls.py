@@ -41,4 +41,5 @@ urlpatterns = [
     ),
     path("account/activeren/<uidb64>/<token>/", AccountActiverenView.as_view(), name="account_activeren"),
     path("", include("besturen.urls")),
+    path("", include("vergaderingen.urls")),
 ]

@@ -1,0 +1,195 @@
+"""Forms of the meeting and planning-day pages; they validate input, the services decide and write."""
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from besturen.models import Bestuur
+from opgaven.models import Opgave
+
+from .documenten import MAX_BYTES, controleer_document
+from .models import Aanwezigheidsstatus, Agendapunt, BlokSoort, Keuze, Uitkomst, Vergadering
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+
+
+class VergaderingForm(forms.ModelForm):
+    online_link = forms.URLField(label=_("Online vergaderen via"), required=False, assume_scheme="https")
+
+    class Meta:
+        model = Vergadering
+        fields = ["begin", "einde", "locatie", "online_link"]
+        widgets = {"begin": DateTimeInput(), "einde": DateTimeInput()}
+        help_texts = {"locatie": _("Een zaal en adres, of laat leeg bij een online vergadering.")}
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("locatie") and not data.get("online_link"):
+            self.add_error("locatie", _("Geef een locatie of een link om online te vergaderen."))
+        if data.get("begin") and data.get("einde") and data["einde"] <= data["begin"]:
+            self.add_error("einde", _("Het einde ligt niet na het begin."))
+        return data
+
+    def validate_unique(self):
+        """The service saves; the orgaan is not on the form, so the model's constraints are checked there."""
+
+
+class AgendapuntForm(forms.ModelForm):
+    class Meta:
+        model = Agendapunt
+        fields = ["titel", "toelichting", "openbaar", "opgave"]
+        widgets = {"toelichting": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, vergadering, **kwargs):
+        super().__init__(*args, **kwargs)
+        regio_id = vergadering.orgaan.regio_id
+        self.fields["opgave"].queryset = (
+            Opgave.objects.filter(regio_id=regio_id).order_by("titel") if regio_id else Opgave.objects.none()
+        )
+        self.fields["opgave"].required = False
+
+    def validate_unique(self):
+        """The service saves and checks."""
+
+
+class VoorstelForm(forms.Form):
+    titel = forms.CharField(label=_("Titel"), max_length=200)
+    toelichting = forms.CharField(
+        label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    openbaar = forms.BooleanField(
+        label=_("Openbaar"),
+        required=False,
+        initial=True,
+        help_text=_("Vink uit als het punt in beslotenheid moet worden besproken."),
+    )
+
+
+class DocumentForm(forms.Form):
+    bestand = forms.FileField(
+        label=_("Document"),
+        help_text=_("PDF, Word (DOCX) of Excel (XLSX), hoogstens %(mb)s MB.")
+        % {"mb": MAX_BYTES // (1024 * 1024)},
+    )
+
+    def clean_bestand(self):
+        bestand = self.cleaned_data["bestand"]
+        controleer_document(bestand)
+        return bestand
+
+
+class AfwijzenForm(forms.Form):
+    reden = forms.CharField(label=_("Reden"), max_length=300, required=False)
+
+
+class NotulenForm(forms.Form):
+    notulen = forms.CharField(
+        label=_("Notulen"),
+        widget=forms.Textarea(attrs={"rows": 12}),
+        help_text=_("Ze worden op de volgende vergadering ter goedkeuring geagendeerd."),
+    )
+
+
+class AanwezigheidForm(forms.Form):
+    """One choice per seat of the body on the day of the meeting."""
+
+    def __init__(self, *args, zetels, bestaand, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.zetels = zetels
+        for zetel in zetels:
+            self.fields[f"lid_{zetel.pk}"] = forms.ChoiceField(
+                label=str(zetel.persoon),
+                choices=Aanwezigheidsstatus.choices,
+                initial=bestaand.get(zetel.pk, Aanwezigheidsstatus.AANWEZIG),
+                widget=forms.Select,
+            )
+
+    def aanwezigheden(self):
+        return {zetel.pk: self.cleaned_data[f"lid_{zetel.pk}"] for zetel in self.zetels}
+
+
+class BesluitForm(forms.Form):
+    uitkomst = forms.ChoiceField(label=_("Uitkomst"), choices=Uitkomst.choices)
+    behandeling = forms.CharField(
+        label=_("Behandeling"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    tekst = forms.CharField(label=_("Besluit"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    voor = forms.IntegerField(label=_("Stemmen voor"), min_value=0, required=False)
+    tegen = forms.IntegerField(label=_("Stemmen tegen"), min_value=0, required=False)
+    onthouding = forms.IntegerField(label=_("Onthoudingen"), min_value=0, required=False)
+
+    def __init__(self, *args, zetels, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.zetels = zetels
+        for zetel in zetels:
+            self.fields[f"stem_{zetel.pk}"] = forms.ChoiceField(
+                label=str(zetel.persoon),
+                choices=[("", _("niet vastgelegd")), *Keuze.choices],
+                required=False,
+            )
+
+    def stem_fields(self):
+        return [self[f"stem_{zetel.pk}"] for zetel in self.zetels]
+
+    def main_fields(self):
+        return [self[name] for name in ("uitkomst", "behandeling", "tekst", "voor", "tegen", "onthouding")]
+
+    def stemmen(self):
+        return {
+            zetel.pk: self.cleaned_data[f"stem_{zetel.pk}"]
+            for zetel in self.zetels
+            if self.cleaned_data.get(f"stem_{zetel.pk}")
+        }
+
+
+class VoorkeurForm(forms.Form):
+    frequentie = forms.ChoiceField(
+        label=_("Berichten per e-mail (over gepubliceerde agenda's en andere meldingen)"),
+        choices=get_user_model()._meta.get_field("meldingen").choices,
+        widget=forms.RadioSelect,
+    )
+
+
+class InschrijvingForm(forms.Form):
+    """Register for a planning day: on behalf of which member, and at most one session per block."""
+
+    bestuur = forms.ModelChoiceField(label=_("Ik neem deel namens"), queryset=Bestuur.objects.none())
+
+    def __init__(self, *args, bijeenkomst, blokken, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["bestuur"].queryset = Bestuur.objects.filter(
+            deelnames__in=bijeenkomst.regio.deelnames.current()
+        ).order_by("naam", "soort")
+        self.blokken = [blok for blok in blokken if blok.soort == BlokSoort.WERKSESSIES]
+        for blok in self.blokken:
+            choices = [("", _("geen werksessie in dit blok"))]
+            for sessie in blok.sessies.all():
+                label = f"{sessie.thema}"
+                if sessie.vrij == 0:
+                    label += " — " + str(_("volzet: u komt op de wachtlijst"))
+                choices.append((str(sessie.pk), label))
+            self.fields[f"blok_{blok.pk}"] = forms.ChoiceField(
+                label=f"{blok.begin:%H:%M}–{blok.einde:%H:%M} {blok.titel}" if blok.einde else blok.titel,
+                choices=choices,
+                required=False,
+                widget=forms.RadioSelect,
+            )
+
+    def clean(self):
+        data = super().clean()
+        if not any(data.get(f"blok_{blok.pk}") for blok in self.blokken):
+            raise forms.ValidationError(_("Kies minstens één werksessie."))
+        return data
+
+    def sessies(self):
+        per_pk = {str(s.pk): s for blok in self.blokken for s in blok.sessies.all()}
+        return [
+            per_pk[self.cleaned_data[f"blok_{blok.pk}"]]
+            for blok in self.blokken
+            if self.cleaned_data.get(f"blok_{blok.pk}")
+        ]

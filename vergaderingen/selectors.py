@@ -1,0 +1,175 @@
+"""Reads for the meeting and planning-day pages, each shaped for its page (no queries per row)."""
+
+from django.db.models import Count, Prefetch, Q
+from django.utils import timezone
+
+from besturen.models import Deelname, Lidmaatschap
+
+from . import permissions
+from .models import (
+    GEPUBLICEERDE_STATUSSEN,
+    Aanwezigheid,
+    Agendapunt,
+    AgendapuntStatus,
+    Blok,
+    Document,
+    KeuzeStatus,
+    Sessiekeuze,
+    Stem,
+    Vergadering,
+    Werksessie,
+)
+
+
+def vergaderingen_van(orgaan, *, lid):
+    """Meetings of a body: all for its members, those with a published agenda for everyone else."""
+    qs = Vergadering.objects.filter(orgaan=orgaan)
+    if not lid:
+        qs = qs.filter(status__in=GEPUBLICEERDE_STATUSSEN)
+    return qs.annotate(aantal_punten=Count("agendapunten", filter=_punten_q(lid, "agendapunten__"))).order_by(
+        "begin"
+    )
+
+
+def komend_en_voorbij(qs, now=None):
+    now = now or timezone.now()
+    return qs.filter(einde__gte=now), qs.filter(einde__lt=now).order_by("-begin")
+
+
+def _punten_q(met_besloten, prefix=""):
+    q = Q(**{f"{prefix}status": AgendapuntStatus.GEAGENDEERD})
+    if not met_besloten:
+        q &= Q(**{f"{prefix}openbaar": True})
+    return q
+
+
+def agenda(vergadering, *, met_besloten):
+    """The numbered items of a meeting with their opgave, documents, decision and vote."""
+    return list(
+        Agendapunt.objects.filter(_punten_q(met_besloten), vergadering=vergadering)
+        .select_related("opgave", "besluit__stemming", "notulen_van")
+        .prefetch_related(
+            Prefetch("documenten", queryset=Document.objects.order_by("naam", "pk")),
+            Prefetch(
+                "besluit__stemming__stemmen",
+                queryset=Stem.objects.select_related("lidmaatschap__persoon").order_by(
+                    "lidmaatschap__persoon__achternaam"
+                ),
+            ),
+        )
+        .order_by("volgnummer", "pk")
+    )
+
+
+def voorstellen(vergadering):
+    """Items members proposed that the secretariat has not yet accepted or declined."""
+    return list(
+        vergadering.agendapunten.filter(status=AgendapuntStatus.VOORGESTELD)
+        .select_related("voorgesteld_door")
+        .order_by("pk")
+    )
+
+
+def aanwezigheden(vergadering):
+    return list(
+        Aanwezigheid.objects.filter(vergadering=vergadering)
+        .select_related("lidmaatschap__persoon", "lidmaatschap__namens")
+        .order_by("lidmaatschap__persoon__achternaam", "lidmaatschap__persoon__voornaam")
+    )
+
+
+def zetels_op(vergadering):
+    """The seats that count at a meeting: current on the day it was held."""
+    return list(
+        Lidmaatschap.objects.current(timezone.localtime(vergadering.begin).date())
+        .filter(orgaan=vergadering.orgaan_id)
+        .select_related("persoon", "namens")
+        .order_by("persoon__achternaam", "persoon__voornaam")
+    )
+
+
+def persoonlijke_vergaderingen(user):
+    """Every meeting of the bodies the user is a member of or manages (for the personal calendar)."""
+    return (
+        Vergadering.objects.filter(orgaan__in=permissions.organen_van(user))
+        .select_related("orgaan")
+        .order_by("begin")
+    )
+
+
+def openbare_vergaderingen(orgaan):
+    return Vergadering.objects.filter(orgaan=orgaan, status__in=GEPUBLICEERDE_STATUSSEN).select_related(
+        "orgaan"
+    )
+
+
+# --- Planning days ---------------------------------------------------------------------------------------------
+
+
+def programma(bijeenkomst):
+    """The blocks of a planning day with their sessions, seats taken, waiting list and working documents."""
+    sessies = Werksessie.objects.annotate(
+        bezet=Count("keuzes", filter=Q(keuzes__status=KeuzeStatus.BEVESTIGD)),
+        wachtend=Count("keuzes", filter=Q(keuzes__status=KeuzeStatus.WACHTLIJST)),
+    ).prefetch_related("documenten")
+    blokken = list(
+        Blok.objects.filter(bijeenkomst=bijeenkomst).prefetch_related(Prefetch("sessies", queryset=sessies))
+    )
+    for blok in blokken:
+        for sessie in blok.sessies.all():
+            sessie.vrij = max(sessie.capaciteit - sessie.bezet, 0)
+    return blokken
+
+
+def eigen_inschrijving(bijeenkomst, user):
+    if not user.is_authenticated:
+        return None
+    inschrijving = bijeenkomst.inschrijvingen.filter(user=user).select_related("bestuur").first()
+    if inschrijving is not None:
+        inschrijving.gekozen = list(
+            inschrijving.keuzes.select_related("werksessie__blok").order_by("blok__begin")
+        )
+    return inschrijving
+
+
+def overzicht(bijeenkomst):
+    """Per member government × theme: how many confirmed participants (is every bestuur in every theme?)."""
+    besturen = [
+        d.bestuur
+        for d in Deelname.objects.current(bijeenkomst.datum)
+        .filter(regio=bijeenkomst.regio_id)
+        .select_related("bestuur")
+        .order_by("bestuur__naam")
+    ]
+    themas = sorted(
+        set(Werksessie.objects.filter(blok__bijeenkomst=bijeenkomst).values_list("thema", flat=True))
+    )
+    tellingen = {
+        (rij["inschrijving__bestuur"], rij["werksessie__thema"]): rij["n"]
+        for rij in Sessiekeuze.objects.filter(
+            inschrijving__bijeenkomst=bijeenkomst, status=KeuzeStatus.BEVESTIGD
+        )
+        .values("inschrijving__bestuur", "werksessie__thema")
+        .annotate(n=Count("pk"))
+    }
+    rijen = [
+        {
+            "bestuur": bestuur,
+            "cellen": [tellingen.get((bestuur.pk, thema), 0) for thema in themas],
+        }
+        for bestuur in besturen
+    ]
+    for rij in rijen:
+        rij["ontbrekend"] = sum(1 for n in rij["cellen"] if n == 0)
+    per_thema = [sum(rij["cellen"][i] for rij in rijen) for i in range(len(themas))]
+    volledig = [all(rij["cellen"][i] for rij in rijen) for i in range(len(themas))]
+    return {"themas": themas, "rijen": rijen, "per_thema": per_thema, "volledig": volledig}
+
+
+def deelnemers(bijeenkomst):
+    """Every session choice of a planning day, for the CSV export (iterate; do not load all at once)."""
+    return (
+        Sessiekeuze.objects.filter(inschrijving__bijeenkomst=bijeenkomst)
+        .select_related("inschrijving__user", "inschrijving__bestuur", "werksessie__blok")
+        .order_by("inschrijving__bestuur__naam", "inschrijving__user__last_name", "blok__begin", "pk")
+    )
