@@ -143,7 +143,7 @@ def besloten_organen_q(user, prefix=""):
     if not _active(user):
         return Q(pk__in=[])
     if user.is_superuser:
-        return Q()
+        return Q(**{f"{prefix}pk__isnull": False})  # Q() would vanish when OR-ed with the public items
     orgaan_view = get_objects_for_user(
         user, "besturen.view_besloten_orgaan", Orgaan, accept_global_perms=False
     )
