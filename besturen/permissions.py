@@ -40,16 +40,9 @@ def grants_for_orgaan(orgaan):
         ("besturen.comment_orgaan", orgaan, groups(orgaan, ACTIEVE_ROLLEN)),
         ("besturen.manage_leden_orgaan", orgaan, groups(orgaan, [Rol.SECRETARIS])),
     ]
-    if orgaan.soort in RAADSORGANEN:
-        for deelname in orgaan.bestuur.deelnames.current().select_related("regio"):
-            grants.append(("besturen.view_besloten_regio", deelname.regio, groups(orgaan, ALLE_ROLLEN)))
-    return grants
-
-
-def council_groups_of(bestuur):
-    """Groups of everyone in the councils of `bestuur` (they read their regions' non-public items)."""
-    raden = Orgaan.objects.filter(bestuur=bestuur, soort__in=RAADSORGANEN).values_list("pk", flat=True)
-    return [group_name(pk, rol) for pk in raden for rol in ALLE_ROLLEN]
+    return (
+        grants  # a council's view_besloten_regio follows its Bestuur's region memberships: sync_regio_rechten
+    )
 
 
 def _active(user):
@@ -110,8 +103,10 @@ def can_add_stuk(user, orgaan):
 
 
 def can_comment_stuk(user, stuk):
-    return can_view_stuk(user, stuk) and (
-        user.has_perm("besturen.comment_orgaan", stuk.orgaan) or can_manage_orgaan(user, stuk.orgaan)
+    return (
+        _active(user)
+        and can_view_stuk(user, stuk)
+        and (user.has_perm("besturen.comment_orgaan", stuk.orgaan) or can_manage_orgaan(user, stuk.orgaan))
     )
 
 

@@ -7,7 +7,7 @@ import os
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.contrib.auth.tokens import default_token_generator
 from django.contrib.contenttypes.models import ContentType
 from django.core.mail import send_mail
@@ -20,11 +20,22 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from regioportaal.audit import diff, log_action, snapshot
-from regioportaal.permissions import NotAllowed, grant, is_system, revoke
+from regioportaal.permissions import NotAllowed, grant, is_system
 
 from . import permissions
 from .imports import BesturenImportGeweigerd, GemeentenLezer, ImportResultaat, controleer_grootte
-from .models import Bestuur, Deelname, Lidmaatschap, Orgaan, Persoon, Reactie, Regio, Stuk, Zichtbaarheid
+from .models import (
+    Bestuur,
+    Deelname,
+    Lidmaatschap,
+    Orgaan,
+    Persoon,
+    Reactie,
+    Regio,
+    RegioGroupObjectPermission,
+    Stuk,
+    Zichtbaarheid,
+)
 
 REGIO_FIELDS = ["naam", "slug", "land", "rechtsvorm", "beschrijving"]
 BESTUUR_FIELDS = ["soort", "naam", "code", "land", "provincie", "inwoners", "inwoners_peildatum"]
@@ -92,45 +103,95 @@ def update_bestuur(bestuur, *, door, **values):
     return _update(bestuur, BESTUUR_FIELDS, door, values)
 
 
-def _grant_all(grants, door, reden, scope):
-    for perm, obj, group_names in grants:
-        grant(perm, group_names, obj, door=door, reden=reden, scope=scope)
-
-
 @transaction.atomic
 def add_deelname(regio, bestuur, *, begindatum, einddatum=None, door):
-    """Make `bestuur` a member of `regio` from `begindatum`; its councils then read the region's non-public items."""
+    """Make `bestuur` a member of `regio` from `begindatum`; from that day its councils read the region's items."""
     permissions.require_platform_admin(door)
     deelname = Deelname(regio=regio, bestuur=bestuur, begindatum=begindatum, einddatum=einddatum)
     deelname.full_clean()
     deelname.save()
-    scope = regio_scope(regio)
     log_action(
-        door, "deelname toegevoegd", regio, {"bestuur": str(bestuur), "begindatum": begindatum}, "", scope
+        door,
+        "deelname toegevoegd",
+        regio,
+        {"bestuur": str(bestuur), "begindatum": begindatum, "einddatum": einddatum},
+        "",
+        regio_scope(regio),
     )
-    groups = permissions.council_groups_of(bestuur)
-    grant(
-        "besturen.view_besloten_regio", groups, regio, door=door, reden=_("%s is lid") % bestuur, scope=scope
-    )
+    sync_regio_rechten(regios=[regio.pk], door=door)
     return deelname
 
 
 @transaction.atomic
 def end_deelname(deelname, *, einddatum, door, reden=""):
-    """End a region membership; the member's councils lose the region's non-public items."""
+    """End a region membership; from `einddatum` on the member's councils no longer read the region's items."""
     permissions.require_platform_admin(door)
     _update(deelname, ["einddatum"], door, {"einddatum": einddatum}, reden)
-    if einddatum <= timezone.localdate():
-        groups = permissions.council_groups_of(deelname.bestuur)
-        revoke(
-            "besturen.view_besloten_regio",
-            groups,
-            deelname.regio,
-            door=door,
-            reden=reden,
-            scope=regio_scope(deelname.regio),
-        )
+    sync_regio_rechten(regios=[deelname.regio_id], door=door, reden=reden)
     return deelname
+
+
+@transaction.atomic
+def sync_regio_rechten(*, regios=None, day=None, door=None, reden=""):
+    """Give the councils of a region's current members `view_besloten_regio` on it, and take it from the others.
+
+    Called when a region membership changes and daily by Celery beat, so a membership that starts or ends on a date
+    opens or closes the region's non-public items on that date. Returns (granted, revoked).
+    """
+    day = day or timezone.localdate()
+    perm = Permission.objects.get(content_type__app_label="besturen", codename="view_besloten_regio")
+    raden = Orgaan.objects.filter(soort__in=permissions.RAADSORGANEN)
+    deelnames = Deelname.objects.current(day)
+    if regios is not None:
+        deelnames = deelnames.filter(regio__in=regios)
+    expected = {
+        (permissions.group_name(raad_id, rol), regio_id)
+        for regio_id, raad_id in deelnames.filter(bestuur__organen__in=raden)
+        .values_list("regio", "bestuur__organen")
+        .iterator()
+        for rol in permissions.ALLE_ROLLEN
+    }
+    raad_ids = {str(pk) for pk in raden.values_list("pk", flat=True)}
+    actual_qs = RegioGroupObjectPermission.objects.filter(permission=perm, group__name__startswith="orgaan:")
+    if regios is not None:
+        actual_qs = actual_qs.filter(content_object__in=regios)
+    actual = {
+        (name, regio_id): pk
+        for pk, name, regio_id in actual_qs.values_list("pk", "group__name", "content_object")
+        if name.split(":")[1] in raad_ids
+    }
+    to_add = sorted(expected - actual.keys())
+    to_remove = sorted(key for key in actual if key not in expected)
+    if to_add:
+        names = {name for name, _regio in to_add}
+        group_ids = dict(Group.objects.filter(name__in=names).values_list("name", "pk"))
+        for name in names - group_ids.keys():
+            group_ids[name] = Group.objects.create(name=name).pk
+        RegioGroupObjectPermission.objects.bulk_create(
+            [
+                RegioGroupObjectPermission(
+                    permission=perm, group_id=group_ids[name], content_object_id=regio_id
+                )
+                for name, regio_id in to_add
+            ]
+        )
+    if to_remove:
+        RegioGroupObjectPermission.objects.filter(pk__in=[actual[key] for key in to_remove]).delete()
+    per_regio = {}
+    for actie, changes in (("recht toegekend", to_add), ("recht ingetrokken", to_remove)):
+        for name, regio_id in changes:
+            per_regio.setdefault((actie, regio_id), []).append(name)
+    regio_objs = Regio.objects.in_bulk({regio_id for _actie, regio_id in per_regio})
+    for (actie, regio_id), names in sorted(per_regio.items()):
+        log_action(
+            door,
+            actie,
+            regio_objs[regio_id],
+            {"recht": "besturen.view_besloten_regio", "groepen": names},
+            reden or f"deelnames op {day.isoformat()}",
+            regio_scope(regio_objs[regio_id]),
+        )
+    return len(to_add), len(to_remove)
 
 
 @transaction.atomic
@@ -141,7 +202,10 @@ def create_orgaan(*, door, **values):
     else:
         permissions.require_platform_admin(door)
     orgaan = _create(Orgaan, ORGAAN_FIELDS, door, values)
-    _grant_all(permissions.grants_for_orgaan(orgaan), door, _("nieuw orgaan"), regio_scope(orgaan.regio))
+    for perm, obj, group_names in permissions.grants_for_orgaan(orgaan):
+        grant(perm, group_names, obj, door=door, reden="nieuw orgaan", scope=regio_scope(orgaan.regio))
+    if orgaan.soort in permissions.RAADSORGANEN:
+        sync_regio_rechten(regios=orgaan.bestuur.deelnames.values("regio"), door=door, reden="nieuwe raad")
     return orgaan
 
 
@@ -304,6 +368,7 @@ def create_account(persoon, *, password=None, door):
 @transaction.atomic
 def create_platform_admin(*, email, password, door):
     """Create a platform administrator (Django superuser)."""
+    permissions.require_platform_admin(door)
     user = get_user_model().objects.create_superuser(email=email, password=password)
     log_action(door, "platformbeheerder aangemaakt", user, {"email": user.email})
     return user

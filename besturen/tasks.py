@@ -17,4 +17,5 @@ def send_uitnodiging(self, user_id):
 @shared_task
 def sync_rollen_dagelijks():
     """Reconcile role groups with membership dates (Celery beat, daily just after midnight)."""
-    return services.sync_rollen(reden="dagelijkse controle van lidmaatschapsdata")
+    reden = "dagelijkse controle van lidmaatschapsdata"
+    return services.sync_rollen(reden=reden), services.sync_regio_rechten(reden=reden)

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from besturen.services import sync_rollen
+from besturen.services import sync_regio_rechten, sync_rollen
 
 
 class Command(BaseCommand):
@@ -11,3 +11,5 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         added, removed = sync_rollen(reden="sync_rollen")
         self.stdout.write(f"Rollen bijgewerkt: {added} toegekend, {removed} ingetrokken.")
+        added, removed = sync_regio_rechten(reden="sync_rollen")
+        self.stdout.write(f"Rechten van raden op regio's: {added} toegekend, {removed} ingetrokken.")
