@@ -30,3 +30,11 @@ def getal(value):
     if value is None or value == "":
         return ""
     return number_format(value, decimal_pos=0, use_l10n=True, force_grouping=True)
+
+
+@register.simple_tag
+def regio_links(regio):
+    """The links other apps registered for a region page (strategy, opgaven, programme, meetings)."""
+    from regioportaal.navigatie import regio_links as links
+
+    return links(regio)
