@@ -60,8 +60,8 @@ def controleer_document(upload):
     """Return the proven type of `upload`; raise ValidationError saying what is wrong (size or content)."""
     if upload.size > MAX_BYTES:
         raise ValidationError(
-            _("Het bestand is %(grootte)s; de grens is %(max)s.")
-            % {"grootte": filesizeformat(upload.size), "max": filesizeformat(MAX_BYTES)},
+            _("Het bestand is te groot (%(grootte)s): een document mag hoogstens %(max)s MB zijn.")
+            % {"grootte": filesizeformat(upload.size), "max": MAX_BYTES // (1024 * 1024)},
             code="te_groot",
         )
     soort = soort_van(upload)

@@ -1,5 +1,7 @@
 """Reads for the meeting and planning-day pages, each shaped for its page (no queries per row)."""
 
+import datetime
+
 from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 
@@ -88,18 +90,32 @@ def zetels_op(vergadering):
     )
 
 
-def persoonlijke_vergaderingen(user):
-    """Every meeting of the bodies the user is a member of or manages (for the personal calendar)."""
+FEED_TERUG = datetime.timedelta(days=366)
+
+
+def _feed(qs, *, met_besloten):
+    """Meetings for a calendar feed: from a year back, with their items in one extra query (`feedpunten`)."""
+    punten = Agendapunt.objects.filter(_punten_q(met_besloten)).order_by("volgnummer", "pk")
     return (
-        Vergadering.objects.filter(orgaan__in=permissions.organen_van(user))
+        qs.filter(begin__gte=timezone.now() - FEED_TERUG)
         .select_related("orgaan")
-        .order_by("begin")
+        .prefetch_related(Prefetch("agendapunten", queryset=punten, to_attr="feedpunten"))
+        .order_by("begin", "pk")
     )
 
 
+def persoonlijke_vergaderingen(user, *, feed=False):
+    """Every meeting of the bodies the user is a member of or manages (for the personal calendar)."""
+    qs = Vergadering.objects.filter(orgaan__in=permissions.organen_van(user))
+    if feed:
+        return _feed(qs, met_besloten=True)
+    return qs.select_related("orgaan").order_by("begin")
+
+
 def openbare_vergaderingen(orgaan):
-    return Vergadering.objects.filter(orgaan=orgaan, status__in=GEPUBLICEERDE_STATUSSEN).select_related(
-        "orgaan"
+    """The public feed of a body: meetings with a published agenda, public items only."""
+    return _feed(
+        Vergadering.objects.filter(orgaan=orgaan, status__in=GEPUBLICEERDE_STATUSSEN), met_besloten=False
     )
 
 

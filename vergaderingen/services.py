@@ -79,9 +79,8 @@ def _site_url(path):
 
 def _lock(vergadering):
     """Lock the meeting row: agenda changes of two secretaries happen one after the other."""
-    locked = Vergadering.objects.select_for_update().select_related("orgaan__regio").get(pk=vergadering.pk)
-    vergadering.status = locked.status
-    return locked
+    vergadering.refresh_from_db(from_queryset=Vergadering.objects.select_for_update())
+    return vergadering
 
 
 def _transition(vergadering, naar, door, reden=""):
@@ -672,9 +671,12 @@ def renew_kalendertoken(user, *, door):
 
 
 def vergadering_event(vergadering, *, met_besloten):
-    from .selectors import agenda
+    """A meeting as a calendar event; its items come from `feedpunten` when a selector prefetched them."""
+    punten = getattr(vergadering, "feedpunten", None)
+    if punten is None:
+        from .selectors import agenda
 
-    punten = agenda(vergadering, met_besloten=met_besloten) if vergadering.agenda_gepubliceerd else []
+        punten = agenda(vergadering, met_besloten=met_besloten)
     regels = [f"{p.volgnummer}. {p.titel}" for p in punten]
     if vergadering.online_link:
         regels.append(_("Online: %(link)s") % {"link": vergadering.online_link})

@@ -176,6 +176,21 @@ class VergaderingView(PageView):
         return self.render_to_response(self.get_context_data(form=form), status=422)
 
 
+def _focus(punten, focus):
+    """The button that keeps the keyboard focus after a move: the same one, or the other at the ends."""
+    if not focus:
+        return None
+    pk, richting = focus
+    ids = [punt.pk for punt in punten]
+    if pk not in ids:
+        return None
+    if richting == "omhoog" and ids.index(pk) == 0:
+        richting = "omlaag"
+    elif richting == "omlaag" and ids.index(pk) == len(ids) - 1:
+        richting = "omhoog"
+    return (pk, richting)
+
+
 class AgendaBeheerView(_ManageMixin, PageView):
     """The secretariat's agenda builder: add, reorder, move on, accept proposals, publish."""
 
@@ -184,16 +199,17 @@ class AgendaBeheerView(_ManageMixin, PageView):
 
     def get_context_data(self, form=None, focus=None, **kwargs):
         vergadering = self.vergadering
+        punten = selectors.agenda(vergadering, met_besloten=True)
         return super().get_context_data(
             vergadering=vergadering,
             orgaan=vergadering.orgaan,
-            punten=selectors.agenda(vergadering, met_besloten=True),
+            punten=punten,
             voorstellen=selectors.voorstellen(vergadering),
             open=permissions.can_edit_agenda(self.request.user, vergadering),
             bevroren=vergadering.agenda_gepubliceerd,
             volgende=services.volgende_vergadering(vergadering),
             form=form or AgendapuntForm(vergadering=vergadering),
-            focus=focus,
+            focus=_focus(punten, focus),
             **kwargs,
         )
 
@@ -501,7 +517,7 @@ class PersoonlijkeFeedView(View):
         user = kalender.user
         events = [
             services.vergadering_event(v, met_besloten=True)
-            for v in selectors.persoonlijke_vergaderingen(user)
+            for v in selectors.persoonlijke_vergaderingen(user, feed=True)
         ]
         response = _ics_response(
             ical.calendar(events, name=_("Mijn vergaderingen")), "mijn-vergaderingen.ics"
