@@ -1,11 +1,15 @@
 """The agenda as PDF with WeasyPrint, offline: only files under the static directory and data: URLs are read."""
 
+import logging
 from pathlib import Path
 
 from django.conf import settings
 from django.template.loader import render_to_string
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher
+
+# WeasyPrint logs every rendering step at INFO; the portal's root logger is at INFO. Keep its warnings only.
+logging.getLogger("weasyprint").setLevel(logging.WARNING)
 
 
 def static_dir():

@@ -774,19 +774,25 @@ def _bevestigd(werksessie):
 
 
 @transaction.atomic
-def register(bijeenkomst, *, bestuur, sessies, door):
-    """Register `door` for a planning day on behalf of `bestuur`, with one session per block.
+def register(bijeenkomst, *, bestuur, sessies, door, deelnemer=None):
+    """Register a participant for a planning day on behalf of `bestuur`, with one session per block.
 
-    A full session puts the participant on its waiting list. The sessions are locked (select_for_update), so
-    two people asking for the last seat at once get it one after the other: exactly one of them gets it.
+    Participants register themselves (`door`) until the deadline; the organiser (or the system) may register
+    someone else (`deelnemer`), also after it. A full session puts the participant on its waiting list. The
+    sessions are locked (select_for_update), so of two people asking for the last seat at once exactly one gets it.
     """
+    deelnemer = deelnemer or door
+    if deelnemer != door:
+        _require_organise(door, bijeenkomst.regio)
     permissions.require(
-        permissions.can_register(door, bijeenkomst),
+        permissions.can_register(deelnemer, bijeenkomst),
         _("Alleen medewerkers en mandatarissen van %(regio)s schrijven zich in.")
         % {"regio": bijeenkomst.regio},
         door,
     )
-    if not inschrijving_open(bijeenkomst):
+    if deelnemer is None or not deelnemer.is_authenticated:
+        raise NotAllowed(_("Log in om u in te schrijven."))
+    if deelnemer == door and not inschrijving_open(bijeenkomst):
         raise ValidationError(
             _("De inschrijving is gesloten: inschrijven kon tot en met %(datum)s.")
             % {"datum": _datum(bijeenkomst.inschrijven_tot)},
@@ -797,11 +803,13 @@ def register(bijeenkomst, *, bestuur, sessies, door):
             {"bestuur": _("%(bestuur)s is geen lid van deze regio.") % {"bestuur": bestuur}}
         )
     _check_sessies(bijeenkomst, sessies)
-    if Inschrijving.objects.filter(bijeenkomst=bijeenkomst, user=door).exists():
+    if Inschrijving.objects.filter(bijeenkomst=bijeenkomst, user=deelnemer).exists():
         raise ValidationError(_("U bent al ingeschreven voor %(b)s.") % {"b": bijeenkomst}, code="dubbel")
     try:
         with transaction.atomic():
-            inschrijving = Inschrijving.objects.create(bijeenkomst=bijeenkomst, user=door, bestuur=bestuur)
+            inschrijving = Inschrijving.objects.create(
+                bijeenkomst=bijeenkomst, user=deelnemer, bestuur=bestuur
+            )
     except IntegrityError as exc:
         raise ValidationError(
             _("U bent al ingeschreven voor %(b)s.") % {"b": bijeenkomst}, code="dubbel"

@@ -269,3 +269,14 @@ def test_a_session_belongs_in_a_werksessies_block(w, dag):
     )
     with pytest.raises(ValidationError):
         services.add_werksessie(lunch, thema="Eten", capaciteit=5, door=None)
+
+
+def test_the_organiser_may_register_someone_after_the_deadline_but_a_member_may_not(w, dag):
+    with time_machine.travel(NA_DEADLINE, tick=False):
+        with pytest.raises(NotAllowed):
+            services.register(dag, bestuur=w.aalst, sessies=[w.mob_ochtend], door=w.lid, deelnemer=w.raadslid)
+        inschrijving = services.register(
+            dag, bestuur=w.aalst, sessies=[w.mob_ochtend], door=w.secretariaat, deelnemer=w.raadslid
+        )
+    assert inschrijving.user == w.raadslid
+    assert ActionLog.objects.get(actie="ingeschreven").actor == w.secretariaat
