@@ -6,6 +6,7 @@ twice changes nothing: a region that already exists is left as it is.
 
 import datetime
 import itertools
+import random
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -274,7 +275,9 @@ class Namen:
     """Hands out invented, distinct names in a fixed order, so the demo is the same on every machine."""
 
     def __init__(self):
-        self._pairs = itertools.cycle(itertools.product(ACHTERNAMEN, VOORNAMEN))
+        pairs = list(itertools.product(ACHTERNAMEN, VOORNAMEN))
+        random.Random(2026).shuffle(pairs)
+        self._pairs = itertools.cycle(pairs)
         self._used = set(Persoon.objects.values_list("voornaam", "achternaam"))
 
     def next(self):

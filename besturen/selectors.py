@@ -1,9 +1,20 @@
 """Reads for the besturen pages, each shaped for its page (joins done here, never per row in a template)."""
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Case, Count, IntegerField, Q, Sum, Value, When
 from django.utils import timezone
 
-from .models import Deelname, Lidmaatschap, Orgaan, Regio, current_q
+from .models import Deelname, Lidmaatschap, Orgaan, Regio, Rol, current_q
+
+# Chair first, then vice-chair, members, substitutes, observers, and the secretary last.
+ROL_VOLGORDE = Case(
+    *[
+        When(rol=rol, then=Value(i))
+        for i, rol in enumerate(
+            [Rol.VOORZITTER, Rol.ONDERVOORZITTER, Rol.LID, Rol.PLAATSVERVANGER, Rol.WAARNEMER, Rol.SECRETARIS]
+        )
+    ],
+    output_field=IntegerField(),
+)
 
 
 def regio_list(day=None):
@@ -47,7 +58,7 @@ def samenstelling(orgaan, day=None, met_toekomst=False):
     return (
         seats.filter(orgaan=orgaan)
         .select_related("persoon", "persoon__user", "namens")
-        .order_by("rol", "persoon__achternaam", "persoon__voornaam")
+        .order_by(ROL_VOLGORDE, "persoon__achternaam", "persoon__voornaam")
     )
 
 
@@ -79,5 +90,5 @@ def rollen_in_regio(regio, day=None):
         Lidmaatschap.objects.current(day)
         .filter(Q(orgaan__regio=regio) | Q(orgaan__bestuur__in=leden))
         .select_related("persoon", "persoon__user", "orgaan", "namens")
-        .order_by("orgaan__naam", "rol", "persoon__achternaam")
+        .order_by("orgaan__naam", ROL_VOLGORDE, "persoon__achternaam")
     )
