@@ -12,6 +12,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from besturen.models import Bestuur, Lidmaatschap, Orgaan, Regio
@@ -79,8 +80,6 @@ class Vergadering(models.Model):
         ]
 
     def __str__(self):
-        from django.utils import formats, timezone
-
         return f"{self.orgaan} {formats.date_format(timezone.localtime(self.begin), 'j F Y')}"
 
     def get_absolute_url(self):

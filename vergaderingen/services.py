@@ -15,7 +15,7 @@ from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.db.models import Max, Q
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from besturen.models import Bestuur, Lidmaatschap
@@ -902,8 +902,6 @@ def _schuif_op(sessie, door):
 
 
 def _datum(day):
-    from django.utils import formats
-
     return formats.date_format(day, "j F Y")
 
 
