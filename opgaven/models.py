@@ -308,7 +308,11 @@ class Verplichting(models.Model):
     )
     omschrijving = models.CharField(_("omschrijving"), max_length=300)
     vastgelegd_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("vastgelegd door"), null=True, on_delete=models.SET_NULL
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("vastgelegd door"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
     )
 
     class Meta:
@@ -356,7 +360,7 @@ class Voortgang(models.Model):
     besteed = models.DecimalField(_("besteed (euro)"), **EURO)
     toelichting = models.TextField(_("toelichting"))
     auteur = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("auteur"), null=True, on_delete=models.SET_NULL
+        settings.AUTH_USER_MODEL, verbose_name=_("auteur"), null=True, blank=True, on_delete=models.SET_NULL
     )
     ingediend_op = models.DateTimeField(_("ingediend op"), auto_now_add=True)
 

@@ -64,15 +64,26 @@ def opgaven_list(
     return qs.order_by("titel")
 
 
-def prioriteit_uitleg(opgave):
-    """Explain an opgave's priority in words: 'prioriteit 7: versterkt X en Y, dient doelstellingen 1 en 4, raakt 3 thema's'."""
+def prioriteit_uitleg(opgave, zichtbaar=None):
+    """Explain an opgave's priority in words: 'prioriteit 7: versterkt X en Y, dient doelstellingen 1 en 4, raakt 3 thema's'.
+
+    `zichtbaar(partner)` says whether the reader may see a linked opgave; one they may not see still counts but
+    is not named.
+    """
     partners = [s.naar for s in opgave.synergie_van.all()] + [s.van for s in opgave.synergie_naar.all()]
     nummers = sorted(d.nummer for d in opgave.doelstellingen.all())
     n_themas = len(opgave.themas.all())
     score = len(partners) * SYNERGIE_GEWICHT + len(nummers) * DOELSTELLING_GEWICHT + n_themas * THEMA_GEWICHT
     delen = []
     if partners:
-        delen.append(_("versterkt %(opgaven)s") % {"opgaven": _opsomming([p.titel for p in partners])})
+        namen = [p.titel for p in partners if zichtbaar is None or zichtbaar(p)]
+        verborgen = len(partners) - len(namen)
+        if verborgen:
+            namen.append(
+                ngettext("%(n)d niet-gepubliceerde opgave", "%(n)d niet-gepubliceerde opgaven", verborgen)
+                % {"n": verborgen}
+            )
+        delen.append(_("versterkt %(opgaven)s") % {"opgaven": _opsomming(namen)})
     if nummers:
         delen.append(
             ngettext("dient doelstelling %(nummers)s", "dient doelstellingen %(nummers)s", len(nummers))
@@ -109,14 +120,16 @@ def opgave_detail_queryset():
     )
 
 
-def doelstelling_voortgang(regio):
+def doelstelling_voortgang(regio, opgaven=None):
     """Per goal: the budget-weighted share of its opgaven whose latest report is 'op koers'.
 
-    Each opgave weighs with its total budget; opgaven without a report do not count.
+    Each opgave weighs with its total budget; opgaven without a report do not count. `opgaven` (a queryset)
+    limits the roll-up, e.g. to the opgaven the reader may see; by default all of the region's count.
     """
     laatste = Voortgang.objects.filter(opgave=OuterRef("pk")).order_by("-periode_eind")
     opgaven = (
-        Opgave.objects.filter(regio=regio)
+        (Opgave.objects.all() if opgaven is None else opgaven)
+        .filter(regio=regio)
         .annotate(
             totaal_budget=Coalesce(Sum("budget__bedrag"), Value(Decimal("0"))),
             laatste_status=Subquery(laatste.values("status")[:1]),

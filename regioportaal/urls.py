@@ -40,6 +40,7 @@ urlpatterns = [
         name="password_reset_complete",
     ),
     path("account/activeren/<uidb64>/<token>/", AccountActiverenView.as_view(), name="account_activeren"),
+    path("", include("opgaven.urls")),
     path("", include("besturen.urls")),
     path("", include("vergaderingen.urls")),
 ]

@@ -1,0 +1,136 @@
+"""Admin of the strategy and the opgaven, for platform administrators; the portal's own screens use the services.
+
+Commitments are read-only here: only their service locks the mandate and checks the remaining budget.
+"""
+
+from django.contrib import admin
+
+from .models import (
+    Budgetregel,
+    Capaciteit,
+    Doelstelling,
+    Indicator,
+    IndicatorWaarde,
+    Mandaat,
+    Opgave,
+    Strategie,
+    Synergie,
+    Thema,
+    Verplichting,
+    Voortgang,
+    Waarde,
+)
+
+
+@admin.register(Strategie)
+class StrategieAdmin(admin.ModelAdmin):
+    list_display = ["regio"]
+    list_select_related = ["regio"]
+    search_fields = ["regio__naam"]
+
+
+@admin.register(Waarde)
+class WaardeAdmin(admin.ModelAdmin):
+    list_display = ["naam", "regio", "volgorde"]
+    list_filter = ["regio"]
+    list_select_related = ["regio"]
+    search_fields = ["naam", "tekst"]
+
+
+@admin.register(Doelstelling)
+class DoelstellingAdmin(admin.ModelAdmin):
+    list_display = ["nummer", "titel", "regio"]
+    list_display_links = ["titel"]
+    list_filter = ["regio"]
+    list_select_related = ["regio"]
+    search_fields = ["titel", "beschrijving"]
+
+
+@admin.register(Thema)
+class ThemaAdmin(admin.ModelAdmin):
+    list_display = ["naam", "regio", "transversaal"]
+    list_filter = ["transversaal", "regio"]
+    list_select_related = ["regio"]
+    search_fields = ["naam"]
+
+
+class IndicatorInline(admin.TabularInline):
+    model = Indicator
+    extra = 0
+
+
+class BudgetregelInline(admin.TabularInline):
+    model = Budgetregel
+    extra = 0
+
+
+class CapaciteitInline(admin.TabularInline):
+    model = Capaciteit
+    extra = 0
+    raw_id_fields = ["bestuur"]
+
+
+@admin.register(Opgave)
+class OpgaveAdmin(admin.ModelAdmin):
+    list_display = ["titel", "regio", "status", "gepubliceerd"]
+    list_filter = ["status", "gepubliceerd", "regio"]
+    list_select_related = ["regio"]
+    search_fields = ["titel", "samenvatting", "doel"]
+    raw_id_fields = ["opdrachtgever", "stuurgroep"]
+    filter_horizontal = ["doelstellingen", "themas"]
+    inlines = [IndicatorInline, BudgetregelInline, CapaciteitInline]
+
+
+class VerplichtingInline(admin.TabularInline):
+    model = Verplichting
+    extra = 0
+    can_delete = False
+    fields = ["datum", "bedrag", "omschrijving", "vastgelegd_door"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Mandaat)
+class MandaatAdmin(admin.ModelAdmin):
+    list_display = ["opgave", "houder", "budgetplafond", "begindatum", "einddatum"]
+    list_select_related = ["opgave", "houder__persoon", "houder__orgaan"]
+    search_fields = ["opgave__titel", "besluit_referentie"]
+    raw_id_fields = ["opgave", "houder", "verleend_door"]
+    inlines = [VerplichtingInline]
+
+
+@admin.register(Verplichting)
+class VerplichtingAdmin(admin.ModelAdmin):
+    list_display = ["datum", "omschrijving", "bedrag", "mandaat"]
+    list_select_related = ["mandaat__opgave"]
+    search_fields = ["omschrijving", "mandaat__opgave__titel"]
+    readonly_fields = ["mandaat", "datum", "bedrag", "omschrijving", "vastgelegd_door"]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(Synergie)
+class SynergieAdmin(admin.ModelAdmin):
+    list_display = ["van", "naar", "reden"]
+    list_select_related = ["van", "naar"]
+    search_fields = ["van__titel", "naar__titel", "reden"]
+    raw_id_fields = ["van", "naar"]
+
+
+class IndicatorWaardeInline(admin.TabularInline):
+    model = IndicatorWaarde
+    extra = 0
+    raw_id_fields = ["indicator"]
+
+
+@admin.register(Voortgang)
+class VoortgangAdmin(admin.ModelAdmin):
+    list_display = ["opgave", "periode_eind", "status", "besteed"]
+    list_filter = ["status"]
+    list_select_related = ["opgave"]
+    search_fields = ["opgave__titel", "toelichting"]
+    raw_id_fields = ["opgave", "auteur"]
+    inlines = [IndicatorWaardeInline]

@@ -1,0 +1,256 @@
+"""Forms of the opgaven pages; they validate input, the services decide and write.
+
+Model forms are built without the instance they edit (an edit form gets `initial`), so validating a form never
+changes the object the service compares against for its audit entry.
+"""
+
+from django import forms
+from django.db.models import Q
+from django.template.defaultfilters import floatformat
+from django.utils.translation import gettext_lazy as _
+
+from besturen.forms import DateInput
+from besturen.models import Bestuur, Lidmaatschap, Orgaan
+
+from .models import (
+    Budgetregel,
+    Capaciteit,
+    Indicator,
+    Mandaat,
+    Opgave,
+    Status,
+    Synergie,
+    Verplichting,
+    Voortgang,
+)
+from .services import OPDRACHTGEVER_ORGANEN
+
+
+def _bedrag(**attrs):
+    return forms.NumberInput(attrs={"step": "0.01", "min": "0", "inputmode": "decimal", **attrs})
+
+
+class OpgaveForm(forms.ModelForm):
+    """The opdrachtformulering: doel, resultaat, sturing, goals and themes (budget and capacity come after)."""
+
+    class Meta:
+        model = Opgave
+        fields = [
+            "titel",
+            "samenvatting",
+            "doel",
+            "resultaat",
+            "doelstellingen",
+            "themas",
+            "opdrachtgever",
+            "stuurgroep",
+            "partners",
+            "opdrachtnemer",
+            "begin_jaar",
+            "eind_jaar",
+            "gepubliceerd",
+        ]
+        widgets = {
+            "samenvatting": forms.Textarea(attrs={"rows": 2}),
+            "doel": forms.Textarea(attrs={"rows": 4}),
+            "resultaat": forms.Textarea(attrs={"rows": 4}),
+            "partners": forms.Textarea(attrs={"rows": 2}),
+            "doelstellingen": forms.CheckboxSelectMultiple,
+            "themas": forms.CheckboxSelectMultiple,
+            "begin_jaar": forms.NumberInput(attrs={"min": "2000", "max": "2100"}),
+            "eind_jaar": forms.NumberInput(attrs={"min": "2000", "max": "2100"}),
+        }
+        help_texts = {
+            "partners": _("Maatschappelijke partners en andere overheden, gescheiden door komma's."),
+            "gepubliceerd": _("Een gepubliceerde opgave is voor iedereen zichtbaar."),
+        }
+
+    def __init__(self, *args, regio, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["doelstellingen"].queryset = regio.doelstellingen.all()
+        self.fields["themas"].queryset = regio.themas.all()
+        huidig = self.initial.get("opdrachtgever")  # kept even when the seat has ended since
+        self.fields["opdrachtgever"].queryset = (
+            Lidmaatschap.objects.filter(
+                Q(pk__in=Lidmaatschap.objects.current().values("pk")) | Q(pk=huidig),
+                orgaan__regio=regio,
+                orgaan__soort__in=OPDRACHTGEVER_ORGANEN,
+            )
+            .select_related("persoon", "orgaan")
+            .order_by("orgaan__naam", "persoon__achternaam", "persoon__voornaam")
+        )
+        self.fields["stuurgroep"].queryset = Orgaan.objects.filter(regio=regio)
+
+
+class IndicatorForm(forms.ModelForm):
+    class Meta:
+        model = Indicator
+        fields = ["naam", "eenheid", "nulwaarde", "streefwaarde", "streefdatum"]
+        widgets = {
+            "nulwaarde": forms.NumberInput(attrs={"step": "0.01", "inputmode": "decimal"}),
+            "streefwaarde": forms.NumberInput(attrs={"step": "0.01", "inputmode": "decimal"}),
+            "streefdatum": DateInput(),
+        }
+        help_texts = {
+            "eenheid": _("Bijvoorbeeld: woningen, %, kg per inwoner."),
+            "nulwaarde": _("De waarde bij de start."),
+        }
+
+
+class BudgetregelForm(forms.ModelForm):
+    class Meta:
+        model = Budgetregel
+        fields = ["jaar", "bedrag", "bron"]
+        widgets = {"jaar": forms.NumberInput(attrs={"min": "2000", "max": "2100"}), "bedrag": _bedrag()}
+
+
+class CapaciteitForm(forms.ModelForm):
+    class Meta:
+        model = Capaciteit
+        fields = ["jaar", "hoeveelheid", "eenheid", "bestuur", "partner", "in_natura"]
+        widgets = {
+            "jaar": forms.NumberInput(attrs={"min": "2000", "max": "2100"}),
+            "hoeveelheid": _bedrag(),
+        }
+        help_texts = {"partner": _("Alleen invullen als geen lid de capaciteit levert.")}
+
+    def __init__(self, *args, regio, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["bestuur"].queryset = Bestuur.objects.filter(
+            deelnames__in=regio.deelnames.current()
+        ).order_by("naam", "soort")
+
+
+class StatusForm(forms.Form):
+    naar = forms.ChoiceField(label=_("Nieuwe status"))
+    reden = forms.CharField(label=_("Reden"), max_length=300, required=False)
+
+    def __init__(self, *args, keuzes, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["naar"].choices = [(status.value, status.label) for status in keuzes]
+
+
+class SynergieForm(forms.Form):
+    andere = forms.ModelChoiceField(label=_("Versterkt de opgave"), queryset=Opgave.objects.none())
+    reden = forms.CharField(
+        label=_("Waarom versterken ze elkaar?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Hoe meer synergie, hoe meer prioriteit: de reden staat bij beide opgaven."),
+    )
+
+    def __init__(self, *args, opgave, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["andere"].queryset = (
+            Opgave.objects.filter(regio_id=opgave.regio_id)
+            .exclude(pk=opgave.pk)
+            .exclude(pk__in=Synergie.objects.filter(van=opgave).values("naar"))
+            .exclude(pk__in=Synergie.objects.filter(naar=opgave).values("van"))
+            .order_by("titel")
+        )
+
+
+class MandaatForm(forms.ModelForm):
+    class Meta:
+        model = Mandaat
+        fields = [
+            "verleend_door",
+            "besluitdatum",
+            "besluit_referentie",
+            "omschrijving",
+            "budgetplafond",
+            "begindatum",
+            "einddatum",
+        ]
+        widgets = {
+            "besluitdatum": DateInput(),
+            "begindatum": DateInput(),
+            "einddatum": DateInput(),
+            "omschrijving": forms.Textarea(attrs={"rows": 3}),
+            "budgetplafond": _bedrag(),
+        }
+
+    def __init__(self, *args, regio, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["verleend_door"].queryset = Orgaan.objects.filter(regio=regio)
+
+
+class VerplichtingForm(forms.ModelForm):
+    class Meta:
+        model = Verplichting
+        fields = ["bedrag", "omschrijving", "datum"]
+        widgets = {"bedrag": _bedrag(min="0.01"), "datum": DateInput()}
+
+
+class VoortgangForm(forms.ModelForm):
+    """A progress report, with one optional value field per indicator of the opgave."""
+
+    class Meta:
+        model = Voortgang
+        fields = ["periode_eind", "status", "besteed", "toelichting"]
+        widgets = {
+            "periode_eind": DateInput(),
+            "besteed": _bedrag(),
+            "toelichting": forms.Textarea(attrs={"rows": 4}),
+        }
+        help_texts = {"besteed": _("Het bedrag dat in deze periode is uitgegeven.")}
+
+    def __init__(self, *args, indicatoren, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.indicatoren = list(indicatoren)
+        for indicator in self.indicatoren:
+            self.fields[f"indicator_{indicator.pk}"] = forms.DecimalField(
+                label=_("%(naam)s (%(eenheid)s)") % {"naam": indicator.naam, "eenheid": indicator.eenheid},
+                required=False,
+                max_digits=14,
+                decimal_places=2,
+                widget=forms.NumberInput(attrs={"step": "0.01", "inputmode": "decimal"}),
+                help_text=_("Streefwaarde %(streef)s; leeg laten als er geen nieuwe meting is.")
+                % {"streef": floatformat(indicator.streefwaarde, "-2g")},
+            )
+
+    def waarden(self):
+        """The indicator values given, as {indicator: waarde}."""
+        return {
+            indicator: self.cleaned_data[f"indicator_{indicator.pk}"]
+            for indicator in self.indicatoren
+            if self.cleaned_data.get(f"indicator_{indicator.pk}") is not None
+        }
+
+    def rapport(self):
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class FilterForm(forms.Form):
+    """The filters of the opgaven list; choices are given (already read) so checking them costs no query."""
+
+    thema = forms.ChoiceField(label=_("Thema"), required=False)
+    doelstelling = forms.ChoiceField(label=_("Doelstelling"), required=False)
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    opdrachtgever = forms.ChoiceField(label=_("Opdrachtgever"), required=False)
+    volgorde = forms.ChoiceField(
+        label=_("Volgorde"),
+        required=False,
+        choices=[("titel", _("op titel")), ("prioriteit", _("op prioriteit (hoogste eerst)"))],
+    )
+
+    def __init__(self, *args, themas, doelstellingen, opdrachtgevers, **kwargs):
+        super().__init__(*args, **kwargs)
+        alle = [("", _("alle"))]
+        self.fields["thema"].choices = alle + [
+            (str(t.pk), f"{t.naam} ({_('transversaal')})" if t.transversaal else t.naam) for t in themas
+        ]
+        self.fields["doelstelling"].choices = alle + [(str(d.pk), str(d)) for d in doelstellingen]
+        self.fields["status"].choices = alle + list(Status.choices)
+        self.fields["opdrachtgever"].choices = alle + [(str(p.pk), str(p)) for p in opdrachtgevers]
+
+    def filters(self):
+        """The valid filters as keyword arguments for selectors.opgaven_list (invalid ones are ignored)."""
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        return {
+            "thema": data.get("thema") or None,
+            "doelstelling": data.get("doelstelling") or None,
+            "status": data.get("status") or None,
+            "opdrachtgever": data.get("opdrachtgever") or None,
+            "order": data.get("volgorde") or "titel",
+        }
