@@ -14,7 +14,7 @@ from guardian.shortcuts import get_objects_for_user
 from besturen import permissions as besturen_permissions
 from besturen.models import Lidmaatschap, Rol
 
-from .models import Raadsbesluit
+from .models import Programmaregel, Raadsbesluit
 
 
 def _active(user):
@@ -78,3 +78,36 @@ def can_ask_question(user, versie):
 
 def can_answer_question(user, vraag):
     return can_manage_programma(user, vraag.versie.jaarprogramma.regio)
+
+
+def can_view_statusbord(user, versie):
+    return can_manage_programma(user, versie.jaarprogramma.regio)
+
+
+def mijn_besturen(user, versie):
+    """The members taking part in a line of `versie` on whose councils the user sits (for 'my municipality')."""
+    if not _active(user):
+        return []
+    day = timezone.localdate()
+    deelnemers = Programmaregel.deelnemers.through.objects.filter(programmaregel__versie=versie).values(
+        "bestuur_id"
+    )
+    seats = (
+        Lidmaatschap.objects.filter(
+            persoon__user=user,
+            orgaan__bestuur__in=deelnemers,
+            orgaan__soort__in=besturen_permissions.RAADSORGANEN,
+        )
+        .filter(Q(einddatum__isnull=True) | Q(einddatum__gt=day), begindatum__lte=day)
+        .select_related("orgaan__bestuur")
+    )
+    return sorted({seat.orgaan.bestuur for seat in seats}, key=lambda b: b.naam)
+
+
+def can_request_reviewpakket(user, versie):
+    """Whoever may read the version and is logged in may have a review packet made (it is made once)."""
+    return _active(user) and can_view_versie(user, versie)
+
+
+def can_answer_zienswijze(user, raadsbesluit):
+    return can_manage_programma(user, raadsbesluit.versie.jaarprogramma.regio)

@@ -8,6 +8,7 @@ import datetime
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -23,11 +24,13 @@ from regioportaal.permissions import grant, is_system, require
 from . import permissions, workflow
 from .models import (
     Jaarprogramma,
+    PakketStatus,
     Procedure,
     Programmaregel,
     Programmaregeling,
     Raadsbesluit,
     Registratie,
+    Reviewpakket,
     Uitkomst,
     VasteBijdrage,
     Versie,
@@ -37,6 +40,7 @@ from .models import (
 from .selectors import beslissing
 
 PDF_MAX_BYTES = 10 * 1024 * 1024
+PAKKET_GEDULD = datetime.timedelta(minutes=10)  # a packet still not made after this may be asked again
 
 
 def _require_manage(door, regio):
@@ -409,6 +413,7 @@ def _update_status(versie, door):
 def answer_zienswijze(besluit, *, antwoord, door):
     """The board answers a council's zienswijze in writing, with reasons (part of the adoption decision)."""
     versie = _lock_versie(besluit.versie)
+    besluit = Raadsbesluit.objects.select_for_update().get(pk=besluit.pk)  # decide on the stored outcome
     _require_manage(door, versie.jaarprogramma.regio)
     if besluit.uitkomst != Uitkomst.ZIENSWIJZE:
         raise ValidationError(_("Deze raad diende geen zienswijze in."))
@@ -498,3 +503,57 @@ def gs_termijn(versie):
         versie.vastgesteld_op + datetime.timedelta(weeks=2),
         datetime.date(versie.jaarprogramma.jaar - 1, 9, 15),
     )
+
+
+# --- Review packets (PDF per member council) ------------------------------------------------------------------
+
+
+@transaction.atomic
+def request_reviewpakket(versie, bestuur, *, door):
+    """Have the review packet of `bestuur` for `versie` made (again): one record per version and member."""
+    from . import tasks
+
+    if not is_system(door):
+        require(
+            permissions.can_request_reviewpakket(door, versie),
+            _("U mag het reviewpakket van deze versie niet laten maken."),
+        )
+    if not Programmaregel.deelnemers.through.objects.filter(
+        programmaregel__versie=versie, bestuur_id=bestuur.pk
+    ).exists():
+        raise ValidationError(_("%(bestuur)s neemt niet deel aan deze versie.") % {"bestuur": bestuur})
+    pakket, nieuw = Reviewpakket.objects.select_for_update().get_or_create(versie=versie, bestuur=bestuur)
+    onderweg = pakket.status in (PakketStatus.WACHTEND, PakketStatus.BEZIG)
+    if not nieuw and onderweg and timezone.now() - pakket.aangevraagd_op < PAKKET_GEDULD:
+        return pakket  # already on its way
+    pakket.status = PakketStatus.WACHTEND
+    pakket.fout = ""
+    pakket.aangevraagd_op = timezone.now()
+    pakket.save(update_fields=["status", "fout", "aangevraagd_op"])
+    _log(door, "reviewpakket aangevraagd", versie, versie.jaarprogramma.regio, {"bestuur": str(bestuur)})
+    transaction.on_commit(lambda: tasks.make_reviewpakket.delay(pakket.pk), robust=True)
+    return pakket
+
+
+def build_reviewpakket(pakket_id):
+    """Render the packet and store it in the same record and the same file, however often this runs."""
+    from .pdf import render_reviewpakket
+
+    pakket = Reviewpakket.objects.select_related("versie__jaarprogramma__regio", "bestuur").get(pk=pakket_id)
+    Reviewpakket.objects.filter(pk=pakket.pk).update(status=PakketStatus.BEZIG)
+    inhoud = render_reviewpakket(pakket.versie, pakket.bestuur)
+    with transaction.atomic():
+        pakket = Reviewpakket.objects.select_for_update().get(pk=pakket.pk)
+        naam = f"reviewpakket-{pakket.versie_id}-{pakket.bestuur_id}.pdf"
+        if pakket.bestand:
+            pakket.bestand.delete(save=False)
+        pakket.bestand.save(naam, ContentFile(inhoud), save=False)
+        pakket.status = PakketStatus.KLAAR
+        pakket.fout = ""
+        pakket.klaar_op = timezone.now()
+        pakket.save()
+    return pakket
+
+
+def fail_reviewpakket(pakket_id, fout):
+    Reviewpakket.objects.filter(pk=pakket_id).update(status=PakketStatus.MISLUKT, fout=str(fout)[:2000])

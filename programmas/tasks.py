@@ -1,6 +1,7 @@
 """Celery tasks of programmas: thin, idempotent, retried. Notifications and reminders go through regioportaal.meldingen."""
 
 import datetime
+import logging
 
 from celery import shared_task
 from django.conf import settings
@@ -12,6 +13,8 @@ from besturen.models import Lidmaatschap, Rol
 from regioportaal.meldingen import notify as melden
 
 from .models import Raadsbesluit, Uitkomst, Versie, Vraag
+
+logger = logging.getLogger(__name__)
 
 
 def _users(**filters):
@@ -107,3 +110,19 @@ def send_reminders(today=None):
                 )
             )
     return sent
+
+
+@shared_task(bind=True, autoretry_for=(OSError,), retry_backoff=10, max_retries=3)
+def make_reviewpakket(self, pakket_id):
+    """Make one member's review packet; a retry overwrites the same record and file."""
+    from . import services
+
+    try:
+        services.build_reviewpakket(pakket_id)
+    except OSError:
+        if self.request.retries >= self.max_retries:
+            services.fail_reviewpakket(pakket_id, _("Het pakket kon niet worden opgeslagen."))
+        raise
+    except Exception as exc:
+        logger.exception("Reviewpakket %s mislukt", pakket_id)
+        services.fail_reviewpakket(pakket_id, exc)

@@ -41,6 +41,7 @@ urlpatterns = [
     ),
     path("account/activeren/<uidb64>/<token>/", AccountActiverenView.as_view(), name="account_activeren"),
     path("", include("opgaven.urls")),
+    path("", include("programmas.urls")),
     path("", include("besturen.urls")),
     path("", include("vergaderingen.urls")),
 ]
