@@ -42,6 +42,7 @@ run: venv
 		echo "compilemessages skipped (no msgfmt or no .po files; the committed .mo files are used)"; \
 	fi
 	$(MANAGE) load_demo
+	$(MANAGE) load_opgaven_demo
 	$(MANAGE) runserver $(RUN_ADDR)
 
 # Debian's Chromium for the browser tests (Playwright cannot download its own here); installed only when absent.

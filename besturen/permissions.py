@@ -150,6 +150,19 @@ def besloten_organen_q(user, prefix=""):
     )
 
 
+def regios_met_regionale_rol(user):
+    """Regions in whose own bodies the user holds a role, or which they manage (not: council seats only)."""
+    if not _active(user):
+        return Regio.objects.none()
+    if user.is_superuser:
+        return Regio.objects.all()
+    organen = get_objects_for_user(user, "besturen.view_besloten_orgaan", Orgaan, accept_global_perms=False)
+    beheer = get_objects_for_user(user, "besturen.manage_regio", Regio, accept_global_perms=False)
+    return Regio.objects.filter(
+        Q(pk__in=organen.filter(regio__isnull=False).values("regio")) | Q(pk__in=beheer)
+    )
+
+
 def regios_of(user):
     """Regions in which the user holds any role (for the region switcher)."""
     if not _active(user):

@@ -16,7 +16,11 @@ def can_manage_opgaven(user, regio):
 
 
 def can_view_opgave(user, opgave):
-    return opgave.gepubliceerd or besturen_permissions.can_view_besloten_regio(user, opgave.regio)
+    """Published opgaven are public; drafts are for the region's own bodies and secretariat, not for the councils."""
+    return (
+        opgave.gepubliceerd
+        or besturen_permissions.regios_met_regionale_rol(user).filter(pk=opgave.regio_id).exists()
+    )
 
 
 def _holds(user, lidmaatschap):
@@ -44,7 +48,7 @@ def can_record_verplichting(user, mandaat):
 
 
 def besloten_opgaven_q(user, prefix=""):
-    """Unpublished opgaven the user may read: those of regions where they hold any role."""
+    """Unpublished opgaven the user may read: those of regions in whose own bodies they hold a role."""
     if not (user and user.is_authenticated and user.is_active):
         return Q(pk__in=[])
-    return Q(**{f"{prefix}regio__in": besturen_permissions.regios_of(user)})
+    return Q(**{f"{prefix}regio__in": besturen_permissions.regios_met_regionale_rol(user)})
