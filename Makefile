@@ -36,13 +36,12 @@ $(STAMP): pyproject.toml constraints.txt | $(PY)
 run: venv
 	mkdir -p "$${VAR_DIR:-var}"
 	$(MANAGE) migrate --noinput
-	if command -v msgfmt >/dev/null && [ -n "$$(find locale -name '*.po' -print -quit 2>/dev/null)" ]; then \
-		$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules; \
-	else \
-		echo "compilemessages skipped (no msgfmt or no .po files; the committed .mo files are used)"; \
-	fi
-	$(MANAGE) load_demo
+	$(MANAGE) load_demo > /dev/null
 	$(MANAGE) load_opgaven_demo
+	$(MANAGE) load_vergaderingen_demo
+	@echo
+	@echo "Regioportaal on http://$(RUN_ADDR)/"
+	$(MANAGE) demo_logins
 	$(MANAGE) runserver $(RUN_ADDR)
 
 # Debian's Chromium for the browser tests (Playwright cannot download its own here); installed only when absent.

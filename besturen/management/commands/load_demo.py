@@ -1,6 +1,7 @@
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from besturen.demo import DEMO_PASSWORD, demo_logins, load_demo
+from besturen.demo import load_demo
 
 
 class Command(BaseCommand):
@@ -8,8 +9,5 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         load_demo(stdout=self.stdout)
-        self.stdout.write(
-            self.style.SUCCESS(f"Demo geladen. Demo-logins (wachtwoord voor allemaal: {DEMO_PASSWORD}):")
-        )
-        for email, wat in demo_logins():
-            self.stdout.write(f"  {email:<48} {wat}")
+        self.stdout.write(self.style.SUCCESS("Demo geladen."))
+        call_command("demo_logins", stdout=self.stdout)
