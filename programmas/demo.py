@@ -6,7 +6,7 @@ programme of the demo year exists is left as it is.
 """
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -74,7 +74,7 @@ GMR_OPGAVEN = [
     OpgavePlan(
         "Regiobureau",
         "Klein bureau dat de opgaven verbindt, de lobby voert en het programma ondersteunt.",
-        0,  # by the region's amount per inhabitant
+        0,  # the region's amount per inhabitant times its inhabitants (build_gmr)
         3200,
         SleutelSoort.PER_INWONER,
     ),
@@ -307,15 +307,22 @@ def build_gmr(regio, stdout=None):
         bestuursorgaan=_orgaan(regio, "Regiobestuur Groene Metropoolregio"),
     )
     opdrachtgever = _opdrachtgever(regio)
-    opgaven = [_opgave(regio, plan, opdrachtgever) for plan in GMR_OPGAVEN]
     leden = list(regio.deelnames.current().select_related("bestuur").order_by("bestuur__naam"))
     codes = [d.bestuur.code for d in leden]
+    inwoners = sum(d.bestuur.inwoners or 0 for d in leden)
+    plannen = [  # the bureau's budget: the amount per inhabitant times the region's inhabitants
+        replace(p, bedrag=int(regeling.bedrag_per_inwoner * inwoners))
+        if p.sleutel == SleutelSoort.PER_INWONER
+        else p
+        for p in GMR_OPGAVEN
+    ]
+    opgaven = [_opgave(regio, plan, opdrachtgever) for plan in plannen]
 
     if not Jaarprogramma.objects.filter(regio=regio, jaar=JAAR - 1).exists():
         vorig = _draft(
             regio,
             JAAR - 1,
-            GMR_OPGAVEN,
+            plannen,
             opgaven,
             titel=f"Regionaal programma {JAAR - 1}",
             bedrag_per_inwoner=regeling.bedrag_per_inwoner,
@@ -331,7 +338,7 @@ def build_gmr(regio, stdout=None):
     versie = _draft(
         regio,
         JAAR,
-        GMR_OPGAVEN,
+        plannen,
         opgaven,
         titel=f"Regionaal programma {JAAR}",
         bedrag_per_inwoner=regeling.bedrag_per_inwoner,

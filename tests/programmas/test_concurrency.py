@@ -9,7 +9,7 @@ from django.db import connection
 from programmas import services
 from programmas.models import Raadsbesluit, Registratie, Uitkomst, VersieStatus
 
-from .conftest import bouw_regio, programma
+from .bouw import bouw_regio, programma
 
 
 @pytest.mark.django_db(transaction=True)

@@ -22,7 +22,7 @@ from programmas.models import (
 )
 from regioportaal.models import ActionLog
 
-from .conftest import programma
+from .bouw import programma
 
 
 def test_the_review_packet_has_the_region_the_share_and_the_questions(wereld):

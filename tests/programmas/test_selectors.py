@@ -8,7 +8,7 @@ import pytest
 from programmas import selectors, services
 from programmas.models import Procedure, Raadsbesluit, Uitkomst, VersieStatus
 
-from .conftest import JAAR, bouw_regio, programma
+from .bouw import JAAR, bouw_regio, programma
 
 S = VersieStatus
 

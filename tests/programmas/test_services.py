@@ -25,7 +25,7 @@ from regioportaal.models import ActionLog, Melding
 from regioportaal.permissions import NotAllowed
 from regioportaal.tasks import send_digests
 
-from .conftest import JAAR, bouw_regio, programma
+from .bouw import JAAR, bouw_regio, programma
 
 S = VersieStatus
 DATUM = datetime.date(2026, 11, 2)

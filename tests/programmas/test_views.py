@@ -21,7 +21,7 @@ from programmas.models import (
     Vraag,
 )
 
-from .conftest import JAAR, bouw_regio, programma
+from .bouw import JAAR, bouw_regio, programma
 
 S = VersieStatus
 ROLLEN = [

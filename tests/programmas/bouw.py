@@ -1,0 +1,180 @@
+"""Builders: a region built through the services (so every role group gets its grants), programmes on their way.
+
+`bouw_regio(n)` makes a region with n members, each with a council, plus one user per role; `programma(...)` drafts
+a version and, on request, takes it through submit, adoption and routing. Tests build only what they read.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from besturen import services as besturen_services
+from besturen.models import BestuurSoort, Land, OrgaanSoort, Rechtsvorm, Rol
+from opgaven import services as opgaven_services
+from programmas import services
+from programmas.models import Procedure, VersieStatus
+from tests.factories import PASSWORD
+
+BEGIN = datetime.date(2020, 1, 1)
+JAAR = 2027
+_teller = {"n": 0}
+
+
+def _uniek():
+    _teller["n"] += 1
+    return _teller["n"]
+
+
+def maak_gebruiker(orgaan, rol, voornaam, achternaam, *, namens=None):
+    """A person with an account (password PASSWORD) and a seat with `rol` in `orgaan`; returns the account."""
+    email = f"{voornaam}.{achternaam}.{_uniek()}@example.org".lower().replace(" ", "")
+    persoon = besturen_services.create_persoon(
+        door=None, voornaam=voornaam, achternaam=achternaam, email=email
+    )
+    user = besturen_services.create_account(persoon, password=PASSWORD, door=None)
+    besturen_services.add_lidmaatschap(
+        persoon=persoon, orgaan=orgaan, rol=rol, namens=namens, begindatum=BEGIN, door=None
+    )
+    return user
+
+
+@dataclass
+class Wereld:
+    regio: object
+    leden: list
+    raden: dict
+    bestuur: object  # the adopting body (mayors' meeting)
+    secretariaat: object
+    voorzitter: object
+    bestuurslid: object
+    raadssecretaris: object  # of leden[0]
+    raadssecretaris_b: object  # of leden[1]
+    raadslid: object  # of leden[0]
+    buitenstaander: object
+    ander_secretariaat: object  # of another region
+    opgaven: list = field(default_factory=list)
+
+    @property
+    def users(self):
+        return {
+            "secretariaat": self.secretariaat,
+            "voorzitter": self.voorzitter,
+            "bestuurslid": self.bestuurslid,
+            "raadssecretaris": self.raadssecretaris,
+            "raadssecretaris_b": self.raadssecretaris_b,
+            "raadslid": self.raadslid,
+            "buitenstaander": self.buitenstaander,
+            "ander_secretariaat": self.ander_secretariaat,
+            "anoniem": None,
+        }
+
+
+def bouw_regio(
+    n_leden=3,
+    *,
+    inwoners=None,
+    n_opgaven=2,
+    procedure=Procedure.INSTEMMING,
+    beslisregel="unaniem",
+    sleutel="bevolking",
+    **regeling,
+):
+    """A region with `n_leden` municipalities (each with a council), its mayors' meeting, opgaven and one user per role."""
+    nr = _uniek()
+    regio = besturen_services.create_regio(
+        door=None,
+        naam=f"Testregio {nr}",
+        slug=f"testregio-{nr}",
+        land=Land.BELGIE,
+        rechtsvorm=Rechtsvorm.PROJECTVERENIGING,
+    )
+    inwoners = inwoners or [10_000 * (i + 1) for i in range(n_leden)]
+    leden, raden = [], {}
+    for i in range(n_leden):
+        bestuur = besturen_services.create_bestuur(
+            door=None,
+            soort=BestuurSoort.GEMEENTE,
+            naam=f"Gemeente {nr}-{i:02d}",
+            code=f"T{nr}{i:03d}",
+            land=Land.BELGIE,
+            inwoners=inwoners[i],
+            inwoners_peildatum=datetime.date(2024, 1, 1),
+        )
+        besturen_services.add_deelname(regio, bestuur, begindatum=datetime.date(2019, 1, 1), door=None)
+        raden[bestuur.pk] = besturen_services.create_orgaan(
+            door=None, soort=OrgaanSoort.GEMEENTERAAD, naam=f"Gemeenteraad {bestuur.naam}", bestuur=bestuur
+        )
+        leden.append(bestuur)
+    dbo = besturen_services.create_orgaan(
+        door=None, soort=OrgaanSoort.BURGEMEESTERSOVERLEG, naam=f"Burgemeestersoverleg {nr}", regio=regio
+    )
+    andere = besturen_services.create_regio(
+        door=None,
+        naam=f"Andere regio {nr}",
+        slug=f"andere-regio-{nr}",
+        land=Land.NEDERLAND,
+        rechtsvorm=Rechtsvorm.GEMEENSCHAPPELIJKE_REGELING,
+    )
+    ander_bestuur = besturen_services.create_orgaan(
+        door=None, soort=OrgaanSoort.REGIOBESTUUR, naam=f"Regiobestuur {nr}", regio=andere
+    )
+    w = Wereld(
+        regio=regio,
+        leden=leden,
+        raden=raden,
+        bestuur=dbo,
+        secretariaat=maak_gebruiker(dbo, Rol.SECRETARIS, "Sara", "Secretaris"),
+        voorzitter=maak_gebruiker(dbo, Rol.VOORZITTER, "Victor", "Voorzitter", namens=leden[0]),
+        bestuurslid=maak_gebruiker(dbo, Rol.LID, "Lieve", "Lid", namens=leden[-1]),
+        raadssecretaris=maak_gebruiker(raden[leden[0].pk], Rol.SECRETARIS, "Rita", "Raad", namens=leden[0]),
+        raadssecretaris_b=maak_gebruiker(raden[leden[1].pk], Rol.SECRETARIS, "Bram", "Raad", namens=leden[1]),
+        raadslid=maak_gebruiker(raden[leden[0].pk], Rol.LID, "Rudi", "Raadslid", namens=leden[0]),
+        buitenstaander=besturen_services.create_account(
+            besturen_services.create_persoon(
+                door=None, voornaam="Bert", achternaam="Buiten", email=f"bert.{nr}@example.org"
+            ),
+            password=PASSWORD,
+            door=None,
+        ),
+        ander_secretariaat=maak_gebruiker(ander_bestuur, Rol.SECRETARIS, "Dirk", "Ander"),
+    )
+    regeling_ = services.regeling_van(regio)
+    regeling_.procedure = procedure
+    regeling_.beslisregel = beslisregel
+    regeling_.sleutel = sleutel
+    regeling_.bestuursorgaan = dbo
+    for name, value in regeling.items():
+        setattr(regeling_, name, value)
+    regeling_.save()
+    for i in range(n_opgaven):
+        opgave = opgaven_services.create_opgave(
+            regio, door=None, titel=f"Opgave {chr(65 + i)}", gepubliceerd=True
+        )
+        opgaven_services.add_budgetregel(
+            opgave, door=None, jaar=JAAR, bedrag=Decimal(100_000 * (i + 1)), bron="leden"
+        )
+        w.opgaven.append(opgave)
+    return w
+
+
+def programma(w, *, tot=VersieStatus.CONCEPT, jaar=JAAR, deadline=None):
+    """Draft the programme of `jaar` from the world's opgaven and take it as far as `tot`."""
+    versie = services.draft_jaarprogramma(w.regio, jaar, door=None, opgaven=w.opgaven)
+    procedure = services.regeling_van(w.regio).procedure
+    stappen = [VersieStatus.INGEDIEND]
+    stappen += (
+        [VersieStatus.VASTGESTELD, VersieStatus.VOORGELEGD]
+        if procedure == Procedure.INSTEMMING
+        else [VersieStatus.VOORGELEGD, VersieStatus.VASTGESTELD]
+    )
+    for stap in stappen:
+        if versie.status == tot:
+            break
+        if stap == VersieStatus.INGEDIEND:
+            versie = services.submit_versie(versie, door=None)
+        elif stap == VersieStatus.VASTGESTELD:
+            versie = services.adopt_versie(versie, door=None, besluitdatum=datetime.date(jaar - 1, 6, 1))
+        else:
+            versie = services.route_versie(versie, door=None, deadline=deadline)
+    versie.refresh_from_db()
+    return versie
