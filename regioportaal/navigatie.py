@@ -1,31 +1,56 @@
-"""Links a higher app adds to a lower app's pages, without the lower app importing it.
+"""Links a higher app adds to a lower app's pages and to the main menu, without the lower app importing it.
 
-An app registers its region links in its AppConfig.ready(); the region page (besturen) renders whatever is registered.
+An app registers its links in its AppConfig.ready(); the pages render whatever is registered:
+- "regio" links take the region's slug, "orgaan" links the body's pk;
+- "menu" links take no argument and show only to logged-in users when `login` is set.
 """
+
 from dataclasses import dataclass
 
 from django.urls import reverse
 
 
 @dataclass(frozen=True)
-class RegioLink:
+class Link:
+    soort: str
     label: str
     url_name: str
     volgorde: int = 50
-
-    def url(self, regio):
-        return reverse(self.url_name, kwargs={"slug": regio.slug})
+    login: bool = False
 
 
-_regio_links = []
+_links = []
+
+
+def register(soort, label, url_name, volgorde=50, login=False):
+    link = Link(soort, label, url_name, volgorde, login)
+    if link not in _links:
+        _links.append(link)
 
 
 def register_regio_link(label, url_name, volgorde=50):
-    link = RegioLink(label, url_name, volgorde)
-    if link not in _regio_links:
-        _regio_links.append(link)
+    register("regio", label, url_name, volgorde)
+
+
+def _sorted(soort):
+    return sorted((link for link in _links if link.soort == soort), key=lambda link: link.volgorde)
 
 
 def regio_links(regio):
-    """[(label, url)] for the region page, in order."""
-    return [(link.label, link.url(regio)) for link in sorted(_regio_links, key=lambda link: link.volgorde)]
+    """[(label, url)] for a region page, in order."""
+    return [(link.label, reverse(link.url_name, kwargs={"slug": regio.slug})) for link in _sorted("regio")]
+
+
+def orgaan_links(orgaan):
+    """[(label, url)] for a body page, in order."""
+    return [(link.label, reverse(link.url_name, kwargs={"pk": orgaan.pk})) for link in _sorted("orgaan")]
+
+
+def menu_links(user):
+    """[(label, url, url_name)] for the main menu."""
+    ingelogd = bool(user and user.is_authenticated)
+    return [
+        (link.label, reverse(link.url_name), link.url_name)
+        for link in _sorted("menu")
+        if ingelogd or not link.login
+    ]

@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class VergaderingenConfig(AppConfig):
     name = "vergaderingen"
     verbose_name = _("Vergaderingen en planningsdagen")
+
+    def ready(self):
+        from regioportaal import navigatie
+
+        navigatie.register_regio_link(_("Vergaderingen en bijeenkomsten"), "vergaderingen:regio_agenda", 40)
+        navigatie.register("orgaan", _("Vergaderingen"), "vergaderingen:kalender", 10)
+        navigatie.register("menu", _("Mijn agenda"), "vergaderingen:mijn_agenda", 20, login=True)

@@ -5,6 +5,8 @@ from decimal import Decimal
 from django import template
 from django.utils.formats import number_format
 
+from regioportaal import navigatie
+
 register = template.Library()
 
 
@@ -35,6 +37,16 @@ def getal(value):
 @register.simple_tag
 def regio_links(regio):
     """The links other apps registered for a region page (strategy, opgaven, programme, meetings)."""
-    from regioportaal.navigatie import regio_links as links
+    return navigatie.regio_links(regio)
 
-    return links(regio)
+
+@register.simple_tag
+def orgaan_links(orgaan):
+    """The links other apps registered for a body page (its meetings)."""
+    return navigatie.orgaan_links(orgaan)
+
+
+@register.simple_tag(takes_context=True)
+def menu_links(context):
+    """The main-menu links other apps registered."""
+    return navigatie.menu_links(context.get("user"))
