@@ -9,6 +9,8 @@ class VergaderingenConfig(AppConfig):
     def ready(self):
         from regioportaal import navigatie
 
+        from . import receivers  # noqa: F401  (connects the signal handlers)
+
         navigatie.register_regio_link(_("Vergaderingen en bijeenkomsten"), "vergaderingen:regio_agenda", 40)
         navigatie.register("orgaan", _("Vergaderingen"), "vergaderingen:kalender", 10)
         navigatie.register("menu", _("Mijn agenda"), "vergaderingen:mijn_agenda", 20, login=True)

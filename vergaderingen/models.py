@@ -144,6 +144,17 @@ class Agendapunt(models.Model):
         on_delete=models.SET_NULL,
         related_name="agendapunten",
     )
+    programmaversie = models.ForeignKey(
+        "programmas.Versie",
+        verbose_name=_("programmaversie"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="agendapunten",
+        help_text=_(
+            "Het besluit over dit punt stelt de versie vast (aangenomen) of stuurt haar terug (verworpen)."
+        ),
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=AgendapuntStatus.choices, default=AgendapuntStatus.GEAGENDEERD
     )

@@ -20,6 +20,8 @@ from django.utils.translation import gettext as _
 
 from besturen.models import Bestuur, Lidmaatschap
 from besturen.services import regio_scope
+from programmas import services as programma_services
+from programmas.models import Versie, VersieStatus
 from regioportaal.audit import diff, log_action, snapshot
 from regioportaal.meldingen import notify
 from regioportaal.permissions import NotAllowed, is_system
@@ -50,7 +52,16 @@ from .models import (
 )
 
 VERGADERING_FIELDS = ["orgaan", "begin", "einde", "locatie", "online_link", "status"]
-AGENDAPUNT_FIELDS = ["vergadering", "volgnummer", "titel", "toelichting", "openbaar", "opgave", "status"]
+AGENDAPUNT_FIELDS = [
+    "vergadering",
+    "volgnummer",
+    "titel",
+    "toelichting",
+    "openbaar",
+    "opgave",
+    "programmaversie",
+    "status",
+]
 AGENDAPUNT_EDITABLE = ["titel", "toelichting", "openbaar", "opgave"]
 BESLUIT_FIELDS = ["behandeling", "tekst", "uitkomst"]
 BIJEENKOMST_FIELDS = ["regio", "naam", "beschrijving", "datum", "locatie", "organisator", "inschrijven_tot"]
@@ -298,7 +309,9 @@ def _queue_pdf(vergadering):
 
 
 @transaction.atomic
-def add_agendapunt(vergadering, *, titel, toelichting="", openbaar=True, opgave=None, door):
+def add_agendapunt(
+    vergadering, *, titel, toelichting="", openbaar=True, opgave=None, programmaversie=None, door
+):
     """Add an item at the end of the agenda; after publication it is an addendum."""
     permissions.require_manage(door, vergadering.orgaan)
     vergadering = _lock(vergadering)
@@ -315,6 +328,7 @@ def add_agendapunt(vergadering, *, titel, toelichting="", openbaar=True, opgave=
             "toelichting": toelichting,
             "openbaar": openbaar,
             "opgave": opgave,
+            "programmaversie": programmaversie,
             "addendum": vergadering.agenda_gepubliceerd,
         },
         _scope(vergadering.orgaan),
@@ -580,11 +594,58 @@ def record_besluit(
         )
         changes["stemming"] = f"{totalen['voor']}–{totalen['tegen']}–{totalen['onthouding']}"
     log_action(door, "besluit vastgelegd", punt, changes, "", _scope(vergadering.orgaan))
+    _besluit_over_programma(punt, vergadering, uitkomst, door)
     if punt.notulen_van_id and uitkomst == Uitkomst.AANGENOMEN:
         vorige = punt.notulen_van
         if vorige.status == VergaderingStatus.AFGELOPEN:
             approve_notulen(vorige, door=door)
     return besluit
+
+
+def _besluit_over_programma(punt, vergadering, uitkomst, door):
+    """A board's decision on a submitted programme version drives the programme: adopted, or sent back."""
+    if punt.programmaversie_id is None:
+        return
+    versie = Versie.objects.get(pk=punt.programmaversie_id)
+    if versie.status != VersieStatus.INGEDIEND:
+        return
+    if uitkomst == Uitkomst.AANGENOMEN:
+        referentie = _("%(orgaan)s %(datum)s, punt %(punt)s") % {
+            "orgaan": vergadering.orgaan,
+            "datum": formats.date_format(timezone.localtime(vergadering.begin).date(), "SHORT_DATE_FORMAT"),
+            "punt": punt.volgnummer,
+        }
+        programma_services.adopt_versie(
+            versie,
+            besluitdatum=timezone.localtime(vergadering.begin).date(),
+            besluit_referentie=referentie,
+            door=door,
+        )
+    elif uitkomst == Uitkomst.VERWORPEN:
+        programma_services.send_back(
+            versie, door=door, reden=_("verworpen in %(orgaan)s") % {"orgaan": vergadering.orgaan}
+        )
+
+
+def agendeer_programmaversie(versie, orgaan):
+    """Put a submitted programme version on the next planned meeting of the adopting body (if one is planned)."""
+    if orgaan is None:
+        return None
+    volgende = (
+        Vergadering.objects.filter(orgaan=orgaan, status=VergaderingStatus.GEPLAND, begin__gt=timezone.now())
+        .order_by("begin")
+        .first()
+    )
+    if volgende is None or Agendapunt.objects.filter(vergadering=volgende, programmaversie=versie).exists():
+        return None
+    return add_agendapunt(
+        volgende,
+        titel=_("Vaststelling: %(versie)s") % {"versie": versie},
+        toelichting=_("Ingediend door het secretariaat; het besluit over dit punt stelt de versie vast."),
+        openbaar=True,
+        programmaversie=versie,
+        door=None,
+    )
 
 
 # --- Notifications ---------------------------------------------------------------------------------------------
