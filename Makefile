@@ -38,6 +38,7 @@ run: venv
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo > /dev/null
 	$(MANAGE) load_opgaven_demo
+	$(MANAGE) load_programmas_demo
 	$(MANAGE) load_vergaderingen_demo
 	@echo
 	@echo "Regioportaal on http://$(RUN_ADDR)/"

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class ProgrammasConfig(AppConfig):
     name = "programmas"
     verbose_name = _("Programma's")
+
+    def ready(self):
+        from regioportaal.navigatie import register_regio_link
+
+        register_regio_link(_("Jaarprogramma's"), "programmas:overzicht", 25)
