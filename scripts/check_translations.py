@@ -153,11 +153,15 @@ def problems_of(entry, nplurals):
         names = set(placeholders(text, entry))
         # A plural form may leave out the count (e.g. "one item"), never add an unknown placeholder.
         if names - wanted_names or (entry.msgid_plural is None and names != wanted_names):
-            problems.append(f"placeholders differ in msgstr[{index}]: {sorted(names)} vs {sorted(wanted_names)}")
+            problems.append(
+                f"placeholders differ in msgstr[{index}]: {sorted(names)} vs {sorted(wanted_names)}"
+            )
         tags = sorted(HTML_TAG.findall(text))
         if [re.sub(r"\s.*", "", t) for t in tags] != [re.sub(r"\s.*", "", t) for t in wanted_tags]:
             problems.append(f"HTML tags differ in msgstr[{index}]")
-        if entry.msgid.startswith(" ") != text.startswith(" ") or entry.msgid.endswith("\n") != text.endswith("\n"):
+        if entry.msgid.startswith(" ") != text.startswith(" ") or entry.msgid.endswith("\n") != text.endswith(
+            "\n"
+        ):
             problems.append(f"leading space or trailing newline differs in msgstr[{index}]")
     return problems
 
