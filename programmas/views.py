@@ -773,6 +773,18 @@ def _bestandsnaam(versie, extensie):
     return f"verdeling-{programma.regio.slug}-{programma.jaar}-v{versie.nummer}.{extensie}"
 
 
+FORMULE_TEKENS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cel(waarde):
+    """A CSV cell; text that a spreadsheet would run as a formula gets a leading apostrophe."""
+    if waarde is None:
+        return ""
+    if isinstance(waarde, str) and waarde.startswith(FORMULE_TEKENS):
+        return "'" + waarde
+    return waarde
+
+
 class VerdelingCsvView(View):
     """The split per member as CSV (comma-separated, decimal point, UTF-8 with BOM so spreadsheets read it)."""
 
@@ -784,7 +796,7 @@ class VerdelingCsvView(View):
         def regels():
             yield "\ufeff"
             for rij in _export_rijen(tabel, versie):
-                yield writer.writerow(["" if waarde is None else waarde for waarde in rij])
+                yield writer.writerow([_csv_cel(waarde) for waarde in rij])
 
         response = StreamingHttpResponse(regels(), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{_bestandsnaam(versie, "csv")}"'
@@ -809,6 +821,8 @@ class VerdelingXlsxView(View):
             cellen = []
             for j, waarde in enumerate(rij):
                 cel = WriteOnlyCell(ws, value=waarde)
+                if isinstance(waarde, str):
+                    cel.data_type = "s"  # text stays text, even when it starts with "="
                 if i == 0 or i == len(rijen) - 1:
                     cel.font = vet
                 if i > 0 and j >= 3 and waarde is not None:
