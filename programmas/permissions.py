@@ -42,7 +42,8 @@ def can_adopt(user, versie, bestuursorgaan):
 
 
 def can_record_raadsbesluit(user, raadsbesluit):
-    return _active(user) and user.has_perm("programmas.record_raadsbesluit", raadsbesluit)
+    """Only that council's secretaries, through the object permission; not even a platform administrator."""
+    return _active(user) and recordable_raadsbesluiten(user).filter(pk=raadsbesluit.pk).exists()
 
 
 def recordable_raadsbesluiten(user):
@@ -59,7 +60,9 @@ def vraagsteller_besturen(user, versie):
     if not _active(user):
         return []
     day = timezone.localdate()
-    besturen = versie.raadsbesluiten.values("bestuur")
+    besturen = Programmaregel.deelnemers.through.objects.filter(programmaregel__versie=versie).values(
+        "bestuur"
+    )
     seats = (
         Lidmaatschap.objects.filter(
             persoon__user=user,

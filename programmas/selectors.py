@@ -3,7 +3,7 @@
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 from django.db.models import Count, Prefetch
@@ -177,9 +177,10 @@ def beslissing(versie, regeling):
 
 
 def _pct(fraction):
-    return number_format(
-        Decimal(fraction.numerator) / Decimal(fraction.denominator) * 100, decimal_pos=1, use_l10n=True
+    pct = (Decimal(fraction.numerator) / Decimal(fraction.denominator) * 100).quantize(
+        Decimal("0.1"), rounding=ROUND_HALF_UP
     )
+    return number_format(pct, decimal_pos=1, use_l10n=True)
 
 
 def _getal(value):

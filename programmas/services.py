@@ -31,6 +31,7 @@ from .models import (
     Raadsbesluit,
     Registratie,
     Reviewpakket,
+    SleutelSoort,
     Uitkomst,
     VasteBijdrage,
     Versie,
@@ -111,8 +112,25 @@ def add_regel(versie, *, opgave, bedrag, capaciteit_uren=Decimal("0"), sleutel="
     regel.save()
     leden = [d.bestuur for d in _huidige_leden(regio)]
     regel.deelnemers.set(deelnemers if deelnemers is not None else leden)
-    _log(door, "regel toegevoegd", versie, regio, {"opgave": str(opgave), "bedrag": bedrag})
+    _apply_per_inwoner(regel, regeling_van(regio))
+    _log(door, "regel toegevoegd", versie, regio, {"opgave": str(opgave), "bedrag": regel.bedrag})
     return regel
+
+
+def _apply_per_inwoner(regel, regeling):
+    """Under a fixed amount per inhabitant the line's amount is that rate times its participants' population.
+
+    (€ 2,50 per inhabitant for the Groene Metropoolregio's bureau.) The split then gives each member exactly
+    rate × its population, and the shares still add up to the line.
+    """
+    sleutel = regel.sleutel or regeling.sleutel
+    if sleutel != SleutelSoort.PER_INWONER or regeling.bedrag_per_inwoner is None:
+        return
+    inwoners = sum(b.inwoners or 0 for b in regel.deelnemers.all())
+    bedrag = (regeling.bedrag_per_inwoner * inwoners).quantize(Decimal("0.01"))
+    if regel.bedrag != bedrag:
+        regel.bedrag = bedrag
+        regel.save(update_fields=["bedrag"])
 
 
 @transaction.atomic
@@ -134,6 +152,10 @@ def update_regel(regel, *, door, bedrag=None, capaciteit_uren=None, sleutel=None
         if oud != nieuw:
             regel.deelnemers.set(deelnemers)
             wijzigingen["deelnemers"] = [sorted(oud), sorted(nieuw)]
+    vorig_bedrag = regel.bedrag
+    _apply_per_inwoner(regel, regeling_van(regio))
+    if regel.bedrag != vorig_bedrag:
+        wijzigingen["bedrag"] = [vorig_bedrag, regel.bedrag]
     if wijzigingen:
         _log(door, "regel gewijzigd", versie, regio, {"opgave": str(regel.opgave), **wijzigingen})
     return regel
@@ -345,7 +367,8 @@ def record_raadsbesluit(
             _("Alleen de secretaris van de raad van %(bestuur)s legt dit besluit vast.")
             % {"bestuur": besluit.bestuur},
         )
-    if versie.status != VersieStatus.VOORGELEGD:
+    # A council that decides after the rule was settled still records its decision (the record stays complete).
+    if versie.status not in (VersieStatus.VOORGELEGD, VersieStatus.GOEDGEKEURD, VersieStatus.AFGEWEZEN):
         raise ValidationError(_("Deze versie ligt niet (meer) voor bij de raden."))
     procedure = regeling_van(regio).procedure
     toegestaan = (
@@ -399,7 +422,7 @@ def record_raadsbesluit(
 def _update_status(versie, door):
     """Recompute the version's status from all council decisions (instemming only)."""
     regeling = regeling_van(versie.jaarprogramma.regio)
-    if regeling.procedure != Procedure.INSTEMMING:
+    if regeling.procedure != Procedure.INSTEMMING or versie.status != VersieStatus.VOORGELEGD:
         return
     if versie.raadsbesluiten.filter(uitkomst=Uitkomst.AMENDEMENT).exists():
         _transition(versie, VersieStatus.TERUG, door, "terug naar het bestuur (amendement)")

@@ -1,6 +1,6 @@
 """Template filters for Dutch notation of amounts and shares."""
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django import template
 from django.utils.formats import number_format
@@ -23,7 +23,8 @@ def procent(value, decimals=1):
     """Format a percentage: 12,3 %."""
     if value is None or value == "":
         return ""
-    return f"{number_format(value, decimal_pos=int(decimals), use_l10n=True)}\u00a0%"
+    rounded = Decimal(str(value)).quantize(Decimal(1).scaleb(-int(decimals)), rounding=ROUND_HALF_UP)
+    return f"{number_format(rounded, decimal_pos=int(decimals), use_l10n=True)}\u00a0%"
 
 
 @register.filter

@@ -272,8 +272,18 @@ def test_unanimity_is_lost_as_soon_as_one_council_rejects(db, snelle_wachtwoorde
     versie = programma(w, tot=S.VOORGELEGD)
     _record(versie, w.leden[0], Uitkomst.AFGEWEZEN)
     assert _status(versie) == S.AFGEWEZEN
+    _record(versie, w.leden[1], Uitkomst.GOEDGEKEURD)  # a late council still records its decision
+    assert _status(versie) == S.AFGEWEZEN  # ... and the settled outcome stands
+    assert Raadsbesluit.objects.get(versie=versie, bestuur=w.leden[1]).uitkomst == Uitkomst.GOEDGEKEURD
+
+
+def test_a_version_sent_back_to_the_board_takes_no_more_council_decisions(db, snelle_wachtwoorden):
+    w = bouw_regio(3)
+    versie = programma(w, tot=S.VOORGELEGD)
+    _record(versie, w.leden[0], Uitkomst.AMENDEMENT, amendement="Schrap regel 2")
+    assert _status(versie) == S.TERUG
     with pytest.raises(ValidationError):
-        _record(versie, w.leden[1], Uitkomst.GOEDGEKEURD)  # no longer before the councils
+        _record(versie, w.leden[1], Uitkomst.GOEDGEKEURD)
 
 
 def test_two_thirds_of_the_members_approves_when_exactly_two_thirds_approve(db, snelle_wachtwoorden):
@@ -596,3 +606,19 @@ def test_mail_is_not_sent_inside_the_transaction(wereld, mailoutbox):
     versie = programma(wereld, tot=S.VOORGELEGD)
     _record(versie, wereld.leden[0], Uitkomst.GOEDGEKEURD)
     assert not mailoutbox and not mail.outbox
+
+
+def test_a_line_under_a_rate_per_inhabitant_costs_the_rate_times_its_participants_population(
+    db, snelle_wachtwoorden
+):
+    w = bouw_regio(3)
+    regeling = services.regeling_van(w.regio)
+    regeling.sleutel = "per_inwoner"
+    regeling.bedrag_per_inwoner = Decimal("2.50")
+    regeling.save()
+    versie = programma(w)
+    regel = versie.regels.first()
+    services.update_regel(regel, deelnemers=w.leden[:2], door=None)
+    regel.refresh_from_db()
+    inwoners = sum(b.inwoners for b in w.leden[:2])
+    assert regel.bedrag == Decimal("2.50") * inwoners

@@ -369,12 +369,21 @@ def test_a_council_member_asks_and_the_secretariat_answers(client, wereld):
     assert "Door de groei." in client.get(url).content.decode()
 
 
-def test_a_question_before_routing_is_not_possible_yet(client, wereld):
+def test_a_council_member_may_ask_a_question_on_the_draft_before_routing(client, wereld):
     versie = programma(wereld)
     client.force_login(wereld.raadslid)
     url = reverse("programmas:mijn_gemeente", args=[versie.pk])
-    assert client.get(url).context["form"] is None
-    assert client.post(url, {"tekst": "Vraag?", "bestuur": wereld.leden[0].pk}).status_code == 403
+    assert client.get(url).context["form"] is not None
+    assert client.post(url, {"tekst": "Vraag?", "bestuur": wereld.leden[0].pk}).status_code == 302
+    assert versie.vragen.get().tekst == "Vraag?"
+
+
+def test_an_outsider_may_not_ask_a_question(client, wereld):
+    versie = programma(wereld)
+    client.force_login(wereld.buitenstaander)
+    url = reverse("programmas:mijn_gemeente", args=[versie.pk])
+    assert client.post(url, {"tekst": "Vraag?", "bestuur": wereld.leden[0].pk}).status_code in (403, 404)
+    assert not versie.vragen.exists()
 
 
 def test_the_diff_lists_lines_amounts_and_members(client, wereld):
