@@ -1,11 +1,9 @@
 """Pages of regions, governments and bodies."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.auth.views import PasswordResetConfirmView
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse_lazy
@@ -15,15 +13,11 @@ from django.views import View
 
 from regioportaal.models import ActionLog
 from regioportaal.permissions import NotAllowed
-from regioportaal.views import PageView
+from regioportaal.views import PageView, form_errors_from, paginate, refuse
 
 from . import permissions, selectors, services
 from .forms import BeeindigForm, LidmaatschapForm, OrgaanForm, ReactieForm, RolForm, StukForm
 from .models import Bestuur, Lidmaatschap, Orgaan, Regio, Rol, Stuk
-
-
-def paginate(request, queryset, prefix="pagina"):
-    return Paginator(queryset, settings.PAGINATE_BY).get_page(request.GET.get(prefix))
 
 
 class HomeView(PageView):
@@ -90,20 +84,6 @@ class BestuurView(PageView):
 # --- Secretariat screens, items and accounts -------------------------------------------------------------------
 
 
-def _refuse(allowed):
-    if not allowed:
-        raise PermissionDenied
-
-
-def _form_errors_from(exc, form):
-    """Put a service's ValidationError next to the fields it names (or above the form)."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
-
-
 class RegioBeheerView(LoginRequiredMixin, PageView):
     """The secretariat's overview of a region: its bodies (add one) and who holds which role since when."""
 
@@ -113,7 +93,7 @@ class RegioBeheerView(LoginRequiredMixin, PageView):
     def dispatch(self, request, *args, **kwargs):
         self.regio = get_object_or_404(Regio, slug=kwargs["slug"])
         if request.user.is_authenticated:
-            _refuse(permissions.can_manage_regio(request.user, self.regio))
+            refuse(permissions.can_manage_regio(request.user, self.regio))
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, form=None, **kwargs):
@@ -131,7 +111,7 @@ class RegioBeheerView(LoginRequiredMixin, PageView):
             try:
                 orgaan = services.create_orgaan(door=request.user, regio=self.regio, **form.cleaned_data)
             except ValidationError as exc:
-                _form_errors_from(exc, form)
+                form_errors_from(exc, form)
             else:
                 messages.success(request, _("Orgaan %(naam)s toegevoegd.") % {"naam": orgaan.naam})
                 if request.htmx:
@@ -145,7 +125,7 @@ class LogboekView(LoginRequiredMixin, PageView):
 
     def get_context_data(self, **kwargs):
         regio = get_object_or_404(Regio, slug=kwargs["slug"])
-        _refuse(permissions.can_view_actionlog(self.request.user, regio))
+        refuse(permissions.can_view_actionlog(self.request.user, regio))
         entries = ActionLog.objects.filter(scope=f"regio:{regio.pk}").select_related("actor")
         return super().get_context_data(regio=regio, entries=paginate(self.request, entries), **kwargs)
 
@@ -159,7 +139,7 @@ class LedenBeheerView(LoginRequiredMixin, PageView):
     def dispatch(self, request, *args, **kwargs):
         self.orgaan = get_object_or_404(Orgaan.objects.select_related("regio", "bestuur"), pk=kwargs["pk"])
         if request.user.is_authenticated:
-            _refuse(permissions.can_manage_orgaan(request.user, self.orgaan))
+            refuse(permissions.can_manage_orgaan(request.user, self.orgaan))
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, form=None, **kwargs):
@@ -188,7 +168,7 @@ class LedenBeheerView(LoginRequiredMixin, PageView):
                     door=request.user,
                 )
             except ValidationError as exc:
-                _form_errors_from(exc, form)
+                form_errors_from(exc, form)
             else:
                 messages.success(request, _("%(persoon)s is toegevoegd.") % {"persoon": lid.persoon})
                 if request.htmx:
@@ -206,7 +186,7 @@ class LidmaatschapActionView(LoginRequiredMixin, View):
         if actie not in self.forms:
             raise Http404
         lid = get_object_or_404(Lidmaatschap.objects.select_related("orgaan__regio", "persoon"), pk=pk)
-        _refuse(permissions.can_manage_orgaan(request.user, lid.orgaan))
+        refuse(permissions.can_manage_orgaan(request.user, lid.orgaan))
         form = self.forms[actie](request.POST) if self.forms[actie] else None
         if form is not None and not form.is_valid():
             messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
@@ -256,7 +236,7 @@ class StukView(PageView):
         )
 
     def post(self, request, *args, **kwargs):
-        _refuse(permissions.can_comment_stuk(request.user, self.stuk))
+        refuse(permissions.can_comment_stuk(request.user, self.stuk))
         form = ReactieForm(request.POST)
         if form.is_valid():
             services.add_reactie(self.stuk, tekst=form.cleaned_data["tekst"], door=request.user)
@@ -271,7 +251,7 @@ class StukNieuwView(LoginRequiredMixin, PageView):
     def dispatch(self, request, *args, **kwargs):
         self.orgaan = get_object_or_404(Orgaan.objects.select_related("regio", "bestuur"), pk=kwargs["pk"])
         if request.user.is_authenticated:
-            _refuse(permissions.can_add_stuk(request.user, self.orgaan))
+            refuse(permissions.can_add_stuk(request.user, self.orgaan))
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, form=None, **kwargs):

@@ -9,11 +9,9 @@ from decimal import Decimal
 from itertools import groupby
 from operator import attrgetter
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.forms.models import model_to_dict
 from django.http import Http404
@@ -22,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from besturen.models import Persoon, Regio
-from regioportaal.views import PageView
+from regioportaal.views import PageView, form_errors_from, paginate
 
 from . import permissions, selectors, services, workflow
 from .forms import (
@@ -38,10 +36,6 @@ from .forms import (
     VoortgangForm,
 )
 from .models import Mandaat, Opgave, Status, Synergie
-
-
-def paginate(request, queryset, prefix="pagina"):
-    return Paginator(queryset, settings.PAGINATE_BY).get_page(request.GET.get(prefix))
 
 
 def opdrachtgevers_van(opgaven):
@@ -297,15 +291,6 @@ class OpgaveView(PageView):
 # --- Forms of the secretariat and the opdrachtgever -------------------------------------------------------------
 
 
-def _form_errors_from(exc, form):
-    """Put a service's ValidationError next to the fields it names (or above the form)."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
-
-
 class FormulierView(LoginRequiredMixin, PageView):
     """A form on an opgave (or a region): login first, 404 when the opgave is hidden, 403 when not allowed.
 
@@ -361,7 +346,7 @@ class FormulierView(LoginRequiredMixin, PageView):
             try:
                 resultaat = self.perform(form, request.user)
             except ValidationError as exc:
-                _form_errors_from(exc, form)
+                form_errors_from(exc, form)
             else:
                 messages.success(request, self.bericht)
                 return redirect(self.success_url(resultaat))

@@ -6,7 +6,7 @@ import io
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -20,7 +20,7 @@ from django.views import View
 from besturen import permissions as besturen_permissions
 from besturen.models import Bestuur, Deelname, Regio
 from opgaven.models import Opgave
-from regioportaal.views import PageView
+from regioportaal.views import PageView, form_errors_from, refuse
 
 from . import permissions, selectors, services, workflow
 from .forms import (
@@ -54,11 +54,6 @@ from .models import (
 S = VersieStatus
 
 
-def _refuse(allowed):
-    if not allowed:
-        raise PermissionDenied
-
-
 def _versie_or_404(user, pk):
     """The version, or 404 for whoever may not read it."""
     versie = get_object_or_404(Versie.objects.select_related("jaarprogramma__regio", "gebaseerd_op"), pk=pk)
@@ -69,15 +64,6 @@ def _versie_or_404(user, pk):
 
 def _messages_of(exc):
     return getattr(exc, "messages", None) or [str(exc)]
-
-
-def _form_errors_from(exc, form):
-    """Put a service's ValidationError next to the fields it names (or above the form)."""
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
 
 
 def _huidige_leden(regio):
@@ -120,7 +106,7 @@ class OverzichtView(PageView):
     def post(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        _refuse(permissions.can_manage_programma(request.user, self.regio))
+        refuse(permissions.can_manage_programma(request.user, self.regio))
         form = DraftForm(request.POST, regio=self.regio)
         if form.is_valid():
             data = form.cleaned_data
@@ -129,7 +115,7 @@ class OverzichtView(PageView):
                     self.regio, data["jaar"], door=request.user, opgaven=data["opgaven"], titel=data["titel"]
                 )
             except ValidationError as exc:
-                _form_errors_from(exc, form)
+                form_errors_from(exc, form)
             else:
                 messages.success(
                     request, _("Het jaarprogramma %(jaar)s is opgesteld.") % {"jaar": data["jaar"]}
@@ -264,9 +250,9 @@ class VersieActieView(LoginRequiredMixin, View):
         regio = versie.jaarprogramma.regio
         regeling = services.regeling_van(regio)
         if actie == "vaststellen":
-            _refuse(permissions.can_adopt(request.user, versie, regeling.bestuursorgaan))
+            refuse(permissions.can_adopt(request.user, versie, regeling.bestuursorgaan))
         elif actie in ("indienen", "terugsturen", "voorleggen", "nieuwe-versie"):
-            _refuse(permissions.can_manage_programma(request.user, regio))
+            refuse(permissions.can_manage_programma(request.user, regio))
         else:
             raise Http404
         try:
@@ -324,7 +310,7 @@ class RegelView(LoginRequiredMixin, PageView):
                 pk=kwargs["pk"],
             )
             self.versie = _versie_or_404(request.user, self.regel.versie_id)
-            _refuse(permissions.can_manage_programma(request.user, self.versie.jaarprogramma.regio))
+            refuse(permissions.can_manage_programma(request.user, self.versie.jaarprogramma.regio))
         return super().dispatch(request, *args, **kwargs)
 
     def leden(self):
@@ -367,7 +353,7 @@ class RegelView(LoginRequiredMixin, PageView):
                     deelnemers=list(data["deelnemers"]),
                 )
             except ValidationError as exc:
-                _form_errors_from(exc, form)
+                form_errors_from(exc, form)
             else:
                 messages.success(
                     request, _("De regel %(opgave)s is gewijzigd.") % {"opgave": self.regel.opgave}
@@ -380,7 +366,7 @@ class RegelVerwijderenView(LoginRequiredMixin, View):
     def post(self, request, pk):
         regel = get_object_or_404(Programmaregel.objects.select_related("opgave"), pk=pk)
         versie = _versie_or_404(request.user, regel.versie_id)
-        _refuse(permissions.can_manage_programma(request.user, versie.jaarprogramma.regio))
+        refuse(permissions.can_manage_programma(request.user, versie.jaarprogramma.regio))
         try:
             services.remove_regel(regel, door=request.user)
         except ValidationError as exc:
@@ -394,7 +380,7 @@ class RegelToevoegenView(LoginRequiredMixin, View):
     def post(self, request, pk):
         versie = _versie_or_404(request.user, pk)
         regio = versie.jaarprogramma.regio
-        _refuse(permissions.can_manage_programma(request.user, regio))
+        refuse(permissions.can_manage_programma(request.user, regio))
         form = NieuweRegelForm(request.POST, opgaven=Opgave.objects.filter(regio=regio))
         if form.is_valid():
             try:
@@ -449,7 +435,7 @@ class StatusbordView(LoginFirstMixin, PageView):
     def get_context_data(self, **kwargs):
         user = self.request.user
         versie = _versie_or_404(user, kwargs["pk"])
-        _refuse(permissions.can_view_statusbord(user, versie))
+        refuse(permissions.can_view_statusbord(user, versie))
         regeling = services.regeling_van(versie.jaarprogramma.regio)
         uitkomsten = (
             [Uitkomst.OPEN, Uitkomst.ZIENSWIJZE, Uitkomst.GEEN_ZIENSWIJZE]
@@ -536,7 +522,7 @@ class RaadsbesluitView(PageView):
         )
 
     def post(self, request, *args, **kwargs):
-        _refuse(permissions.can_record_raadsbesluit(request.user, self.besluit))
+        refuse(permissions.can_record_raadsbesluit(request.user, self.besluit))
         form = RaadsbesluitForm(
             request.POST, request.FILES, procedure=self.regeling.procedure, correctie=self.correctie()
         )
@@ -557,7 +543,7 @@ class RaadsbesluitView(PageView):
                     reden=data.get("reden", ""),
                 )
             except ValidationError as exc:
-                _form_errors_from(exc, form)
+                form_errors_from(exc, form)
             else:
                 messages.success(
                     request,
@@ -574,7 +560,7 @@ class ZienswijzeAntwoordView(LoginRequiredMixin, View):
         )
         if not permissions.can_view_versie(request.user, besluit.versie):
             raise Http404
-        _refuse(permissions.can_answer_zienswijze(request.user, besluit))
+        refuse(permissions.can_answer_zienswijze(request.user, besluit))
         form = ZienswijzeAntwoordForm(request.POST)
         if form.is_valid():
             try:
@@ -622,7 +608,7 @@ class MijnGemeenteView(LoginFirstMixin, PageView):
         if request.user.is_authenticated:
             self.versie = _versie_or_404(request.user, kwargs["pk"])
             self.besturen = permissions.mijn_besturen(request.user, self.versie)
-            _refuse(bool(self.besturen))
+            refuse(bool(self.besturen))
             gekozen = request.GET.get("bestuur") or request.POST.get("bestuur")
             self.bestuur = next((b for b in self.besturen if str(b.pk) == str(gekozen)), self.besturen[0])
         return super().dispatch(request, *args, **kwargs)
@@ -659,7 +645,7 @@ class MijnGemeenteView(LoginFirstMixin, PageView):
 
     def post(self, request, *args, **kwargs):
         vraagstellers = self.vraagstellers()
-        _refuse(permissions.can_ask_question(request.user, self.versie))
+        refuse(permissions.can_ask_question(request.user, self.versie))
         regels = list(selectors.regels_van(self.versie))
         form = VraagForm(request.POST, regels=regels, besturen=vraagstellers)
         if form.is_valid():
@@ -671,7 +657,7 @@ class MijnGemeenteView(LoginFirstMixin, PageView):
                     self.versie, tekst=data["tekst"], door=request.user, regel=regel, bestuur=bestuur
                 )
             except ValidationError as exc:
-                _form_errors_from(exc, form)
+                form_errors_from(exc, form)
             else:
                 messages.success(
                     request, _("Uw vraag is gesteld. Het secretariaat beantwoordt haar voor alle raden.")
@@ -706,7 +692,7 @@ class VraagAntwoordView(LoginRequiredMixin, View):
         vraag = get_object_or_404(Vraag.objects.select_related("versie__jaarprogramma__regio"), pk=pk)
         if not permissions.can_view_versie(request.user, vraag.versie):
             raise Http404
-        _refuse(permissions.can_answer_question(request.user, vraag))
+        refuse(permissions.can_answer_question(request.user, vraag))
         form = AntwoordForm(request.POST)
         if form.is_valid():
             services.answer_question(vraag, antwoord=form.cleaned_data["antwoord"], door=request.user)
@@ -872,7 +858,7 @@ class ReviewpakketView(PageView):
     def post(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        _refuse(permissions.can_request_reviewpakket(request.user, self.versie))
+        refuse(permissions.can_request_reviewpakket(request.user, self.versie))
         try:
             services.request_reviewpakket(self.versie, self.bestuur, door=request.user)
         except ValidationError as exc:

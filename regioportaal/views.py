@@ -1,11 +1,34 @@
 """Shared view pieces: the login form and the base view that renders a template partial for htmx requests."""
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext_lazy as _
 from django.views.generic.base import ContextMixin, TemplateResponseMixin, View
+
+
+def refuse(allowed):
+    """403 unless `allowed`: for an action the user may not take on an object they can see."""
+    if not allowed:
+        raise PermissionDenied
+
+
+def form_errors_from(exc, form):
+    """Put a service's ValidationError next to the fields it names (or above the form)."""
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)
+
+
+def paginate(request, queryset, prefix="pagina"):
+    """One page of at most settings.PAGINATE_BY rows, from the `prefix` query parameter."""
+    return Paginator(queryset, settings.PAGINATE_BY).get_page(request.GET.get(prefix))
 
 
 def healthz(request):

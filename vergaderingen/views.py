@@ -8,7 +8,7 @@ import csv
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -19,7 +19,7 @@ from django.views import View
 
 from besturen.models import Orgaan, Regio
 from regioportaal.permissions import NotAllowed
-from regioportaal.views import PageView
+from regioportaal.views import PageView, form_errors_from, refuse
 
 from . import ical, permissions, selectors, services
 from .documenten import MIME
@@ -47,20 +47,6 @@ from .models import (
 )
 
 
-def _refuse(allowed):
-    if not allowed:
-        raise PermissionDenied
-
-
-def _form_errors_from(exc, form):
-    """Put a service's ValidationError next to the fields it names (or above the form)."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
-
-
 def _message_from(request, exc):
     messages.error(request, " ".join(getattr(exc, "messages", None) or [str(exc)]))
 
@@ -81,7 +67,7 @@ class _ManageMixin:
         self.vergadering = self.get_vergadering(request, **kwargs)
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        _refuse(permissions.can_manage_vergaderingen(request.user, self.vergadering.orgaan))
+        refuse(permissions.can_manage_vergaderingen(request.user, self.vergadering.orgaan))
         return super().dispatch(request, *args, **kwargs)
 
     def get_vergadering(self, request, **kwargs):
@@ -117,13 +103,13 @@ class KalenderView(PageView):
     def post(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        _refuse(self.mag_beheren)
+        refuse(self.mag_beheren)
         form = VergaderingForm(request.POST)
         if form.is_valid():
             try:
                 vergadering = services.plan_vergadering(self.orgaan, door=request.user, **form.cleaned_data)
             except ValidationError as exc:
-                _form_errors_from(exc, form)
+                form_errors_from(exc, form)
             else:
                 messages.success(request, _("Vergadering gepland. Stel nu de agenda op."))
                 return redirect("vergaderingen:agenda_beheer", pk=vergadering.pk)
@@ -161,13 +147,13 @@ class VergaderingView(PageView):
     def post(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        _refuse(permissions.can_propose_agendapunt(request.user, self.vergadering))
+        refuse(permissions.can_propose_agendapunt(request.user, self.vergadering))
         form = VoorstelForm(request.POST)
         if form.is_valid():
             try:
                 services.propose_agendapunt(self.vergadering, door=request.user, **form.cleaned_data)
             except ValidationError as exc:
-                _form_errors_from(exc, form)
+                form_errors_from(exc, form)
             else:
                 messages.success(
                     request, _("Uw voorstel is bij het secretariaat. U ziet het hier als het is geagendeerd.")
@@ -219,7 +205,7 @@ class AgendaBeheerView(_ManageMixin, PageView):
             try:
                 punt = services.add_agendapunt(self.vergadering, door=request.user, **form.cleaned_data)
             except ValidationError as exc:
-                _form_errors_from(exc, form)
+                form_errors_from(exc, form)
             else:
                 messages.success(request, _("Punt %(nr)s toegevoegd.") % {"nr": punt.volgnummer})
                 if request.htmx:
@@ -240,7 +226,7 @@ class AgendapuntActionView(LoginRequiredMixin, View):
         vergadering = punt.vergadering
         if not permissions.can_view_vergadering(request.user, vergadering):
             raise Http404
-        _refuse(permissions.can_manage_vergaderingen(request.user, vergadering.orgaan))
+        refuse(permissions.can_manage_vergaderingen(request.user, vergadering.orgaan))
         focus = None
         try:
             if actie in ("omhoog", "omlaag"):
@@ -304,7 +290,7 @@ class AgendapuntBewerkenView(_ManageMixin, PageView):
             try:
                 services.update_agendapunt(self.punt, door=request.user, **form.cleaned_data)
             except ValidationError as exc:
-                _form_errors_from(exc, form)
+                form_errors_from(exc, form)
             else:
                 messages.success(request, _("Het agendapunt is bijgewerkt."))
                 return redirect("vergaderingen:agenda_beheer", pk=self.vergadering.pk)
@@ -316,7 +302,7 @@ class AgendapuntBewerkenView(_ManageMixin, PageView):
             try:
                 document = services.add_document(self.punt, form.cleaned_data["bestand"], door=request.user)
             except ValidationError as exc:
-                _form_errors_from(exc, form)
+                form_errors_from(exc, form)
             else:
                 messages.success(request, _("%(naam)s is toegevoegd.") % {"naam": document.naam})
                 return redirect("vergaderingen:agendapunt_bewerken", pk=self.punt.pk)
@@ -331,7 +317,7 @@ class VergaderingActionView(LoginRequiredMixin, View):
         if actie not in acties:
             raise Http404
         vergadering = _vergadering_or_404(request, pk)
-        _refuse(permissions.can_manage_vergaderingen(request.user, vergadering.orgaan))
+        refuse(permissions.can_manage_vergaderingen(request.user, vergadering.orgaan))
         try:
             acties[actie](vergadering, door=request.user)
         except (ValidationError, NotAllowed) as exc:
@@ -378,7 +364,7 @@ class VerslagView(_ManageMixin, PageView):
             try:
                 save()
             except ValidationError as exc:
-                _form_errors_from(exc, form)
+                form_errors_from(exc, form)
             else:
                 messages.success(request, _("Opgeslagen."))
                 return redirect("vergaderingen:verslag", pk=self.vergadering.pk)
@@ -441,7 +427,7 @@ class BesluitView(_ManageMixin, PageView):
                     door=request.user,
                 )
             except ValidationError as exc:
-                _form_errors_from(exc, form)
+                form_errors_from(exc, form)
             else:
                 messages.success(
                     request, _("Het besluit over punt %(nr)s is vastgelegd.") % {"nr": self.punt.volgnummer}
@@ -614,7 +600,7 @@ class BijeenkomstView(PageView):
     def post(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        _refuse(self.mag_inschrijven)
+        refuse(self.mag_inschrijven)
         form = InschrijvingForm(request.POST, bijeenkomst=self.bijeenkomst, blokken=self.blokken)
         if form.is_valid():
             try:
@@ -625,7 +611,7 @@ class BijeenkomstView(PageView):
                     door=request.user,
                 )
             except ValidationError as exc:
-                _form_errors_from(exc, form)
+                form_errors_from(exc, form)
             else:
                 wachtlijst = inschrijving.keuzes.filter(status="wachtlijst").exists()
                 if wachtlijst:
@@ -660,7 +646,7 @@ class _OrganiserMixin:
         self.bijeenkomst = get_object_or_404(Bijeenkomst.objects.select_related("regio"), pk=kwargs["pk"])
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        _refuse(permissions.can_organise_bijeenkomst(request.user, self.bijeenkomst.regio))
+        refuse(permissions.can_organise_bijeenkomst(request.user, self.bijeenkomst.regio))
         return super().dispatch(request, *args, **kwargs)
 
 
