@@ -7,6 +7,9 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from regioportaal.admin import AlleenLezenMixin, ViaServicesAdmin
+
+from . import services
 from .imports import BesturenImportGeweigerd
 from .models import Bestuur, Deelname, Lidmaatschap, Orgaan, Persoon, Regio
 from .services import import_besturen
@@ -29,26 +32,38 @@ class BestuurImportForm(forms.Form):
     )
 
 
-class DeelnameInline(admin.TabularInline):
+class DeelnameInline(AlleenLezenMixin, admin.TabularInline):
     model = Deelname
     extra = 0
-    autocomplete_fields = ["bestuur"]
+    fields = ["bestuur", "begindatum", "einddatum"]
 
 
 @admin.register(Regio)
-class RegioAdmin(admin.ModelAdmin):
+class RegioAdmin(ViaServicesAdmin):
     list_display = ["naam", "land", "rechtsvorm"]
     list_filter = ["land", "rechtsvorm"]
     search_fields = ["naam"]
     prepopulated_fields = {"slug": ["naam"]}
     inlines = [DeelnameInline]
 
+    def create(self, request, values):
+        return services.create_regio(door=request.user, **values)
+
+    def update(self, request, instance, values):
+        return services.update_regio(instance, door=request.user, **values)
+
 
 @admin.register(Bestuur)
-class BestuurAdmin(admin.ModelAdmin):
+class BestuurAdmin(ViaServicesAdmin):
     list_display = ["naam", "soort", "code", "land", "provincie", "inwoners", "inwoners_peildatum"]
     list_filter = ["soort", "land", "provincie"]
     search_fields = ["naam", "code"]
+
+    def create(self, request, values):
+        return services.create_bestuur(door=request.user, **values)
+
+    def update(self, request, instance, values):
+        return services.update_bestuur(instance, door=request.user, **values)
 
     def get_urls(self):
         naam = f"{self.opts.app_label}_{self.opts.model_name}_import"
@@ -95,33 +110,85 @@ class BestuurAdmin(admin.ModelAdmin):
 
 
 @admin.register(Deelname)
-class DeelnameAdmin(admin.ModelAdmin):
+class DeelnameAdmin(ViaServicesAdmin):
+    """Add a participation, or end it (set its end date); the rest of a participation does not change."""
+
     list_display = ["regio", "bestuur", "begindatum", "einddatum"]
     list_filter = ["regio"]
     list_select_related = ["regio", "bestuur"]
     autocomplete_fields = ["bestuur"]
 
+    def get_readonly_fields(self, request, obj=None):
+        return ["regio", "bestuur", "begindatum"] if obj else []
+
+    def create(self, request, values):
+        return services.add_deelname(
+            values["regio"],
+            values["bestuur"],
+            begindatum=values["begindatum"],
+            einddatum=values["einddatum"],
+            door=request.user,
+        )
+
+    def update(self, request, instance, values):
+        if "einddatum" in values:
+            services.end_deelname(instance, einddatum=values["einddatum"], door=request.user, reden="beheer")
+        return instance
+
 
 @admin.register(Orgaan)
-class OrgaanAdmin(admin.ModelAdmin):
+class OrgaanAdmin(ViaServicesAdmin):
     list_display = ["naam", "soort", "regio", "bestuur"]
     list_filter = ["soort", "regio"]
     list_select_related = ["regio", "bestuur"]
     search_fields = ["naam", "afkorting"]
     autocomplete_fields = ["bestuur"]
 
+    def get_readonly_fields(self, request, obj=None):
+        return ["regio", "bestuur"] if obj else []
+
+    def create(self, request, values):
+        return services.create_orgaan(door=request.user, **values)
+
+    def update(self, request, instance, values):
+        return services.update_orgaan(instance, door=request.user, **values)
+
 
 @admin.register(Persoon)
-class PersoonAdmin(admin.ModelAdmin):
+class PersoonAdmin(ViaServicesAdmin):
     list_display = ["achternaam", "voornaam", "email", "user"]
     search_fields = ["achternaam", "voornaam", "email"]
     list_select_related = ["user"]
-    raw_id_fields = ["user"]
+    fields = ["voornaam", "achternaam", "email", "user"]
+    readonly_fields = ["user"]
+
+    def create(self, request, values):
+        return services.create_persoon(door=request.user, **values)
+
+    def update(self, request, instance, values):
+        return services.update_persoon(instance, door=request.user, **values)
 
 
 @admin.register(Lidmaatschap)
-class LidmaatschapAdmin(admin.ModelAdmin):
+class LidmaatschapAdmin(ViaServicesAdmin):
+    """Add a seat; afterwards only its role changes or it ends (the account's rights follow at once)."""
+
     list_display = ["persoon", "orgaan", "rol", "namens", "begindatum", "einddatum"]
     list_filter = ["rol", "orgaan__regio"]
     list_select_related = ["persoon", "orgaan", "namens"]
     autocomplete_fields = ["persoon", "orgaan", "namens"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["persoon", "orgaan", "namens", "begindatum"] if obj else []
+
+    def create(self, request, values):
+        return services.add_lidmaatschap(door=request.user, reden="beheer", **values)
+
+    def update(self, request, instance, values):
+        if "rol" in values:
+            services.change_rol(instance, rol=values["rol"], door=request.user, reden="beheer")
+        if "einddatum" in values:
+            services.end_lidmaatschap(
+                instance, einddatum=values["einddatum"], door=request.user, reden="beheer"
+            )
+        return instance

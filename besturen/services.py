@@ -228,6 +228,13 @@ def create_persoon(*, door, **values):
 
 
 @transaction.atomic
+def update_persoon(persoon, *, door, **values):
+    """Correct a person's name or e-mail address (platform administrator)."""
+    permissions.require_platform_admin(door)
+    return _update(persoon, PERSOON_FIELDS, door, values)
+
+
+@transaction.atomic
 def add_lidmaatschap(*, persoon, orgaan, rol, begindatum, namens=None, einddatum=None, door, reden=""):
     """Give `persoon` a seat in `orgaan` with `rol` from `begindatum`; their account gets the role at once."""
     permissions.require_manage_orgaan(door, orgaan)

@@ -5,6 +5,8 @@ Commitments are read-only here: only their service locks the mandate and checks 
 
 from django.contrib import admin
 
+from regioportaal.admin import AlleenLezenMixin
+
 from .models import (
     Budgetregel,
     Capaciteit,
@@ -23,14 +25,14 @@ from .models import (
 
 
 @admin.register(Strategie)
-class StrategieAdmin(admin.ModelAdmin):
+class StrategieAdmin(AlleenLezenMixin, admin.ModelAdmin):
     list_display = ["regio"]
     list_select_related = ["regio"]
     search_fields = ["regio__naam"]
 
 
 @admin.register(Waarde)
-class WaardeAdmin(admin.ModelAdmin):
+class WaardeAdmin(AlleenLezenMixin, admin.ModelAdmin):
     list_display = ["naam", "regio", "volgorde"]
     list_filter = ["regio"]
     list_select_related = ["regio"]
@@ -38,7 +40,7 @@ class WaardeAdmin(admin.ModelAdmin):
 
 
 @admin.register(Doelstelling)
-class DoelstellingAdmin(admin.ModelAdmin):
+class DoelstellingAdmin(AlleenLezenMixin, admin.ModelAdmin):
     list_display = ["nummer", "titel", "regio"]
     list_display_links = ["titel"]
     list_filter = ["regio"]
@@ -47,31 +49,31 @@ class DoelstellingAdmin(admin.ModelAdmin):
 
 
 @admin.register(Thema)
-class ThemaAdmin(admin.ModelAdmin):
+class ThemaAdmin(AlleenLezenMixin, admin.ModelAdmin):
     list_display = ["naam", "regio", "transversaal"]
     list_filter = ["transversaal", "regio"]
     list_select_related = ["regio"]
     search_fields = ["naam"]
 
 
-class IndicatorInline(admin.TabularInline):
+class IndicatorInline(AlleenLezenMixin, admin.TabularInline):
     model = Indicator
     extra = 0
 
 
-class BudgetregelInline(admin.TabularInline):
+class BudgetregelInline(AlleenLezenMixin, admin.TabularInline):
     model = Budgetregel
     extra = 0
 
 
-class CapaciteitInline(admin.TabularInline):
+class CapaciteitInline(AlleenLezenMixin, admin.TabularInline):
     model = Capaciteit
     extra = 0
     raw_id_fields = ["bestuur"]
 
 
 @admin.register(Opgave)
-class OpgaveAdmin(admin.ModelAdmin):
+class OpgaveAdmin(AlleenLezenMixin, admin.ModelAdmin):
     list_display = ["titel", "regio", "status", "gepubliceerd"]
     list_filter = ["status", "gepubliceerd", "regio"]
     list_select_related = ["regio"]
@@ -81,7 +83,7 @@ class OpgaveAdmin(admin.ModelAdmin):
     inlines = [IndicatorInline, BudgetregelInline, CapaciteitInline]
 
 
-class VerplichtingInline(admin.TabularInline):
+class VerplichtingInline(AlleenLezenMixin, admin.TabularInline):
     model = Verplichting
     extra = 0
     can_delete = False
@@ -93,7 +95,7 @@ class VerplichtingInline(admin.TabularInline):
 
 
 @admin.register(Mandaat)
-class MandaatAdmin(admin.ModelAdmin):
+class MandaatAdmin(AlleenLezenMixin, admin.ModelAdmin):
     list_display = ["opgave", "houder", "budgetplafond", "begindatum", "einddatum"]
     list_select_related = ["opgave", "houder__persoon", "houder__orgaan"]
     search_fields = ["opgave__titel", "besluit_referentie"]
@@ -102,7 +104,7 @@ class MandaatAdmin(admin.ModelAdmin):
 
 
 @admin.register(Verplichting)
-class VerplichtingAdmin(admin.ModelAdmin):
+class VerplichtingAdmin(AlleenLezenMixin, admin.ModelAdmin):
     list_display = ["datum", "omschrijving", "bedrag", "mandaat"]
     list_select_related = ["mandaat__opgave"]
     search_fields = ["omschrijving", "mandaat__opgave__titel"]
@@ -113,21 +115,21 @@ class VerplichtingAdmin(admin.ModelAdmin):
 
 
 @admin.register(Synergie)
-class SynergieAdmin(admin.ModelAdmin):
+class SynergieAdmin(AlleenLezenMixin, admin.ModelAdmin):
     list_display = ["van", "naar", "reden"]
     list_select_related = ["van", "naar"]
     search_fields = ["van__titel", "naar__titel", "reden"]
     raw_id_fields = ["van", "naar"]
 
 
-class IndicatorWaardeInline(admin.TabularInline):
+class IndicatorWaardeInline(AlleenLezenMixin, admin.TabularInline):
     model = IndicatorWaarde
     extra = 0
     raw_id_fields = ["indicator"]
 
 
 @admin.register(Voortgang)
-class VoortgangAdmin(admin.ModelAdmin):
+class VoortgangAdmin(AlleenLezenMixin, admin.ModelAdmin):
     list_display = ["opgave", "periode_eind", "status", "besteed"]
     list_filter = ["status"]
     list_select_related = ["opgave"]

@@ -5,6 +5,50 @@ from django.utils.translation import gettext_lazy as _
 from .models import ActionLog, User
 
 
+class AlleenLezenMixin:
+    """An admin page that shows data but never writes it: writes go through the services (permission, audit)."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class ViaServicesAdmin(admin.ModelAdmin):
+    """An admin page whose adds and changes go through the app's services, so they check permissions, write the
+    action log and grant what a new object grants. Deleting is not offered: ending (a membership, a participation)
+    is how things stop, and the history stays."""
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
+    def create(self, request, values):
+        raise NotImplementedError
+
+    def update(self, request, instance, values):
+        raise NotImplementedError
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            instance = type(obj).objects.get(pk=obj.pk)
+            self.update(request, instance, {name: form.cleaned_data[name] for name in form.changed_data})
+        else:
+            obj.pk = self.create(request, dict(form.cleaned_data)).pk
+            obj._state.adding = False
+
+    def save_related(self, request, form, formsets, change):
+        """Inline and many-to-many changes are not saved here (the inlines are read-only)."""
+
+
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
     ordering = ["email"]
