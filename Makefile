@@ -80,5 +80,7 @@ bench: venv
 	mkdir -p var/bench
 	VAR_DIR=var/bench $(MANAGE) migrate --noinput -v0
 	VAR_DIR=var/bench $(MANAGE) load_demo > /dev/null
+	VAR_DIR=var/bench $(MANAGE) load_opgaven_demo > /dev/null
+	VAR_DIR=var/bench $(MANAGE) load_programmas_demo > /dev/null
 	VAR_DIR=var/bench $(MANAGE) build_bench_data
 	VAR_DIR=var/bench $(PY) scripts/bench.py

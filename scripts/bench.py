@@ -141,11 +141,29 @@ def main():
             ("item, secretariat", f"/stuk/{stuk}/", cookie),
         ]
         results = [(name, hammer(port, path, c)) for name, path, c in pages]
+        pdf = (
+            "import time;from programmas.models import Versie;from programmas.pdf import render_reviewpakket;"
+            "v=Versie.objects.filter(jaarprogramma__regio__slug='groene-metropoolregio', raadsbesluiten__isnull=False)"
+            ".order_by('-nummer').first();b=v.raadsbesluiten.first().bestuur;"
+            "render_reviewpakket(v, b);t=time.perf_counter();data=render_reviewpakket(v, b);"
+            "print(round((time.perf_counter()-t)*1000), len(data))"
+        )
+        pdf_out = subprocess.run(
+            [python, "manage.py", "shell", "-v", "0", "-c", pdf], env=env, capture_output=True, text=True
+        )
         base = results[0][1]["p50"]
         print(f"\n{'page':40} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'ratio p50':>10} {'errors':>7}")
         for name, r in results:
             print(
                 f"{name:40} {r['rps']:8.0f} {r['p50']:8.1f} {r['p95']:8.1f} {r['p50'] / base:10.1f} {r['errors']:7}"
+            )
+        if pdf_out.returncode == 0:
+            ms, size = pdf_out.stdout.strip().splitlines()[-1].split()
+            print(f"\nreview packet PDF (one council of 18): rendered in {ms} ms, {int(size) // 1024} KB")
+        else:
+            print(
+                "\nreview packet PDF: not measured (no routed programme in this data set)",
+                pdf_out.stderr[-300:],
             )
     finally:
         os.killpg(server.pid, signal.SIGTERM)

@@ -174,7 +174,9 @@ def test_english_ui_is_available(client):
     assert "Regions" in content
 
 
-@pytest.mark.parametrize("name", ["login", "password_reset", "password_reset_done", "password_reset_complete"])
+@pytest.mark.parametrize(
+    "name", ["login", "password_reset", "password_reset_done", "password_reset_complete"]
+)
 def test_account_pages_run_a_bounded_number_of_queries(client, django_assert_max_num_queries, name):
     with django_assert_max_num_queries(2):
         assert client.get(reverse(name)).status_code == 200
