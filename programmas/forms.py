@@ -5,6 +5,7 @@ from decimal import Decimal
 from django import forms
 from django.core.validators import MinValueValidator
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from besturen.models import Bestuur
@@ -55,6 +56,14 @@ class RegelForm(forms.Form):
         choices=[("", _("de verdeelsleutel van de regio"))] + SleutelSoort.choices,
         required=False,
     )
+    tarief_per_inwoner = forms.DecimalField(
+        label=_("Bedrag per inwoner (euro)"),
+        max_digits=8,
+        decimal_places=2,
+        min_value=Decimal("0"),
+        required=False,
+        help_text=_("Alleen bij een vast bedrag per inwoner; leeg: het tarief van de regio."),
+    )
     deelnemers = forms.ModelMultipleChoiceField(
         label=_("Deelnemende leden"),
         queryset=Bestuur.objects.none(),
@@ -98,6 +107,26 @@ class VoorleggenForm(forms.Form):
         widget=DateInput(),
         required=False,
         help_text=_("Leeg: de termijn van de regio."),
+    )
+
+    def __init__(self, *args, vroegst=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if vroegst is not None:
+            self.fields["deadline"].help_text = _(
+                "Leeg: de termijn van de regio. Vroegst mogelijk: %(datum)s."
+            ) % {"datum": date_format(vroegst)}
+
+
+class GsVerzendingForm(forms.Form):
+    datum = forms.DateField(label=_("Verzonden op"), widget=DateInput(), initial=timezone.localdate)
+    referentie = forms.CharField(label=_("Kenmerk"), max_length=100, required=False)
+
+
+class RaadDeadlineForm(forms.Form):
+    deadline = forms.DateField(
+        label=_("Eigen uiterste datum van deze raad"),
+        widget=DateInput(),
+        help_text=_("Bijvoorbeeld de datum van de begrotingsraad van deze gemeente."),
     )
 
 

@@ -34,6 +34,17 @@ class Beslisregel(models.TextChoices):
     BEIDE = "beide", _("meerderheid van de leden én van de bevolking")
 
 
+class AmendementRegel(models.TextChoices):
+    NIET = "niet", _("telt niet als goedkeuring (het bestuur beslist over een nieuwe versie)")
+    GOEDKEURING = "goedkeuring", _("telt als goedkeuring")
+    TERUG = "terug", _("stuurt de versie meteen terug naar het bestuur")
+
+
+class ProgrammaSoort(models.TextChoices):
+    PROGRAMMA = "programma", _("jaarprogramma")
+    BEGROTING = "begroting", _("begroting van de gemeenschappelijke regeling")
+
+
 class SleutelSoort(models.TextChoices):
     BEVOLKING = "bevolking", _("naar inwonertal")
     GELIJK = "gelijk", _("gelijke delen")
@@ -57,8 +68,22 @@ class Programmaregeling(models.Model):
     drempel_bevolking = models.DecimalField(
         _("drempel bevolking (aandeel)"), default=Decimal("0.5"), **FRACTIE
     )
-    termijn_dagen = models.PositiveSmallIntegerField(_("termijn voor de raden (dagen)"), default=90)
-    zienswijze_weken = models.PositiveSmallIntegerField(_("termijn voor zienswijzen (weken)"), default=12)
+    amendement = models.CharField(
+        _("een amendement"),
+        max_length=12,
+        choices=AmendementRegel.choices,
+        default=AmendementRegel.NIET,
+        help_text=_("Hoe een goedkeuring met amendement meetelt bij de instemming."),
+    )
+    termijn_dagen = models.PositiveSmallIntegerField(
+        _("termijn voor de raden (dagen)"), default=90, validators=[MinValueValidator(1)]
+    )
+    zienswijze_weken = models.PositiveSmallIntegerField(
+        _("termijn voor zienswijzen (weken)"),
+        default=12,
+        validators=[MinValueValidator(12)],
+        help_text=_("Wgr art. 35: minstens twaalf weken; langer mag."),
+    )
     bestuursorgaan = models.ForeignKey(
         Orgaan,
         verbose_name=_("orgaan dat het programma vaststelt"),
@@ -74,7 +99,13 @@ class Programmaregeling(models.Model):
         _("aandeel naar inwonertal (bij een mix)"), default=Decimal("0.5"), **FRACTIE
     )
     bedrag_per_inwoner = models.DecimalField(
-        _("bedrag per inwoner (euro)"), max_digits=8, decimal_places=2, null=True, blank=True
+        _("bedrag per inwoner (euro)"),
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0"))],
+        help_text=_("Het standaardtarief van een nieuwe regel met een vast bedrag per inwoner."),
     )
 
     class Meta:
@@ -90,19 +121,50 @@ class Jaarprogramma(models.Model):
         Regio, verbose_name=_("regio"), on_delete=models.CASCADE, related_name="jaarprogrammas"
     )
     jaar = models.PositiveSmallIntegerField(_("jaar"))
+    soort = models.CharField(
+        _("soort"), max_length=10, choices=ProgrammaSoort.choices, default=ProgrammaSoort.PROGRAMMA
+    )
     titel = models.CharField(_("titel"), max_length=200, blank=True)
+    procedure = models.CharField(
+        _("procedure"),
+        max_length=12,
+        choices=Procedure.choices,
+        blank=True,
+        help_text=_("Leeg: de procedure van de regio."),
+    )
+    behandeldatum = models.DateField(
+        _("vergaderdatum van het bestuur"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "De vergadering waarin het (algemeen) bestuur het programma vaststelt; de P&C-kalender rekent terug vanaf deze datum."
+        ),
+    )
+    jaarrekening_vastgesteld_op = models.DateField(_("jaarrekening vastgesteld op"), null=True, blank=True)
+    jaarrekening_naar_gs_op = models.DateField(
+        _("jaarrekening naar gedeputeerde staten op"), null=True, blank=True
+    )
+    kaders_verzonden_op = models.DateField(
+        _("kaders en voorlopige jaarrekening naar de raden op"), null=True, blank=True
+    )
 
     class Meta:
         verbose_name = _("jaarprogramma")
         verbose_name_plural = _("jaarprogramma's")
-        ordering = ["regio", "-jaar"]
-        constraints = [models.UniqueConstraint(fields=["regio", "jaar"], name="jaarprogramma_per_jaar")]
+        ordering = ["regio", "-jaar", "soort"]
+        constraints = [
+            models.UniqueConstraint(fields=["regio", "jaar", "soort"], name="jaarprogramma_per_jaar_en_soort")
+        ]
 
     def __str__(self):
         return self.titel or _("Jaarprogramma %(jaar)s %(regio)s") % {"jaar": self.jaar, "regio": self.regio}
 
     def get_absolute_url(self):
         return reverse("programmas:jaarprogramma", kwargs={"pk": self.pk})
+
+    def procedure_van(self, regeling):
+        """The route this programme follows: its own, or the region's default."""
+        return self.procedure or regeling.procedure
 
 
 class VersieStatus(models.TextChoices):
@@ -142,6 +204,35 @@ class Versie(models.Model):
     openbaar = models.BooleanField(
         _("openbaar"), default=False, help_text=_("Een vastgestelde versie is openbaar; een concept niet.")
     )
+    # Stored when the version is routed or adopted (whichever comes first); from then on every page, PDF and export
+    # reads these and the Bijdrage rows, never the region's settings or today's populations.
+    bevroren_op = models.DateTimeField(_("cijfers vastgelegd op"), null=True, blank=True)
+    procedure = models.CharField(_("procedure"), max_length=12, choices=Procedure.choices, blank=True)
+    beslisregel = models.CharField(_("beslisregel"), max_length=10, choices=Beslisregel.choices, blank=True)
+    drempel_leden = models.DecimalField(_("drempel leden (aandeel)"), null=True, blank=True, **FRACTIE)
+    drempel_bevolking = models.DecimalField(
+        _("drempel bevolking (aandeel)"), null=True, blank=True, **FRACTIE
+    )
+    amendement = models.CharField(
+        _("een amendement"), max_length=12, choices=AmendementRegel.choices, blank=True
+    )
+    sleutel = models.CharField(_("verdeelsleutel"), max_length=12, choices=SleutelSoort.choices, blank=True)
+    aandeel_bevolking = models.DecimalField(
+        _("aandeel naar inwonertal (bij een mix)"), null=True, blank=True, **FRACTIE
+    )
+    # The end of the council phase: the board sent it back, or a later version replaced it.
+    teruggestuurd_op = models.DateField(_("teruggestuurd op"), null=True, blank=True)
+    vervangen_door = models.ForeignKey(
+        "self",
+        verbose_name=_("vervangen door"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # Wgr art. 34 lid 2: the adopted budget goes to gedeputeerde staten.
+    naar_gs_op = models.DateField(_("naar gedeputeerde staten op"), null=True, blank=True)
+    naar_gs_referentie = models.CharField(_("kenmerk van de verzending"), max_length=100, blank=True)
 
     class Meta:
         verbose_name = _("programmaversie")
@@ -168,6 +259,15 @@ class Versie(models.Model):
     def regio(self):
         return self.jaarprogramma.regio
 
+    @property
+    def bevroren(self):
+        return self.bevroren_op is not None
+
+    @property
+    def afgesloten(self):
+        """Sent back by the board or replaced by a later version: the councils' phase of this version is over."""
+        return self.teruggestuurd_op is not None or self.vervangen_door_id is not None
+
 
 class Programmaregel(models.Model):
     """One opgave's line in a programme version: its budget and capacity for the year, and who takes part."""
@@ -190,6 +290,17 @@ class Programmaregel(models.Model):
         choices=SleutelSoort.choices,
         blank=True,
         help_text=_("Leeg: de verdeelsleutel van de regio."),
+    )
+    tarief_per_inwoner = models.DecimalField(
+        _("bedrag per inwoner (euro)"),
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0"))],
+        help_text=_(
+            "Bij een vast bedrag per inwoner: het tarief van deze regel (leeg: het tarief van de regio)."
+        ),
     )
     deelnemers = models.ManyToManyField(
         Bestuur,
@@ -224,6 +335,43 @@ class VasteBijdrage(models.Model):
         return f"{self.bestuur}: {self.bedrag}"
 
 
+class Bijdrage(models.Model):
+    """One member's share of one line of a frozen version, with every figure it was computed from.
+
+    Written once, when the version is routed or adopted; pages, PDFs and exports of that version read these rows.
+    """
+
+    versie = models.ForeignKey(Versie, on_delete=models.CASCADE, related_name="bijdragen")
+    regel = models.ForeignKey(Programmaregel, on_delete=models.CASCADE, related_name="bijdragen")
+    bestuur = models.ForeignKey(Bestuur, verbose_name=_("lid"), on_delete=models.PROTECT, related_name="+")
+    inwoners = models.PositiveIntegerField(_("inwoners"), null=True, blank=True)
+    peildatum = models.DateField(_("peildatum inwoners"), null=True, blank=True)
+    bron = models.CharField(_("bron van het inwonertal"), max_length=200, blank=True)
+    sleutel = models.CharField(_("verdeelsleutel"), max_length=12, choices=SleutelSoort.choices)
+    aandeel_bevolking = models.DecimalField(_("aandeel naar inwonertal (bij een mix)"), **FRACTIE)
+    tarief_per_inwoner = models.DecimalField(
+        _("bedrag per inwoner (euro)"), max_digits=8, decimal_places=2, null=True, blank=True
+    )
+    vast_bedrag = models.DecimalField(_("vast bedrag (euro)"), null=True, blank=True, **EURO)
+    centen = models.BigIntegerField(_("bedrag (eurocent)"), validators=[MinValueValidator(0)])
+
+    class Meta:
+        verbose_name = _("vastgelegde bijdrage")
+        verbose_name_plural = _("vastgelegde bijdragen")
+        ordering = ["versie", "regel", "bestuur__naam"]
+        constraints = [
+            models.UniqueConstraint(fields=["regel", "bestuur"], name="bijdrage_per_regel_en_lid"),
+            models.CheckConstraint(condition=Q(centen__gte=0), name="bijdrage_niet_negatief"),
+        ]
+
+    def __str__(self):
+        return f"{self.bestuur}: {self.bedrag}"
+
+    @property
+    def bedrag(self):
+        return (Decimal(self.centen) / 100).quantize(Decimal("0.01"))
+
+
 class Uitkomst(models.TextChoices):
     OPEN = "open", _("nog niet beslist")
     GOEDGEKEURD = "goedgekeurd", _("goedgekeurd")
@@ -247,12 +395,16 @@ class Raadsbesluit(models.Model):
         Orgaan, verbose_name=_("raad"), null=True, on_delete=models.PROTECT, related_name="+"
     )
     deadline = models.DateField(_("uiterste datum"))
+    inwoners = models.PositiveIntegerField(
+        _("inwoners (vastgelegd bij het voorleggen)"), null=True, blank=True
+    )
     uitkomst = models.CharField(_("uitkomst"), max_length=16, choices=Uitkomst.choices, default=Uitkomst.OPEN)
     antwoord = models.TextField(
         _("antwoord op de zienswijze"),
         blank=True,
         help_text=_("Schriftelijk en met redenen; deel van het besluit."),
     )
+    antwoord_op = models.DateField(_("antwoord verstuurd op"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("raadsbesluit")
@@ -285,6 +437,11 @@ class Registratie(models.Model):
     zienswijze = models.TextField(_("zienswijze"), blank=True)
     document = models.FileField(_("besluitdocument (PDF)"), upload_to=besluit_pad, blank=True)
     correctie = models.BooleanField(_("correctie"), default=False)
+    te_laat = models.BooleanField(
+        _("na de uiterste datum"),
+        default=False,
+        help_text=_("Vastgelegd nadat de termijn van de raad verstreek."),
+    )
     reden = models.TextField(_("reden van de correctie"), blank=True)
     door = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -325,6 +482,15 @@ class Vraag(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     beantwoord_op = models.DateTimeField(null=True, blank=True)
+    overgenomen_van = models.ForeignKey(
+        "self",
+        verbose_name=_("overgenomen van"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Een open vraag gaat mee naar de volgende versie."),
+    )
 
     class Meta:
         verbose_name = _("vraag")

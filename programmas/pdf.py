@@ -11,6 +11,7 @@ from weasyprint.urls import URLFetcher
 
 from . import selectors
 from .models import Procedure, Raadsbesluit
+from .regeling import regeling_voor
 
 
 def static_dir():
@@ -35,9 +36,7 @@ class LocalFetcher(URLFetcher):
 
 def reviewpakket_context(versie, bestuur):
     """Everything a council needs to review the proposal: lines, its own share against last year, Q&A, rules."""
-    from .services import regeling_van
-
-    regeling = regeling_van(versie.jaarprogramma.regio)
+    regeling = regeling_voor(versie)
     tabel = selectors.verdelingstabel(versie, regeling)
     rij = tabel.rij_van(bestuur.pk)
     besluit = Raadsbesluit.objects.filter(versie=versie, bestuur=bestuur).first()
@@ -53,6 +52,9 @@ def reviewpakket_context(versie, bestuur):
         "beslisregel": selectors.beslisregel_tekst(regeling),
         "deadline": besluit.deadline if besluit else versie.deadline,
         "termijnen": selectors.zienswijze_termijnen(versie, regeling)
+        if regeling.procedure == Procedure.ZIENSWIJZE
+        else [],
+        "zienswijzen": selectors.zienswijzen_van(versie)
         if regeling.procedure == Procedure.ZIENSWIJZE
         else [],
         "gemaakt_op": timezone.localtime(),

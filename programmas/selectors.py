@@ -3,17 +3,18 @@
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
-from fractions import Fraction
+from decimal import Decimal
 
 from django.db.models import Count, Prefetch
 from django.utils import timezone
-from django.utils.formats import date_format, number_format
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from besturen.models import Bestuur
 
+from . import beslisregels, termijnen
 from .models import (
+    Bijdrage,
     Jaarprogramma,
     Programmaregel,
     Raadsbesluit,
@@ -23,6 +24,7 @@ from .models import (
     VersieStatus,
     Vraag,
 )
+from .regeling import regel_van, regeling_voor, sleutel_van, tarief_van
 from .verdeling import Lid, verdeel
 
 
@@ -50,8 +52,16 @@ def regels_van(versie):
 
 
 def kostenverdeling(versie, regeling):
-    """Split every line of `versie` over its participating members by the line's (or region's) key."""
+    """Split every line of `versie` over its participating members.
+
+    A frozen version (routed or adopted) reads the stored shares: nothing the region changes later moves them.
+    A concept is split live by the line's (or region's) key over today's populations; ties between equal remainders
+    go to the lower NIS/CBS code.
+    """
     regels = list(regels_van(versie))
+    if versie.bevroren_op is not None:
+        return _bevroren_verdeling(versie, regels)
+    regeling = regeling_voor(versie, regeling)
     besturen = {}
     result = Kostenverdeling(regels=regels, besturen=[])
     per_bestuur = defaultdict(dict)
@@ -59,20 +69,45 @@ def kostenverdeling(versie, regeling):
         deelnemers = list(regel.deelnemers.all())
         for b in deelnemers:
             besturen[b.pk] = b
-        sleutel = regel.sleutel or regeling.sleutel
+        sleutel = sleutel_van(regel, regeling)
+        bedrag = regel.bedrag
+        tarief = tarief_van(regel, regeling)
+        if sleutel == "per_inwoner" and tarief is not None:
+            bedrag = (tarief * sum(b.inwoners or 0 for b in deelnemers)).quantize(Decimal("0.01"))
         try:
             shares = verdeel(
-                regel.bedrag,
+                bedrag,
                 [Lid(b.pk, b.inwoners or 0) for b in deelnemers],
                 sleutel,
                 vast={v.bestuur_id: v.bedrag for v in regel.vaste_bijdragen.all()},
                 aandeel_bevolking=regeling.aandeel_bevolking,
+                volgorde={b.pk: b.code for b in deelnemers},
             )
         except ValueError as exc:
             result.fouten[regel.pk] = str(exc)
             continue
-        for bestuur_id, bedrag in shares.items():
-            per_bestuur[bestuur_id][regel.pk] = bedrag
+        for bestuur_id, share in shares.items():
+            per_bestuur[bestuur_id][regel.pk] = share
+    result.besturen = sorted(besturen.values(), key=lambda b: b.naam)
+    for b in result.besturen:
+        b.gebruikt = (b.inwoners, b.inwoners_peildatum, b.inwoners_bron)
+    result.per_bestuur = dict(per_bestuur)
+    result.totaal_per_bestuur = {pk: sum(v.values(), Decimal("0")) for pk, v in per_bestuur.items()}
+    result.totaal = sum(result.totaal_per_bestuur.values(), Decimal("0"))
+    return result
+
+
+def _bevroren_verdeling(versie, regels):
+    """The stored split of a frozen version (one query for every share, whatever today's figures say)."""
+    result = Kostenverdeling(regels=regels, besturen=[])
+    per_bestuur = defaultdict(dict)
+    besturen = {}
+    for bijdrage in Bijdrage.objects.filter(versie=versie).select_related("bestuur"):
+        per_bestuur[bijdrage.bestuur_id][bijdrage.regel_id] = bijdrage.bedrag
+        if bijdrage.bestuur_id not in besturen:
+            bestuur = bijdrage.bestuur
+            bestuur.gebruikt = (bijdrage.inwoners, bijdrage.peildatum, bijdrage.bron)
+            besturen[bijdrage.bestuur_id] = bestuur
     result.besturen = sorted(besturen.values(), key=lambda b: b.naam)
     result.per_bestuur = dict(per_bestuur)
     result.totaal_per_bestuur = {pk: sum(v.values(), Decimal("0")) for pk, v in per_bestuur.items()}
@@ -81,110 +116,64 @@ def kostenverdeling(versie, regeling):
 
 
 def vorig_jaar_totalen(versie, regeling):
-    """Each member's total in last year's latest adopted (or routed/approved) version, for comparison."""
-    vorig = Jaarprogramma.objects.filter(
-        regio_id=versie.jaarprogramma.regio_id, jaar=versie.jaarprogramma.jaar - 1
-    ).first()
-    if vorig is None:
-        return {}
+    """Each member's total in last year's latest adopted (or routed/approved) version, from its stored figures."""
     laatste = (
-        vorig.versies.filter(
-            status__in=[VersieStatus.VASTGESTELD, VersieStatus.VOORGELEGD, VersieStatus.GOEDGEKEURD]
+        Versie.objects.filter(
+            jaarprogramma__regio_id=versie.jaarprogramma.regio_id,
+            jaarprogramma__jaar=versie.jaarprogramma.jaar - 1,
+            jaarprogramma__soort=versie.jaarprogramma.soort,
+            status__in=[VersieStatus.VASTGESTELD, VersieStatus.VOORGELEGD, VersieStatus.GOEDGEKEURD],
         )
         .order_by("-nummer")
         .first()
     )
     if laatste is None:
         return {}
-    return kostenverdeling(laatste, regeling).totaal_per_bestuur
+    if laatste.bevroren_op is None:
+        return kostenverdeling(laatste, regeling).totaal_per_bestuur
+    totalen = defaultdict(int)
+    for bestuur_id, centen in Bijdrage.objects.filter(versie=laatste).values_list("bestuur_id", "centen"):
+        totalen[bestuur_id] += centen
+    return {pk: (Decimal(c) / 100).quantize(Decimal("0.01")) for pk, c in totalen.items()}
 
 
-# Thresholds are stored to four decimals (two thirds as 0.6667): a share meets one when it rounds to it or above,
-# so 12 of 18 councils meet 0.6667 and exactly half does not meet 0.5001.
-AFRONDING = Fraction(1, 20000)
-
-
-@dataclass
-class Beslissing:
-    status: str  # VersieStatus: voorgelegd (open), goedgekeurd or afgewezen
-    uitleg: list  # lines of arithmetic, in words
-
-
-def beslissing(versie, regeling):
-    """Apply the region's decision rule to the councils' decisions so far, with the arithmetic in words.
-
-    goedgekeurd as soon as the rule holds; afgewezen as soon as it can no longer hold; otherwise still open.
-    """
-    besluiten = list(Raadsbesluit.objects.filter(versie=versie).select_related("bestuur"))
-    n = len(besluiten)
-    if n == 0:
-        return Beslissing(VersieStatus.VOORGELEGD, [])
-    voor = [b for b in besluiten if b.uitkomst == Uitkomst.GOEDGEKEURD]
-    tegen = [b for b in besluiten if b.uitkomst == Uitkomst.AFGEWEZEN]
-    open_ = [b for b in besluiten if b.uitkomst in (Uitkomst.OPEN, Uitkomst.UITGESTELD)]
-    pop = {b.pk: b.bestuur.inwoners or 0 for b in besluiten}
-    pop_tot = sum(pop.values())
-    pop_voor = sum(pop[b.pk] for b in voor)
-    pop_kan = pop_voor + sum(pop[b.pk] for b in open_)
-    regel = regeling.beslisregel
-    uitleg = [
-        _("%(voor)d van %(n)d raden keurden goed, %(tegen)d keurden af, %(open)d hebben nog niet beslist.")
-        % {"voor": len(voor), "n": n, "tegen": len(tegen), "open": len(open_)}
-    ]
-    if regel == "unaniem":
-        uitleg.append(_("Regel: unanimiteit, alle %(n)d raden moeten goedkeuren.") % {"n": n})
-        if tegen:
-            return Beslissing(
-                VersieStatus.AFGEWEZEN, uitleg + [_("Een raad keurde af: unanimiteit is niet meer mogelijk.")]
-            )
-        if len(voor) == n:
-            return Beslissing(VersieStatus.GOEDGEKEURD, uitleg)
-        return Beslissing(VersieStatus.VOORGELEGD, uitleg)
-
-    checks = []
-    if regel in ("leden", "beide"):
-        drempel = Fraction(regeling.drempel_leden)
-        haalt = Fraction(len(voor), n) >= drempel - AFRONDING
-        kan = Fraction(len(voor) + len(open_), n) >= drempel - AFRONDING
-        uitleg.append(
-            _("Leden: %(voor)d van %(n)d = %(pct)s%%, drempel %(drempel)s%%.")
-            % {"voor": len(voor), "n": n, "pct": _pct(Fraction(len(voor), n)), "drempel": _pct(drempel)}
-        )
-        checks.append((haalt, kan))
-    if regel in ("bevolking", "beide"):
-        drempel = Fraction(regeling.drempel_bevolking)
-        aandeel = Fraction(pop_voor, pop_tot) if pop_tot else Fraction(0)
-        haalt = pop_tot > 0 and aandeel >= drempel - AFRONDING
-        kan = pop_tot > 0 and Fraction(pop_kan, pop_tot) >= drempel - AFRONDING
-        uitleg.append(
-            _("Bevolking: %(voor)s van %(tot)s inwoners = %(pct)s%%, drempel %(drempel)s%%.")
-            % {
-                "voor": _getal(pop_voor),
-                "tot": _getal(pop_tot),
-                "pct": _pct(aandeel),
-                "drempel": _pct(drempel),
-            }
-        )
-        checks.append((haalt, kan))
-    if all(haalt for haalt, _kan in checks):
-        return Beslissing(VersieStatus.GOEDGEKEURD, uitleg)
-    if not all(kan for _haalt, kan in checks):
-        return Beslissing(
-            VersieStatus.AFGEWEZEN,
-            uitleg + [_("Ook met de raden die nog beslissen haalt het de drempel niet meer.")],
-        )
-    return Beslissing(VersieStatus.VOORGELEGD, uitleg)
-
-
-def _pct(fraction):
-    pct = (Decimal(fraction.numerator) / Decimal(fraction.denominator) * 100).quantize(
-        Decimal("0.1"), rounding=ROUND_HALF_UP
+def open_voor_raden(versie):
+    """Councils record while the version is before them: consent until the board closes it or a later version
+    replaces it (late councils and corrections included); zienswijze until the general board adopts."""
+    if versie.afgesloten or versie.voorgelegd_op is None:
+        return False
+    if regeling_voor(versie).procedure == "zienswijze":
+        return versie.status == VersieStatus.VOORGELEGD
+    return versie.status in (
+        VersieStatus.VOORGELEGD,
+        VersieStatus.GOEDGEKEURD,
+        VersieStatus.AFGEWEZEN,
+        VersieStatus.TERUG,
     )
-    return number_format(pct, decimal_pos=1, use_l10n=True)
 
 
-def _getal(value):
-    return number_format(value, decimal_pos=0, use_l10n=True, force_grouping=True)
+def beslissing(versie, regeling=None):
+    """The stored rule applied to the councils' decisions so far (`beslisregels.beoordeel`): status, the count per
+    outcome (adding up to the number of councils) and the arithmetic in words. A version the board sent back or a
+    later version replaced says so."""
+    raden = [
+        beslisregels.Raad(uitkomst, inwoners or 0)
+        for uitkomst, inwoners in Raadsbesluit.objects.filter(versie=versie).values_list(
+            "uitkomst", "inwoners"
+        )
+    ]
+    uitslag = beslisregels.beoordeel(raden, regel_van(versie, regeling))
+    uitslag.lijst = [(Uitkomst(k).label, n) for k, n in uitslag.telling.items()]
+    uitslag.afgesloten = ""
+    if versie.vervangen_door_id:
+        uitslag.afgesloten = _(
+            "Deze versie is vervangen door een latere versie; de raden beslissen daar niet meer over."
+        )
+    elif versie.teruggestuurd_op:
+        uitslag.afgesloten = _(
+            "Het bestuur stuurde deze versie op %(datum)s terug; de raden beslissen daar niet meer over."
+        ) % {"datum": date_format(versie.teruggestuurd_op)}
+    return uitslag
 
 
 def statusbord(versie):
@@ -217,6 +206,9 @@ class Verdelingsrij:
     vorig: Decimal | None
     verschil: Decimal | None
     balk: int = 0  # bar length in the chart (0..BALK_MAX)
+    inwoners: int | None = None  # the population figure the split used (stored once frozen)
+    peildatum: datetime.date | None = None
+    bron: str = ""
 
 
 @dataclass
@@ -246,7 +238,10 @@ def verdelingstabel(versie, regeling):
     rijen = []
     for bestuur in verdeling.besturen:
         per_regel = verdeling.per_bestuur.get(bestuur.pk, {})
-        deelnemers = {regel.pk for regel in verdeling.regels if bestuur in regel.deelnemers.all()}
+        if versie.bevroren_op is not None:
+            deelnemers = set(per_regel)
+        else:
+            deelnemers = {regel.pk for regel in verdeling.regels if bestuur in regel.deelnemers.all()}
         totaal = verdeling.totaal_per_bestuur.get(bestuur.pk, Decimal("0"))
         oud = vorig.get(bestuur.pk) if vorig else None
         rijen.append(
@@ -260,6 +255,9 @@ def verdelingstabel(versie, regeling):
                 vorig=oud,
                 verschil=(totaal - oud) if oud is not None else None,
                 balk=int(totaal / hoogste * BALK_MAX) if hoogste else 0,
+                inwoners=bestuur.gebruikt[0],
+                peildatum=bestuur.gebruikt[1],
+                bron=bestuur.gebruikt[2],
             )
         )
     kolomtotalen = [
@@ -350,7 +348,7 @@ def diff_versies(a, b):
     )
 
 
-OPEN_UITKOMSTEN = (Uitkomst.OPEN, Uitkomst.UITGESTELD)
+OPEN_UITKOMSTEN = termijnen.OPEN_UITKOMSTEN
 TE_LAAT = "te_laat"
 
 
@@ -371,7 +369,7 @@ def statusbord_rijen(versie, *, uitkomst="", vandaag=None):
         besluiten = besluiten.filter(uitkomst=uitkomst)
     rijen = list(besluiten)
     for besluit in rijen:
-        besluit.te_laat = besluit.uitkomst in OPEN_UITKOMSTEN and besluit.deadline < vandaag
+        besluit.te_laat = termijnen.is_te_laat(besluit.uitkomst, besluit.deadline, vandaag)
         besluit.laatste = besluit.historie[0] if besluit.historie else None
     return rijen
 
@@ -392,63 +390,89 @@ class Termijn:
     datum: datetime.date
     uitleg: str
     waarschuwing: str = ""  # '' / 'binnenkort' / 'verstreken'
+    gedaan_op: datetime.date | None = None
 
 
-WAARSCHUW_DAGEN = 14
+WAARSCHUW_DAGEN = termijnen.WAARSCHUW_DAGEN
 
 
-def _waarschuwing(datum, vandaag, actief):
+def _waarschuwing(datum, vandaag, actief, gedaan_op=None):
     if not actief:
         return ""
-    if datum < vandaag:
-        return "verstreken"
-    if (datum - vandaag).days <= WAARSCHUW_DAGEN:
-        return "binnenkort"
-    return ""
+    staat = termijnen.staat(datum, vandaag, gedaan_op)
+    return {termijnen.Staat.TE_LAAT: "verstreken", termijnen.Staat.BINNENKORT: "binnenkort"}.get(staat, "")
 
 
 def zienswijze_termijnen(versie, regeling, vandaag=None):
-    """The dates of the zienswijze procedure with a warning when one is within 14 days or has passed."""
-    from .services import gs_termijn
-
+    """The dates of the zienswijze procedure (Wgr art. 34-35) with a warning when one is within 14 days or passed."""
     vandaag = vandaag or timezone.localdate()
-    termijnen = []
+    jaar = versie.jaarprogramma.jaar
+    uit = []
     if versie.voorgelegd_op:
-        einde = versie.voorgelegd_op + datetime.timedelta(weeks=regeling.zienswijze_weken)
-        termijnen.append(
+        einde = versie.deadline or termijnen.zienswijze_einde(versie.voorgelegd_op, regeling.zienswijze_weken)
+        uit.append(
             Termijn(
                 label=_("Zienswijzen van de raden"),
                 datum=einde,
-                uitleg=_("Voorgelegd op %(datum)s plus %(weken)d weken.")
-                % {"datum": date_format(versie.voorgelegd_op), "weken": regeling.zienswijze_weken},
+                uitleg=_("Voorgelegd op %(datum)s; minstens twaalf weken (Wgr art. 35 lid 1).")
+                % {"datum": date_format(versie.voorgelegd_op)},
                 waarschuwing=_waarschuwing(einde, vandaag, versie.status == VersieStatus.VOORGELEGD),
             )
         )
-    uiterst = datetime.date(versie.jaarprogramma.jaar - 1, 9, 15)
-    gs = gs_termijn(versie)
-    lopend = vandaag < datetime.date(versie.jaarprogramma.jaar, 1, 1) and versie.status in (
+    uiterst = termijnen.begroting_gs_uiterst(jaar)
+    gs = termijnen.gs_termijn(versie.vastgesteld_op, jaar)
+    lopend = not versie.afgesloten and versie.status in (
         VersieStatus.INGEDIEND,
         VersieStatus.VOORGELEGD,
         VersieStatus.VASTGESTELD,
     )
-    if gs is not None:
-        uitleg = _("Binnen twee weken na de vaststelling op %(datum)s en uiterlijk op %(uiterst)s.") % {
-            "datum": date_format(versie.vastgesteld_op),
-            "uiterst": date_format(uiterst),
-        }
-        termijnen.append(
-            Termijn(_("Naar gedeputeerde staten"), gs, uitleg, _waarschuwing(gs, vandaag, lopend))
+    if versie.vastgesteld_op is not None:
+        uitleg = _(
+            "Binnen twee weken na de vaststelling op %(datum)s en vóór 15 september %(jaar)s (Wgr art. 34 lid 2)."
+        ) % {"datum": date_format(versie.vastgesteld_op), "jaar": jaar - 1}
+        if versie.naar_gs_op:
+            uitleg += " " + _("Verzonden op %(datum)s.") % {"datum": date_format(versie.naar_gs_op)}
+        uit.append(
+            Termijn(
+                _("Naar gedeputeerde staten"),
+                gs,
+                uitleg,
+                _waarschuwing(gs, vandaag, lopend, versie.naar_gs_op),
+                versie.naar_gs_op,
+            )
         )
     else:
-        termijnen.append(
+        uit.append(
             Termijn(
                 _("Naar gedeputeerde staten (uiterlijk)"),
                 uiterst,
-                _("Binnen twee weken na de vaststelling, en uiterlijk op 15 september van het jaar ervoor."),
+                _(
+                    "Binnen twee weken na de vaststelling, en vóór 15 september van het jaar ervoor "
+                    "(Wgr art. 34 lid 2)."
+                ),
                 _waarschuwing(uiterst, vandaag, lopend),
             )
         )
-    return termijnen
+    return uit
+
+
+def zienswijzen_van(versie):
+    """The views the councils gave on a draft, with the board's answer: attached to the draft as the general board
+    receives it (Wgr art. 35 lid 4), and shown to every council (one query)."""
+    return (
+        Raadsbesluit.objects.filter(versie=versie, uitkomst=Uitkomst.ZIENSWIJZE)
+        .select_related("bestuur")
+        .prefetch_related(
+            Prefetch(
+                "registraties",
+                queryset=Registratie.objects.filter(uitkomst=Uitkomst.ZIENSWIJZE).order_by(
+                    "-tijdstip", "-id"
+                ),
+                to_attr="zienswijze_registraties",
+            )
+        )
+        .order_by("bestuur__naam")
+    )
 
 
 def vragen_van(versie, besturen=None):
@@ -463,28 +487,15 @@ def registraties_van(besluit):
     return besluit.registraties.select_related("door").order_by("tijdstip", "id")
 
 
-def beslisregel_tekst(regeling):
-    """The region's decision rule in one sentence, for the pages and the review packet."""
-    if regeling.procedure == "zienswijze":
-        return _(
-            "Zienswijzeprocedure: elke raad kan binnen %(weken)d weken een zienswijze geven; het algemeen bestuur "
-            "beantwoordt elke zienswijze schriftelijk en met redenen en stelt daarna het programma vast."
-        ) % {"weken": regeling.zienswijze_weken}
-    leden = _pct(Fraction(regeling.drempel_leden))
-    bevolking = _pct(Fraction(regeling.drempel_bevolking))
-    teksten = {
-        "unaniem": _("Unanimiteit: het programma is goedgekeurd als alle raden het goedkeuren."),
-        "leden": _("Gekwalificeerde meerderheid van de leden: minstens %(leden)s%% van de raden keurt goed.")
-        % {"leden": leden},
-        "bevolking": _(
-            "Gekwalificeerde meerderheid van de bevolking: de raden die goedkeuren vertegenwoordigen minstens "
-            "%(bevolking)s%% van de inwoners."
-        )
-        % {"bevolking": bevolking},
-        "beide": _(
-            "Dubbele meerderheid: minstens %(leden)s%% van de raden keurt goed, en zij vertegenwoordigen minstens "
-            "%(bevolking)s%% van de inwoners."
-        )
-        % {"leden": leden, "bevolking": bevolking},
-    }
-    return teksten[regeling.beslisregel]
+def beslisregel_tekst(regeling, versie=None):
+    """The decision rule in one sentence (the version's stored rule once it is frozen)."""
+    if versie is not None:
+        regeling = regeling_voor(versie, regeling)
+    regel = beslisregels.Regel(
+        procedure=regeling.procedure,
+        beslisregel=regeling.beslisregel,
+        drempel_leden=regeling.drempel_leden,
+        drempel_bevolking=regeling.drempel_bevolking,
+        amendement=regeling.amendement,
+    )
+    return beslisregels.regel_tekst(regel, zienswijze_weken=max(regeling.zienswijze_weken, 12))

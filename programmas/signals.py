@@ -1,5 +1,7 @@
-"""Signals programmas sends for higher apps (vergaderingen puts a submitted version on the board's next agenda)."""
+"""Signals programmas sends for higher apps (vergaderingen puts a version on the board's agenda)."""
 
 from django.dispatch import Signal
 
-versie_ingediend = Signal()  # kwargs: versie, orgaan (the adopting body, or None)
+# kwargs: versie, orgaan (the adopting body, or None), na (a date: the first meeting after it; None = the next one).
+# Consent: sent at submission. Zienswijze: sent at routing, with na = the end of the councils' term.
+versie_naar_bestuur = Signal()

@@ -6,6 +6,7 @@ import logging
 from celery import shared_task
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -70,6 +71,29 @@ def notify(soort, versie_id, obj_id=None):
             % {"bestuur": besluit.bestuur, "uitkomst": besluit.get_uitkomst_display()},
             link,
         )
+    elif soort == "vraag":
+        vraag = Vraag.objects.select_related("bestuur").get(pk=obj_id)
+        melden(
+            _secretariaat(versie),
+            _("Nieuwe vraag over %s") % versie,
+            _("Namens %(bestuur)s:\n%(tekst)s\n\nBeantwoorden: %(link)s")
+            % {
+                "bestuur": vraag.bestuur,
+                "tekst": vraag.tekst,
+                "link": _link(reverse("programmas:vragen", kwargs={"pk": versie.pk})),
+            },
+            sleutel=f"vraag:{vraag.pk}",
+        )
+    elif soort == "zienswijze_beantwoord":
+        besluit = Raadsbesluit.objects.select_related("bestuur").get(pk=obj_id)
+        raden = versie.raadsbesluiten.exclude(raad=None).values("raad")
+        melden(
+            _users(orgaan__in=raden),
+            _("Antwoord op de zienswijze van %(bestuur)s: %(versie)s")
+            % {"bestuur": besluit.bestuur, "versie": versie},
+            f"{besluit.antwoord}\n{link}",
+            sleutel=f"zienswijze-antwoord:{besluit.pk}:{besluit.antwoord_op}",
+        )
     elif soort == "beantwoord":
         vraag = Vraag.objects.get(pk=obj_id)
         raden = versie.raadsbesluiten.exclude(raad=None).values("raad")
@@ -91,6 +115,8 @@ def send_reminders(today=None):
             deadline=today + datetime.timedelta(days=dagen),
             raad__isnull=False,
             versie__status="voorgelegd",
+            versie__teruggestuurd_op__isnull=True,
+            versie__vervangen_door__isnull=True,
         ).select_related("versie__jaarprogramma__regio", "bestuur", "raad")
         for besluit in besluiten:
             sent += len(

@@ -28,6 +28,7 @@ urlpatterns = [
     path("regel/<int:pk>/", views.RegelView.as_view(), name="regel"),
     path("regel/<int:pk>/verwijderen/", views.RegelVerwijderenView.as_view(), name="regel_verwijderen"),
     path("raadsbesluit/<int:pk>/", views.RaadsbesluitView.as_view(), name="raadsbesluit"),
+    path("raadsbesluit/<int:pk>/deadline/", views.RaadDeadlineView.as_view(), name="raad_deadline"),
     path(
         "raadsbesluit/<int:pk>/zienswijze-antwoord/",
         views.ZienswijzeAntwoordView.as_view(),

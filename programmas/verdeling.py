@@ -40,10 +40,14 @@ def gewichten(leden, sleutel, aandeel_bevolking=Decimal("0.5")):
     raise VerdelingFout(f"onbekende verdeelsleutel {sleutel!r}")
 
 
-def verdeel(bedrag, leden, sleutel="bevolking", *, vast=None, aandeel_bevolking=Decimal("0.5")):
+def verdeel(
+    bedrag, leden, sleutel="bevolking", *, vast=None, aandeel_bevolking=Decimal("0.5"), volgorde=None
+):
     """Split `bedrag` (euro) over `leden`; `vast` maps member ids to fixed amounts taken off first.
 
-    Returns {member id: Decimal amount}; the amounts add up to `bedrag` exactly.
+    Returns {member id: Decimal amount}; the amounts add up to `bedrag` exactly. `volgorde` maps member ids to the
+    key that breaks a tie between equal remainders (the NIS/CBS code, so anyone can check the split by hand);
+    without it the lower id wins.
     """
     vast = vast or {}
     if bedrag < 0:
@@ -66,8 +70,9 @@ def verdeel(bedrag, leden, sleutel="bevolking", *, vast=None, aandeel_bevolking=
     exact = {lid.id: centen * w[lid.id] for lid in overig}
     floors = {k: int(q.numerator // q.denominator) for k, q in exact.items()}
     over = centen - sum(floors.values())
-    # Largest remainder first; ties go to the lower id, so the split is the same every time.
-    order = sorted(exact, key=lambda k: (-(exact[k] - floors[k]), k))
+    # Largest remainder first; ties go to the lower official code (or id), so the split is the same every time.
+    volgorde = volgorde or {}
+    order = sorted(exact, key=lambda k: (-(exact[k] - floors[k]), str(volgorde.get(k, "")), k))
     for k in order[:over]:
         floors[k] += 1
     for k, c in floors.items():

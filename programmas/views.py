@@ -2,6 +2,7 @@
 
 import csv
 import io
+from decimal import Decimal
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -13,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
+from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views import View
@@ -22,12 +24,14 @@ from besturen.models import Bestuur, Deelname, Regio
 from opgaven.models import Opgave
 from regioportaal.views import PageView, form_errors_from, refuse
 
-from . import permissions, selectors, services, workflow
+from . import permissions, selectors, services, termijnen, workflow
 from .forms import (
     AntwoordForm,
     DraftForm,
+    GsVerzendingForm,
     NieuweRegelForm,
     NieuweVersieForm,
+    RaadDeadlineForm,
     RaadsbesluitForm,
     RegelForm,
     TerugsturenForm,
@@ -50,6 +54,7 @@ from .models import (
     VersieStatus,
     Vraag,
 )
+from .regeling import regeling_voor
 
 S = VersieStatus
 
@@ -164,20 +169,46 @@ def _grafiek(tabel):
     return {"balken": balken, "label": label, "hoogte": 20 + len(tabel.rijen) * stap, "breedte": 760}
 
 
+def _gs_open(versie, regeling):
+    return (
+        regeling.procedure == Procedure.ZIENSWIJZE
+        and versie.status == S.VASTGESTELD
+        and not versie.naar_gs_op
+    )
+
+
 def _acties(user, versie, regeling, mag_beheren):
     """The workflow buttons this user may use on this version now (workflow table and permissions)."""
     procedure = regeling.procedure
     acties = {}
     if mag_beheren and workflow.allowed(procedure, versie.status, S.INGEDIEND):
         acties["indienen"] = True
-    if mag_beheren and versie.status == S.INGEDIEND and workflow.allowed(procedure, versie.status, S.CONCEPT):
-        acties["terugsturen"] = TerugsturenForm()
-    if workflow.allowed(procedure, versie.status, S.VASTGESTELD) and permissions.can_adopt(
-        user, versie, regeling.bestuursorgaan
+    mag_bestuur = permissions.can_adopt(user, versie, regeling.bestuursorgaan)
+    if mag_bestuur and (
+        (versie.status == S.INGEDIEND and workflow.allowed(procedure, versie.status, S.CONCEPT))
+        or (selectors.open_voor_raden(versie) and procedure == Procedure.INSTEMMING)
+        or (versie.status == S.VOORGELEGD and not versie.afgesloten)
     ):
+        acties["terugsturen"] = TerugsturenForm()
+    if workflow.allowed(procedure, versie.status, S.VASTGESTELD) and mag_bestuur and not versie.afgesloten:
         acties["vaststellen"] = VaststellenForm()
-    if mag_beheren and workflow.allowed(procedure, versie.status, S.VOORGELEGD):
-        acties["voorleggen"] = VoorleggenForm()
+    if (
+        mag_beheren
+        and workflow.allowed(procedure, versie.status, S.VOORGELEGD)
+        and versie.voorgelegd_op is None
+    ):
+        vroegst = termijnen.vroegste_deadline(procedure, timezone.localdate())
+        acties["voorleggen"] = VoorleggenForm(
+            initial={
+                "deadline": termijnen.standaard_deadline(
+                    procedure,
+                    timezone.localdate(),
+                    termijn_dagen=regeling.termijn_dagen,
+                    zienswijze_weken=max(regeling.zienswijze_weken, termijnen.WGR_ZIENSWIJZE_WEKEN),
+                )
+            },
+            vroegst=vroegst,
+        )
     if (
         mag_beheren
         and versie.status != S.CONCEPT
@@ -196,7 +227,7 @@ class VersieView(PageView):
         user = self.request.user
         versie = _versie_or_404(user, kwargs["pk"])
         regio = versie.jaarprogramma.regio
-        regeling = services.regeling_van(regio)
+        regeling = regeling_voor(versie)
         tabel = selectors.verdelingstabel(versie, regeling)
         mag_beheren = permissions.can_manage_programma(user, regio)
         andere = [v for v in versie.jaarprogramma.versies.all() if v.pk != versie.pk]
@@ -222,10 +253,12 @@ class VersieView(PageView):
             if andere
             else None,
             nieuwe_regel=nieuwe_regel,
-            beslissing=selectors.beslissing(versie, regeling)
-            if routed and regeling.procedure == Procedure.INSTEMMING
-            else None,
+            beslissing=selectors.beslissing(versie, regeling) if routed else None,
             beslisregel=selectors.beslisregel_tekst(regeling),
+            zienswijzen=selectors.zienswijzen_van(versie)
+            if regeling.procedure == Procedure.ZIENSWIJZE
+            else [],
+            gs_form=GsVerzendingForm() if mag_beheren and _gs_open(versie, regeling) else None,
             termijnen=selectors.zienswijze_termijnen(versie, regeling)
             if regeling.procedure == Procedure.ZIENSWIJZE
             else [],
@@ -248,10 +281,10 @@ class VersieActieView(LoginRequiredMixin, View):
     def post(self, request, pk, actie):
         versie = _versie_or_404(request.user, pk)
         regio = versie.jaarprogramma.regio
-        regeling = services.regeling_van(regio)
-        if actie == "vaststellen":
+        regeling = regeling_voor(versie)
+        if actie in ("vaststellen", "terugsturen"):
             refuse(permissions.can_adopt(request.user, versie, regeling.bestuursorgaan))
-        elif actie in ("indienen", "terugsturen", "voorleggen", "nieuwe-versie"):
+        elif actie in ("indienen", "voorleggen", "nieuwe-versie", "naar-gs"):
             refuse(permissions.can_manage_programma(request.user, regio))
         else:
             raise Http404
@@ -284,6 +317,12 @@ class VersieActieView(LoginRequiredMixin, View):
                 raise ValidationError([e for errors in form.errors.values() for e in errors])
             services.route_versie(versie, door=user, deadline=form.cleaned_data["deadline"])
             messages.success(request, _("De versie ligt voor bij de raden."))
+        elif actie == "naar-gs":
+            form = GsVerzendingForm(request.POST)
+            if not form.is_valid():
+                raise ValidationError([e for errors in form.errors.values() for e in errors])
+            services.record_gs_verzending(versie, door=user, **form.cleaned_data)
+            messages.success(request, _("De verzending aan gedeputeerde staten is vastgelegd."))
         else:
             form = NieuweVersieForm(request.POST)
             form.is_valid()
@@ -332,6 +371,7 @@ class RegelView(LoginRequiredMixin, PageView):
                     "bedrag": self.regel.bedrag,
                     "capaciteit_uren": self.regel.capaciteit_uren,
                     "sleutel": self.regel.sleutel,
+                    "tarief_per_inwoner": self.regel.tarief_per_inwoner,
                     "deelnemers": list(self.regel.deelnemers.values_list("pk", flat=True)),
                 },
             )
@@ -350,6 +390,7 @@ class RegelView(LoginRequiredMixin, PageView):
                     bedrag=data["bedrag"],
                     capaciteit_uren=data["capaciteit_uren"],
                     sleutel=data["sleutel"],
+                    tarief_per_inwoner=data["tarief_per_inwoner"] or Decimal("0"),
                     deelnemers=list(data["deelnemers"]),
                 )
             except ValidationError as exc:
@@ -436,7 +477,7 @@ class StatusbordView(LoginFirstMixin, PageView):
         user = self.request.user
         versie = _versie_or_404(user, kwargs["pk"])
         refuse(permissions.can_view_statusbord(user, versie))
-        regeling = services.regeling_van(versie.jaarprogramma.regio)
+        regeling = regeling_voor(versie)
         uitkomsten = (
             [Uitkomst.OPEN, Uitkomst.ZIENSWIJZE, Uitkomst.GEEN_ZIENSWIJZE]
             if regeling.procedure == Procedure.ZIENSWIJZE
@@ -450,7 +491,7 @@ class StatusbordView(LoginFirstMixin, PageView):
         )
         keuzes = [("", _("alle uitkomsten"))] + [(u.value, u.label) for u in uitkomsten]
         keuzes.append((selectors.TE_LAAT, _("te laat (termijn verstreken, nog geen besluit)")))
-        geteld = selectors.uitkomsten_geteld(versie)
+        beslissing = selectors.beslissing(versie, regeling)
         filter_ = self.request.GET.get("uitkomst", "")
         if filter_ not in dict(keuzes):
             filter_ = ""
@@ -459,14 +500,15 @@ class StatusbordView(LoginFirstMixin, PageView):
             regio=versie.jaarprogramma.regio,
             regeling=regeling,
             rijen=selectors.statusbord_rijen(versie, uitkomst=filter_),
-            tellingen=[(label, geteld.get(waarde, 0)) for waarde, label in keuzes[1:-1]],
+            tellingen=beslissing.lijst,
             keuzes=keuzes,
             filter=filter_,
             filter_label=dict(keuzes)[filter_],
-            beslissing=selectors.beslissing(versie, regeling)
-            if regeling.procedure == Procedure.INSTEMMING
-            else None,
+            beslissing=beslissing,
             beslisregel=selectors.beslisregel_tekst(regeling),
+            zienswijzen=selectors.zienswijzen_van(versie)
+            if regeling.procedure == Procedure.ZIENSWIJZE
+            else [],
             termijnen=selectors.zienswijze_termijnen(versie, regeling)
             if regeling.procedure == Procedure.ZIENSWIJZE
             else [],
@@ -489,17 +531,26 @@ class RaadsbesluitView(PageView):
         )
         if not permissions.can_view_versie(request.user, self.besluit.versie):
             raise Http404
-        self.regeling = services.regeling_van(self.besluit.versie.jaarprogramma.regio)
+        self.regeling = regeling_voor(self.besluit.versie)
         return super().dispatch(request, *args, **kwargs)
 
     def correctie(self):
-        return self.besluit.uitkomst not in (Uitkomst.OPEN, Uitkomst.UITGESTELD)
+        return self.besluit.uitkomst not in termijnen.OPEN_UITKOMSTEN
 
-    def get_context_data(self, form=None, antwoord_form=None, **kwargs):
+    def get_context_data(self, form=None, antwoord_form=None, deadline_form=None, **kwargs):
         user = self.request.user
         besluit = self.besluit
+        versie = besluit.versie
+        if (
+            deadline_form is None
+            and selectors.open_voor_raden(versie)
+            and besluit.uitkomst in termijnen.OPEN_UITKOMSTEN
+            and versie.status != S.VASTGESTELD
+            and permissions.can_manage_programma(user, versie.jaarprogramma.regio)
+        ):
+            deadline_form = RaadDeadlineForm(initial={"deadline": besluit.deadline})
         mag_vastleggen = permissions.can_record_raadsbesluit(user, besluit)
-        open_voor_besluit = besluit.versie.status == S.VOORGELEGD
+        open_voor_besluit = selectors.open_voor_raden(besluit.versie)
         if form is None and mag_vastleggen and open_voor_besluit:
             form = RaadsbesluitForm(procedure=self.regeling.procedure, correctie=self.correctie())
         mag_antwoorden = besluit.uitkomst == Uitkomst.ZIENSWIJZE and permissions.can_answer_zienswijze(
@@ -517,7 +568,8 @@ class RaadsbesluitView(PageView):
             correctie=self.correctie(),
             form=form,
             antwoord_form=antwoord_form,
-            vandaag=timezone.localdate(),
+            deadline_form=deadline_form,
+            te_laat=termijnen.is_te_laat(besluit.uitkomst, besluit.deadline, timezone.localdate()),
             **kwargs,
         )
 
@@ -551,6 +603,36 @@ class RaadsbesluitView(PageView):
                 )
                 return redirect(self.besluit.get_absolute_url())
         return self.render_to_response(self.get_context_data(form=form))
+
+
+class RaadDeadlineView(LoginRequiredMixin, View):
+    """The secretariat gives one council its own deadline (never shorter than the law allows)."""
+
+    def post(self, request, pk):
+        besluit = get_object_or_404(
+            Raadsbesluit.objects.select_related("bestuur", "raad", "versie__jaarprogramma__regio"), pk=pk
+        )
+        if not permissions.can_view_versie(request.user, besluit.versie):
+            raise Http404
+        refuse(permissions.can_manage_programma(request.user, besluit.versie.jaarprogramma.regio))
+        form = RaadDeadlineForm(request.POST)
+        if form.is_valid():
+            try:
+                services.set_raad_deadline(besluit, deadline=form.cleaned_data["deadline"], door=request.user)
+            except ValidationError as exc:
+                form_errors_from(exc, form)
+            else:
+                messages.success(
+                    request,
+                    _("De uiterste datum van %(bestuur)s is %(datum)s.")
+                    % {"bestuur": besluit.bestuur, "datum": date_format(form.cleaned_data["deadline"])},
+                )
+                return redirect(besluit.get_absolute_url())
+        view = RaadsbesluitView()
+        view.setup(request, pk=pk)
+        view.besluit = besluit
+        view.regeling = regeling_voor(besluit.versie)
+        return view.render_to_response(view.get_context_data(deadline_form=form))
 
 
 class ZienswijzeAntwoordView(LoginRequiredMixin, View):
@@ -618,7 +700,7 @@ class MijnGemeenteView(LoginFirstMixin, PageView):
 
     def get_context_data(self, form=None, **kwargs):
         regio = self.versie.jaarprogramma.regio
-        regeling = services.regeling_van(regio)
+        regeling = regeling_voor(self.versie)
         tabel = selectors.verdelingstabel(self.versie, regeling)
         rij = tabel.rij_van(self.bestuur.pk)
         vraagstellers = self.vraagstellers()
@@ -640,6 +722,9 @@ class MijnGemeenteView(LoginFirstMixin, PageView):
             form=form,
             besluit=Raadsbesluit.objects.filter(versie=self.versie, bestuur=self.bestuur).first(),
             beslisregel=selectors.beslisregel_tekst(regeling),
+            zienswijzen=selectors.zienswijzen_van(self.versie)
+            if regeling.procedure == Procedure.ZIENSWIJZE
+            else [],
             **kwargs,
         )
 
@@ -712,17 +797,18 @@ class StatusView(PageView):
 
     def get_context_data(self, **kwargs):
         versie = _versie_or_404(self.request.user, kwargs["pk"])
-        regeling = services.regeling_van(versie.jaarprogramma.regio)
+        regeling = regeling_voor(versie)
         routed = versie.voorgelegd_op is not None
         return super().get_context_data(
             versie=versie,
             regio=versie.jaarprogramma.regio,
             regeling=regeling,
             rijen=selectors.statusbord_rijen(versie) if routed else [],
-            beslissing=selectors.beslissing(versie, regeling)
-            if routed and regeling.procedure == Procedure.INSTEMMING
-            else None,
+            beslissing=selectors.beslissing(versie, regeling) if routed else None,
             beslisregel=selectors.beslisregel_tekst(regeling),
+            zienswijzen=selectors.zienswijzen_van(versie)
+            if regeling.procedure == Procedure.ZIENSWIJZE
+            else [],
             termijnen=selectors.zienswijze_termijnen(versie, regeling)
             if regeling.procedure == Procedure.ZIENSWIJZE
             else [],
@@ -776,7 +862,7 @@ class VerdelingCsvView(View):
 
     def get(self, request, pk):
         versie = _versie_or_404(request.user, pk)
-        tabel = selectors.verdelingstabel(versie, services.regeling_van(versie.jaarprogramma.regio))
+        tabel = selectors.verdelingstabel(versie, regeling_voor(versie))
         writer = csv.writer(_Echo())
 
         def regels():
@@ -798,7 +884,7 @@ class VerdelingXlsxView(View):
         from openpyxl.styles import Font
 
         versie = _versie_or_404(request.user, pk)
-        tabel = selectors.verdelingstabel(versie, services.regeling_van(versie.jaarprogramma.regio))
+        tabel = selectors.verdelingstabel(versie, regeling_voor(versie))
         wb = Workbook(write_only=True)
         ws = wb.create_sheet(title=_("Verdeling")[:31])
         vet = Font(bold=True)

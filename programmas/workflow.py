@@ -5,18 +5,20 @@ from .models import Procedure, VersieStatus
 S = VersieStatus
 
 TRANSITIONS = {
-    # Consent: the board adopts, then every council approves or rejects.
+    # Consent: the board adopts, then every council approves or rejects. While the councils decide, the status is
+    # the stored rule applied to their decisions, recomputed after every decision or correction (also back from
+    # approved); the board may send the version back. `Versie.afgesloten` ends that phase.
     Procedure.INSTEMMING: {
         S.CONCEPT: {S.INGEDIEND},
         S.INGEDIEND: {S.VASTGESTELD, S.CONCEPT},
         S.VASTGESTELD: {S.VOORGELEGD},
         S.VOORGELEGD: {S.GOEDGEKEURD, S.AFGEWEZEN, S.TERUG},
-        S.GOEDGEKEURD: set(),
-        S.AFGEWEZEN: set(),
-        S.TERUG: set(),
+        S.GOEDGEKEURD: {S.VOORGELEGD, S.AFGEWEZEN, S.TERUG},
+        S.AFGEWEZEN: {S.VOORGELEGD, S.GOEDGEKEURD, S.TERUG},
+        S.TERUG: {S.VOORGELEGD, S.GOEDGEKEURD, S.AFGEWEZEN},
     },
     # Zienswijze (Wgr art. 35): the daily board sends the draft to the councils, the general board adopts after
-    # answering every zienswijze received.
+    # the term (or once every council responded), having answered every zienswijze received; or sends it back.
     Procedure.ZIENSWIJZE: {
         S.CONCEPT: {S.INGEDIEND},
         S.INGEDIEND: {S.VOORGELEGD, S.CONCEPT},

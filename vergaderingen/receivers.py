@@ -1,12 +1,12 @@
-"""Signal handlers: a programme version submitted to the board lands on that body's next agenda."""
+"""Signal handlers: a programme version for the board lands on that body's next (suitable) agenda."""
 
 from django.dispatch import receiver
 
-from programmas.signals import versie_ingediend
+from programmas.signals import versie_naar_bestuur
 
 from . import services
 
 
-@receiver(versie_ingediend)
-def agendeer_ingediende_versie(sender, versie, orgaan, **kwargs):
-    services.agendeer_programmaversie(versie, orgaan)
+@receiver(versie_naar_bestuur)
+def agendeer_versie(sender, versie, orgaan, na=None, **kwargs):
+    services.agendeer_programmaversie(versie, orgaan, na=na)

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from besturen.models import Bestuur, Lidmaatschap
 from besturen.services import regio_scope
 from programmas import services as programma_services
-from programmas.models import Versie, VersieStatus
+from programmas.models import Versie
 from regioportaal.audit import diff, log_action, snapshot
 from regioportaal.meldingen import notify
 from regioportaal.permissions import NotAllowed, is_system
@@ -603,36 +603,41 @@ def record_besluit(
 
 
 def _besluit_over_programma(punt, vergadering, uitkomst, door):
-    """A board's decision on a submitted programme version drives the programme: adopted, or sent back."""
-    if punt.programmaversie_id is None:
+    """A board's decision on a programme version drives the programme, on both routes (programmas.board_decision):
+    consent adopts or sends back a submitted version; zienswijze adopts a routed draft after the councils' term (with
+    every view answered) or sends it back. A refusal (term still running) refuses the decision itself."""
+    if punt.programmaversie_id is None or uitkomst not in (Uitkomst.AANGENOMEN, Uitkomst.VERWORPEN):
         return
-    versie = Versie.objects.get(pk=punt.programmaversie_id)
-    if versie.status != VersieStatus.INGEDIEND:
-        return
-    if uitkomst == Uitkomst.AANGENOMEN:
-        referentie = _("%(orgaan)s %(datum)s, punt %(punt)s") % {
-            "orgaan": vergadering.orgaan,
-            "datum": formats.date_format(timezone.localtime(vergadering.begin).date(), "SHORT_DATE_FORMAT"),
-            "punt": punt.volgnummer,
-        }
-        programma_services.adopt_versie(
-            versie,
-            besluitdatum=timezone.localtime(vergadering.begin).date(),
-            besluit_referentie=referentie,
-            door=door,
-        )
-    elif uitkomst == Uitkomst.VERWORPEN:
-        programma_services.send_back(
-            versie, door=door, reden=_("verworpen in %(orgaan)s") % {"orgaan": vergadering.orgaan}
-        )
+    versie = Versie.objects.select_related("jaarprogramma__regio").get(pk=punt.programmaversie_id)
+    datum = timezone.localtime(vergadering.begin).date()
+    referentie = _("%(orgaan)s %(datum)s, punt %(punt)s") % {
+        "orgaan": vergadering.orgaan,
+        "datum": formats.date_format(datum, "SHORT_DATE_FORMAT"),
+        "punt": punt.volgnummer,
+    }
+    programma_services.board_decision(
+        versie,
+        aangenomen=uitkomst == Uitkomst.AANGENOMEN,
+        besluitdatum=datum,
+        besluit_referentie=referentie,
+        door=door,
+        reden=_("verworpen in %(orgaan)s") % {"orgaan": vergadering.orgaan},
+    )
 
 
-def agendeer_programmaversie(versie, orgaan):
-    """Put a submitted programme version on the next planned meeting of the adopting body (if one is planned)."""
+def agendeer_programmaversie(versie, orgaan, na=None):
+    """Put a programme version on the next planned meeting of the adopting body (if one is planned); with `na`, on
+    the first one after that date (the zienswijze term must have ended before the general board takes it up)."""
     if orgaan is None:
         return None
+    vanaf = timezone.now()
+    if na is not None:
+        vanaf = max(
+            vanaf,
+            timezone.make_aware(datetime.datetime.combine(na + datetime.timedelta(days=1), datetime.time())),
+        )
     volgende = (
-        Vergadering.objects.filter(orgaan=orgaan, status=VergaderingStatus.GEPLAND, begin__gt=timezone.now())
+        Vergadering.objects.filter(orgaan=orgaan, status=VergaderingStatus.GEPLAND, begin__gte=vanaf)
         .order_by("begin")
         .first()
     )
@@ -641,7 +646,10 @@ def agendeer_programmaversie(versie, orgaan):
     return add_agendapunt(
         volgende,
         titel=_("Vaststelling: %(versie)s") % {"versie": versie},
-        toelichting=_("Ingediend door het secretariaat; het besluit over dit punt stelt de versie vast."),
+        toelichting=_(
+            "Het besluit over dit punt stelt de versie vast (aangenomen) of stuurt haar terug (verworpen); de "
+            "zienswijzen van de raden staan bij de versie."
+        ),
         openbaar=True,
         programmaversie=versie,
         door=None,

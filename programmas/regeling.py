@@ -1,0 +1,67 @@
+"""Which settings a version follows: the region's defaults, the programme's own route, or what the version stored.
+
+Reads only (nothing here creates a row): a region without settings gets unsaved defaults. Once a version is frozen
+(routed or adopted) its procedure, decision rule, thresholds, amendment rule and key are the ones stored on it.
+"""
+
+import copy
+
+from . import beslisregels
+from .models import Programmaregeling
+
+BEVROREN_VELDEN = (
+    "procedure",
+    "beslisregel",
+    "drempel_leden",
+    "drempel_bevolking",
+    "amendement",
+    "sleutel",
+    "aandeel_bevolking",
+)
+
+
+def regeling_van(regio):
+    """The region's settings, or unsaved defaults when the secretariat never set any."""
+    try:
+        return regio.programmaregeling
+    except Programmaregeling.DoesNotExist:
+        return Programmaregeling(regio=regio)
+
+
+def regeling_voor(versie, regeling=None):
+    """The settings `versie` follows, as an unsaved copy: stored ones once frozen, else the live ones."""
+    live = regeling if regeling is not None else regeling_van(versie.jaarprogramma.regio)
+    kopie = copy.copy(live)
+    kopie._state = copy.copy(live._state)
+    if versie.bevroren_op is not None:
+        for veld in BEVROREN_VELDEN:
+            waarde = getattr(versie, veld)
+            if waarde not in (None, ""):
+                setattr(kopie, veld, waarde)
+    else:
+        kopie.procedure = versie.jaarprogramma.procedure or live.procedure
+    return kopie
+
+
+def procedure_van(versie, regeling=None):
+    return regeling_voor(versie, regeling).procedure
+
+
+def regel_van(versie, regeling=None):
+    """The decision rule of `versie` for `beslisregels.beoordeel`."""
+    r = regeling_voor(versie, regeling)
+    return beslisregels.Regel(
+        procedure=r.procedure,
+        beslisregel=r.beslisregel,
+        drempel_leden=r.drempel_leden,
+        drempel_bevolking=r.drempel_bevolking,
+        amendement=r.amendement,
+    )
+
+
+def sleutel_van(regel, regeling):
+    return regel.sleutel or regeling.sleutel
+
+
+def tarief_van(regel, regeling):
+    return regel.tarief_per_inwoner if regel.tarief_per_inwoner is not None else regeling.bedrag_per_inwoner
