@@ -189,3 +189,10 @@ def deelnemers(bijeenkomst):
         .select_related("inschrijving__user", "inschrijving__bestuur", "werksessie__blok")
         .order_by("inschrijving__bestuur__naam", "inschrijving__user__last_name", "blok__begin", "pk")
     )
+
+
+def kalendertoken_van(user):
+    """The user's calendar token, or None when they never made one (a read: nothing is created here)."""
+    from .models import KalenderToken
+
+    return KalenderToken.objects.filter(user=user).first()

@@ -722,7 +722,7 @@ def maak_agenda_pdf(vergadering):
 
 
 def kalendertoken(user):
-    """The user's calendar token, made on first use."""
+    """The user's calendar token, made on first use (a write: called from POST handlers and tests, never a GET)."""
     token, _created = KalenderToken.objects.get_or_create(user=user)
     return token
 

@@ -519,9 +519,13 @@ class MijnAgendaView(LoginRequiredMixin, PageView):
 
     def get_context_data(self, form=None, **kwargs):
         user = self.request.user
-        token = services.kalendertoken(user)
-        feed = self.request.build_absolute_uri(
-            reverse("vergaderingen:persoonlijke_feed", kwargs={"token": token.token})
+        token = selectors.kalendertoken_van(user)  # a GET never creates one; the button below does
+        feed = (
+            self.request.build_absolute_uri(
+                reverse("vergaderingen:persoonlijke_feed", kwargs={"token": token.token})
+            )
+            if token
+            else None
         )
         return super().get_context_data(
             feed=feed,
@@ -535,7 +539,7 @@ class MijnAgendaView(LoginRequiredMixin, PageView):
     def post(self, request, *args, **kwargs):
         if request.POST.get("actie") == "vernieuwen":
             services.renew_kalendertoken(request.user, door=request.user)
-            messages.success(request, _("U hebt een nieuwe agenda-link. De oude werkt niet meer."))
+            messages.success(request, _("U hebt een nieuwe agenda-link. Een eerdere link werkt niet meer."))
             return redirect("vergaderingen:mijn_agenda")
         form = VoorkeurForm(request.POST)
         if form.is_valid():

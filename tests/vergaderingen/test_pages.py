@@ -7,7 +7,7 @@ import time_machine
 from django.urls import reverse
 
 from vergaderingen import services
-from vergaderingen.models import AgendapuntStatus, Keuze, Uitkomst, VergaderingStatus
+from vergaderingen.models import AgendapuntStatus, KalenderToken, Keuze, Uitkomst, VergaderingStatus
 
 from .conftest import PDF_BYTES, gehouden, moment, plan, upload
 from .test_bijeenkomsten import NA_DEADLINE, VOOR_DEADLINE, _dag
@@ -324,12 +324,16 @@ def test_my_calendar_page_shows_the_feed_and_changes_preference(w, client, djang
     url = reverse("vergaderingen:mijn_agenda")
     assert _get(client, None, url).status_code == 302
     _as(client, w.lid)
+    response = client.get(url)
+    assert "U hebt nog geen agenda-link." in response.content.decode()
+    assert not KalenderToken.objects.filter(user=w.lid).exists()  # a GET creates nothing
+    _post(client, w.lid, url, {"actie": "vernieuwen"})
     with django_assert_max_num_queries(12):
         response = client.get(url)
-    token = services.kalendertoken(w.lid).token
+    token = KalenderToken.objects.get(user=w.lid).token
     assert token in response.content.decode()
     _post(client, w.lid, url, {"actie": "vernieuwen"})
-    assert services.kalendertoken(w.lid).token != token
+    assert KalenderToken.objects.get(user=w.lid).token != token
     _post(client, w.lid, url, {"frequentie": "dagelijks"})
     w.lid.refresh_from_db()
     assert w.lid.meldingen == "dagelijks"
