@@ -1,4 +1,5 @@
-"""Admin of programmas: the region's rules are edited here; the cycle itself only through its services.
+"""Admin of programmas: the region's rules (also on the secretariat's settings page) go through update_regeling;
+the cycle itself only through its services.
 
 Versions, lines, council decisions, questions and review packets are shown read-only (their writes check permissions,
 lock rows and write the action log in services.py); a council decision's registrations are its history and evidence.
@@ -6,10 +7,9 @@ lock rows and write the action log in services.py); a council decision's registr
 
 from django.contrib import admin
 
-from besturen.services import regio_scope
-from regioportaal.audit import diff, log_action, snapshot
-
+from . import services
 from .models import (
+    Bijdrage,
     Jaarprogramma,
     Programmaregel,
     Programmaregeling,
@@ -20,19 +20,6 @@ from .models import (
     Versie,
     Vraag,
 )
-
-REGELING_VELDEN = [
-    "procedure",
-    "beslisregel",
-    "drempel_leden",
-    "drempel_bevolking",
-    "termijn_dagen",
-    "zienswijze_weken",
-    "bestuursorgaan",
-    "sleutel",
-    "aandeel_bevolking",
-    "bedrag_per_inwoner",
-]
 
 
 class ReadOnlyMixin:
@@ -63,14 +50,13 @@ class ProgrammaregelingAdmin(admin.ModelAdmin):
     autocomplete_fields = ["regio", "bestuursorgaan"]
 
     def save_model(self, request, obj, form, change):
-        before = snapshot(Programmaregeling.objects.get(pk=obj.pk), REGELING_VELDEN) if change else None
-        super().save_model(request, obj, form, change)
-        after = snapshot(obj, REGELING_VELDEN)
-        wijzigingen = diff(before, after) if before is not None else after
-        if wijzigingen:
-            log_action(
-                request.user, "programmaregeling gewijzigd", obj, wijzigingen, "", regio_scope(obj.regio)
-            )
+        """Through the same service as the secretariat's settings page (permission, validation, action log, and
+        per-inhabitant lines of unfrozen versions follow a new rate)."""
+        velden = {
+            naam: form.cleaned_data[naam] for naam in services.REGELING_VELDEN if naam in form.cleaned_data
+        }
+        regeling = services.update_regeling(obj.regio, door=request.user, **velden)
+        obj.pk = regeling.pk
 
 
 class VersieInline(ReadOnlyMixin, admin.TabularInline):
@@ -175,3 +161,12 @@ class ReviewpakketAdmin(ReadOnlyMixin, admin.ModelAdmin):
     list_display = ["versie", "bestuur", "status", "aangevraagd_op", "klaar_op"]
     list_filter = ["status"]
     list_select_related = ["versie__jaarprogramma__regio", "bestuur"]
+
+
+@admin.register(Bijdrage)
+class BijdrageAdmin(ReadOnlyMixin, admin.ModelAdmin):
+    """The stored split of frozen versions: evidence of what the councils decided on."""
+
+    list_display = ["versie", "regel", "bestuur", "inwoners", "peildatum", "sleutel", "centen"]
+    list_select_related = ["versie__jaarprogramma__regio", "regel__opgave", "bestuur"]
+    search_fields = ["bestuur__naam"]

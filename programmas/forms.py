@@ -10,8 +10,9 @@ from django.utils.translation import gettext_lazy as _
 
 from besturen.models import Bestuur
 from opgaven.models import Opgave
+from opgaven.models import Status as OpgaveStatus
 
-from .models import Procedure, SleutelSoort, Uitkomst
+from .models import Procedure, ProgrammaSoort, SleutelSoort, Uitkomst
 
 EURO = {"max_digits": 14, "decimal_places": 2, "validators": [MinValueValidator(Decimal("0"))]}
 
@@ -27,6 +28,17 @@ class DraftForm(forms.Form):
     """Start the programme of a year from the region's opgaven."""
 
     jaar = forms.IntegerField(label=_("Jaar"), min_value=2000, max_value=2100)
+    soort = forms.ChoiceField(
+        label=_("Soort"), choices=ProgrammaSoort.choices, initial=ProgrammaSoort.PROGRAMMA
+    )
+    procedure = forms.ChoiceField(
+        label=_("Procedure"),
+        choices=[("", _("de procedure van de regio"))] + Procedure.choices,
+        required=False,
+        help_text=_(
+            "Bijvoorbeeld: instemming voor het programma, de zienswijzeprocedure voor de eigen begroting."
+        ),
+    )
     titel = forms.CharField(label=_("Titel"), max_length=200, required=False)
     opgaven = forms.ModelMultipleChoiceField(
         label=_("Opgaven in het programma"),
@@ -40,7 +52,7 @@ class DraftForm(forms.Form):
         self.fields["opgaven"].queryset = Opgave.objects.filter(regio=regio).order_by("titel")
         self.fields["jaar"].initial = timezone.localdate().year + 1
         self.fields["opgaven"].initial = [
-            o.pk for o in self.fields["opgaven"].queryset if o.status == "lopend"
+            o.pk for o in self.fields["opgaven"].queryset if o.status == OpgaveStatus.LOPEND
         ]
 
 

@@ -157,7 +157,11 @@ class Jaarprogramma(models.Model):
         ]
 
     def __str__(self):
-        return self.titel or _("Jaarprogramma %(jaar)s %(regio)s") % {"jaar": self.jaar, "regio": self.regio}
+        if self.titel:
+            return self.titel
+        if self.soort == ProgrammaSoort.BEGROTING:
+            return _("Begroting %(jaar)s %(regio)s") % {"jaar": self.jaar, "regio": self.regio}
+        return _("Jaarprogramma %(jaar)s %(regio)s") % {"jaar": self.jaar, "regio": self.regio}
 
     def get_absolute_url(self):
         return reverse("programmas:jaarprogramma", kwargs={"pk": self.pk})

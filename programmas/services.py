@@ -32,6 +32,7 @@ from .models import (
     Procedure,
     Programmaregel,
     Programmaregeling,
+    ProgrammaSoort,
     Raadsbesluit,
     Registratie,
     Reviewpakket,
@@ -84,14 +85,40 @@ def _huidige_leden(regio, day=None):
 
 
 @transaction.atomic
-def draft_jaarprogramma(regio, jaar, *, door, opgaven=None, titel=""):
-    """Start the programme of `jaar` as version 1 (concept), with a line per opgave (all members taking part)."""
+def draft_jaarprogramma(
+    regio,
+    jaar,
+    *,
+    door,
+    opgaven=None,
+    titel="",
+    soort=ProgrammaSoort.PROGRAMMA,
+    procedure="",
+    behandeldatum=None,
+):
+    """Start the programme (or the joint arrangement's budget) of `jaar` as version 1 (concept), with a line per
+    opgave (all members taking part). `procedure` empty: the region's default route."""
     _require_manage(door, regio)
-    if Jaarprogramma.objects.filter(regio=regio, jaar=jaar).exists():
-        raise ValidationError({"jaar": _("Er is al een jaarprogramma voor %(jaar)s.") % {"jaar": jaar}})
-    programma = Jaarprogramma.objects.create(regio=regio, jaar=jaar, titel=titel)
+    if Jaarprogramma.objects.filter(regio=regio, jaar=jaar, soort=soort).exists():
+        raise ValidationError(
+            {
+                "jaar": _("Er is al een %(soort)s voor %(jaar)s.")
+                % {"soort": ProgrammaSoort(soort).label, "jaar": jaar}
+            }
+        )
+    programma = Jaarprogramma(
+        regio=regio, jaar=jaar, titel=titel, soort=soort, procedure=procedure, behandeldatum=behandeldatum
+    )
+    programma.full_clean()
+    programma.save()
     versie = Versie.objects.create(jaarprogramma=programma, nummer=1)
-    _log(door, "jaarprogramma opgesteld", programma, regio, {"jaar": jaar})
+    _log(
+        door,
+        "jaarprogramma opgesteld",
+        programma,
+        regio,
+        {"jaar": jaar, "soort": soort, "procedure": procedure},
+    )
     for opgave in (
         opgaven if opgaven is not None else Opgave.objects.filter(regio=regio, status=OpgaveStatus.LOPEND)
     ):

@@ -54,7 +54,7 @@ from .models import (
     VersieStatus,
     Vraag,
 )
-from .regeling import regeling_voor
+from .regeling import regeling_van, regeling_voor
 
 S = VersieStatus
 
@@ -117,7 +117,13 @@ class OverzichtView(PageView):
             data = form.cleaned_data
             try:
                 versie = services.draft_jaarprogramma(
-                    self.regio, data["jaar"], door=request.user, opgaven=data["opgaven"], titel=data["titel"]
+                    self.regio,
+                    data["jaar"],
+                    door=request.user,
+                    opgaven=data["opgaven"],
+                    titel=data["titel"],
+                    soort=data["soort"],
+                    procedure=data["procedure"],
                 )
             except ValidationError as exc:
                 form_errors_from(exc, form)
@@ -141,7 +147,14 @@ class JaarprogrammaView(PageView):
         versies = list(programma.versies.all() if besloten else programma.versies.filter(openbaar=True))
         if not versies:
             raise Http404
-        return super().get_context_data(programma=programma, regio=programma.regio, versies=versies, **kwargs)
+        procedure = programma.procedure or regeling_van(programma.regio).procedure
+        return super().get_context_data(
+            programma=programma,
+            regio=programma.regio,
+            versies=versies,
+            procedure_label=Procedure(procedure).label,
+            **kwargs,
+        )
 
 
 # --- A version ---------------------------------------------------------------------------------------------------
