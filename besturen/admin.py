@@ -11,10 +11,12 @@ from regioportaal.admin import AlleenLezenMixin, ViaServicesAdmin
 
 from . import services
 from .imports import BesturenImportGeweigerd
-from .models import Bestuur, Deelname, Lidmaatschap, Orgaan, Persoon, Regio
+from .models import Bestuur, Bevolkingscijfer, Deelname, Lidmaatschap, Orgaan, Persoon, Regio
 from .services import import_besturen
 
 IMPORT_FOUTEN_GETOOND = 200
+CORRECTIES_GETOOND = 50
+BEVOLKING_VELDEN = ["inwoners", "inwoners_peildatum", "inwoners_bron"]
 
 
 class BestuurImportForm(forms.Form):
@@ -32,6 +34,25 @@ class BestuurImportForm(forms.Form):
     )
 
 
+class AlleenLezenInlinesAdmin(ViaServicesAdmin):
+    """A services admin with read-only inlines: their formsets save nothing, but the admin's change message still
+    reads what they saved, so give it empty lists (without them a change with an inline on the page fails)."""
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        for formset in formsets:
+            formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+
+
+class BevolkingscijferInline(AlleenLezenMixin, admin.TabularInline):
+    """The population history: figures come from the municipality import, they are not edited here."""
+
+    model = Bevolkingscijfer
+    extra = 0
+    fields = ["peildatum", "inwoners", "bron", "ingelezen_op"]
+    readonly_fields = fields
+
+
 class DeelnameInline(AlleenLezenMixin, admin.TabularInline):
     model = Deelname
     extra = 0
@@ -39,7 +60,7 @@ class DeelnameInline(AlleenLezenMixin, admin.TabularInline):
 
 
 @admin.register(Regio)
-class RegioAdmin(ViaServicesAdmin):
+class RegioAdmin(AlleenLezenInlinesAdmin):
     list_display = ["naam", "land", "rechtsvorm"]
     list_filter = ["land", "rechtsvorm"]
     search_fields = ["naam"]
@@ -54,10 +75,24 @@ class RegioAdmin(ViaServicesAdmin):
 
 
 @admin.register(Bestuur)
-class BestuurAdmin(ViaServicesAdmin):
-    list_display = ["naam", "soort", "code", "land", "provincie", "inwoners", "inwoners_peildatum"]
+class BestuurAdmin(AlleenLezenInlinesAdmin):
+    list_display = [
+        "naam",
+        "soort",
+        "code",
+        "land",
+        "provincie",
+        "inwoners",
+        "inwoners_peildatum",
+        "inwoners_bron",
+    ]
     list_filter = ["soort", "land", "provincie"]
     search_fields = ["naam", "code"]
+    inlines = [BevolkingscijferInline]
+
+    def get_readonly_fields(self, request, obj=None):
+        # The current population follows the history (the latest figure); a change comes with an import.
+        return BEVOLKING_VELDEN if obj else []
 
     def create(self, request, values):
         return services.create_bestuur(door=request.user, **values)
@@ -91,6 +126,8 @@ class BestuurAdmin(ViaServicesAdmin):
                 else:
                     if not resultaat.dry_run:
                         messages.success(request, resultaat.samenvatting())
+                        if resultaat.correcties:
+                            messages.warning(request, self._correcties_bericht(resultaat.correcties))
                         return redirect(
                             reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist")
                         )
@@ -98,6 +135,7 @@ class BestuurAdmin(ViaServicesAdmin):
             form = BestuurImportForm()
         context = {
             **self.admin_site.each_context(request),
+            "correcties": resultaat.correcties if resultaat else [],
             "title": _("Gemeenten importeren"),
             "opts": self.opts,
             "form": form,
@@ -107,6 +145,15 @@ class BestuurAdmin(ViaServicesAdmin):
             "resultaat": resultaat,
         }
         return TemplateResponse(request, "admin/besturen/bestuur/import.html", context)
+
+    @staticmethod
+    def _correcties_bericht(correcties):
+        getoond = "; ".join(str(correctie) for correctie in correcties[:CORRECTIES_GETOOND])
+        if len(correcties) > CORRECTIES_GETOOND:
+            getoond += " …"
+        return _("Gecorrigeerde bevolkingscijfers (ander aantal voor dezelfde peildatum): %(correcties)s") % {
+            "correcties": getoond
+        }
 
 
 @admin.register(Deelname)

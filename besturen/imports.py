@@ -4,7 +4,8 @@ The file is read as a stream of bytes: one physical line at a time is decoded, p
 memory stays flat whatever the file size (apart from the codes seen, needed to find duplicates). Every
 problem becomes an `ImportFout` with its line number, column and a plain-Dutch message; reading goes on
 after a problem, so the user gets all of them at once.
-The writing side is `besturen.services.import_besturen`.
+The writing side is `besturen.services.import_besturen`: each row adds the population figure of the file's
+peildatum (with the format's `bron`) to the municipality's history, or corrects that date's figure.
 """
 
 import csv
@@ -14,8 +15,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+
+from regioportaal.templatetags.portaal import getal
 
 from .models import BestuurSoort, Land
 
@@ -27,7 +31,10 @@ MAX_PROVINCIE = 100
 
 @dataclass(frozen=True)
 class Formaat:
-    """One accepted CSV layout: its header, the code column and what the rows mean."""
+    """One accepted CSV layout: its header, the code column and what the rows mean.
+
+    Its population figures are those of `peildatum`, from `bron` (stored with every figure it adds).
+    """
 
     sleutel: str
     kolommen: tuple[str, ...]
@@ -35,6 +42,7 @@ class Formaat:
     land: str
     soort: str
     peildatum: datetime.date
+    bron: str
     codepatroon: re.Pattern
     voorbeeldcode: str
 
@@ -69,6 +77,7 @@ VLAANDEREN = Formaat(
     land=Land.BELGIE,
     soort=BestuurSoort.GEMEENTE,
     peildatum=datetime.date(2020, 1, 1),
+    bron="Statbel 2020",
     codepatroon=re.compile(r"[0-9]{5}"),
     voorbeeldcode="41002",
 )
@@ -79,6 +88,7 @@ NEDERLAND = Formaat(
     land=Land.NEDERLAND,
     soort=BestuurSoort.GEMEENTE,
     peildatum=datetime.date(2021, 1, 1),
+    bron="CBS 2021",
     codepatroon=re.compile(r"GM[0-9]{4}"),
     voorbeeldcode="GM0505",
 )
@@ -124,15 +134,37 @@ class Rij:
     provincie: str
     inwoners: int
     inwoners_peildatum: datetime.date
+    inwoners_bron: str
 
     @property
     def label(self):
         return f"{self.naam} ({self.code})"
 
 
+@dataclass(frozen=True)
+class Correctie:
+    """A figure that was already there for the file's peildatum and gets (or would get) another value."""
+
+    label: str
+    oud: int
+    nieuw: int
+
+    def __str__(self):
+        return _("%(gemeente)s: %(oud)s → %(nieuw)s inwoners") % {
+            "gemeente": self.label,
+            "oud": getal(self.oud),
+            "nieuw": getal(self.nieuw),
+        }
+
+
 @dataclass
 class ImportResultaat:
-    """What an import did (or, for a dry run, would do)."""
+    """What an import did (or, for a dry run, would do).
+
+    Municipalities are counted once each: created, changed (name, province, current population or a figure added
+    to or corrected in its history) or unchanged. Apart from that: how many population figures for the file's
+    peildatum were added, and which existing ones were corrected (another value for the same peildatum).
+    """
 
     formaat: Formaat
     dry_run: bool = False
@@ -140,6 +172,8 @@ class ImportResultaat:
     ongewijzigd: int = 0
     namen_aangemaakt: list[str] = field(default_factory=list)
     namen_gewijzigd: list[str] = field(default_factory=list)
+    cijfers_toegevoegd: int = 0
+    correcties: list[Correctie] = field(default_factory=list)
 
     @property
     def land(self):
@@ -152,6 +186,33 @@ class ImportResultaat:
     @property
     def gewijzigd(self):
         return len(self.namen_gewijzigd)
+
+    @property
+    def gecorrigeerd(self):
+        return len(self.correcties)
+
+    def samenvatting_cijfers(self):
+        """The population figures of the file: how many are added and corrected, on which date, from which source."""
+        waarden = {
+            "peildatum": date_format(self.formaat.peildatum, "j F Y"),
+            "bron": self.formaat.bron,
+            "toegevoegd": self.cijfers_toegevoegd,
+            "gecorrigeerd": self.gecorrigeerd,
+        }
+        if self.dry_run:
+            return (
+                _(
+                    "Bevolkingscijfers op %(peildatum)s (%(bron)s): zou %(toegevoegd)d toevoegen, "
+                    "%(gecorrigeerd)d corrigeren."
+                )
+                % waarden
+            )
+        return (
+            _(
+                "Bevolkingscijfers op %(peildatum)s (%(bron)s): %(toegevoegd)d toegevoegd, %(gecorrigeerd)d gecorrigeerd."
+            )
+            % waarden
+        )
 
     def samenvatting(self):
         rijen = ngettext("%(aantal)d gemeente gelezen", "%(aantal)d gemeenten gelezen", self.aantal) % {
@@ -167,13 +228,14 @@ class ImportResultaat:
                 "%(formaat)s: %(rijen)s; %(aangemaakt)d aangemaakt, %(gewijzigd)d gewijzigd, "
                 "%(ongewijzigd)d ongewijzigd."
             )
-        return tekst % {
+        tekst = tekst % {
             "formaat": self.formaat.omschrijving,
             "rijen": rijen,
             "aangemaakt": self.aangemaakt,
             "gewijzigd": self.gewijzigd,
             "ongewijzigd": self.ongewijzigd,
         }
+        return f"{tekst} {self.samenvatting_cijfers()}"
 
 
 def _megabytes(aantal_bytes):
@@ -457,6 +519,7 @@ class GemeentenLezer:
             provincie=provincie,
             inwoners=inwoners,
             inwoners_peildatum=formaat.peildatum,
+            inwoners_bron=formaat.bron,
         )
 
     def rijen(self) -> Iterator[Rij]:

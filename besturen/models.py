@@ -79,7 +79,11 @@ class BestuurSoort(models.TextChoices):
 
 
 class Bestuur(models.Model):
-    """A member local government (OSLO Bestuurseenheid) with its official code and population."""
+    """A member local government (OSLO Bestuurseenheid) with its official code and population.
+
+    `inwoners`, `inwoners_peildatum` and `inwoners_bron` are the current figure: the `Bevolkingscijfer` with
+    the latest peildatum (the import keeps them so). Earlier figures stay in `bevolkingscijfers`.
+    """
 
     soort = models.CharField(_("soort"), max_length=20, choices=BestuurSoort.choices)
     naam = models.CharField(_("naam"), max_length=200)
@@ -90,6 +94,12 @@ class Bestuur(models.Model):
     provincie = models.CharField(_("provincie"), max_length=100, blank=True)
     inwoners = models.PositiveIntegerField(_("inwoners"), null=True, blank=True)
     inwoners_peildatum = models.DateField(_("peildatum inwoners"), null=True, blank=True)
+    inwoners_bron = models.CharField(
+        _("bron inwoners"),
+        max_length=200,
+        blank=True,
+        help_text=_("Bron van het huidige aantal inwoners, bijvoorbeeld Statbel 2020 of CBS 2021."),
+    )
 
     class Meta:
         verbose_name = _("bestuur")
@@ -112,6 +122,40 @@ class Bestuur(models.Model):
 
     def get_absolute_url(self):
         return reverse("besturen:bestuur", kwargs={"pk": self.pk})
+
+
+BRON_ONBEKEND = "onbekend"
+
+
+class Bevolkingscijfer(models.Model):
+    """A Bestuur's population on a reference date, with its source: the history behind `Bestuur.inwoners`.
+
+    An import adds the figure of its file's peildatum (or corrects that year's figure); figures councils
+    decided on are never overwritten by a later year's import.
+    """
+
+    bestuur = models.ForeignKey(
+        Bestuur, verbose_name=_("bestuur"), on_delete=models.CASCADE, related_name="bevolkingscijfers"
+    )
+    inwoners = models.PositiveIntegerField(_("inwoners"))
+    peildatum = models.DateField(_("peildatum"))
+    bron = models.CharField(_("bron"), max_length=200, help_text=_("Bijvoorbeeld Statbel 2020 of CBS 2021."))
+    ingelezen_op = models.DateTimeField(_("ingelezen op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("bevolkingscijfer")
+        verbose_name_plural = _("bevolkingscijfers")
+        ordering = ["-peildatum"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["bestuur", "peildatum"],
+                name="bevolkingscijfer_uniek_per_peildatum",
+                violation_error_message=_("Dit bestuur heeft al een bevolkingscijfer op deze peildatum."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.bestuur}: {self.inwoners} ({self.peildatum:%Y-%m-%d}, {self.bron})"
 
 
 class Deelname(models.Model):

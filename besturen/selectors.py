@@ -1,9 +1,9 @@
 """Reads for the besturen pages, each shaped for its page (joins done here, never per row in a template)."""
 
-from django.db.models import Case, Count, IntegerField, Q, Sum, Value, When
+from django.db.models import Case, Count, IntegerField, OuterRef, Q, Subquery, Sum, Value, When
 from django.utils import timezone
 
-from .models import Deelname, Lidmaatschap, Orgaan, Regio, Rol, current_q
+from .models import Bestuur, Bevolkingscijfer, Deelname, Lidmaatschap, Orgaan, Regio, Rol, current_q
 
 # Chair first, then vice-chair, members, substitutes, observers, and the secretary last.
 ROL_VOLGORDE = Case(
@@ -40,6 +40,61 @@ def regio_leden(regio, day=None):
 def regio_inwoners(regio, day=None):
     """Total population of the region's current members (the base of every member's share)."""
     return regio_leden(regio, day).aggregate(totaal=Sum("bestuur__inwoners"))["totaal"] or 0
+
+
+def bevolking_op(bestuur_ids, peildatum=None):
+    """{bestuur_id: (inwoners, peildatum, bron)}: each Bestuur's latest population figure on or before `peildatum`.
+
+    `peildatum` None asks for the current figure (the one with the latest peildatum, as on `Bestuur.inwoners`).
+    One query whatever the number of ids. A Bestuur without a figure on or before the date is left out. A
+    Bestuur's own current figure counts as a figure too (a history row wins a tie), so a population entered
+    without history still answers.
+    """
+    ids = list(bestuur_ids)
+    if not ids:
+        return {}
+    besturen = Bestuur.objects.filter(pk__in=ids, inwoners__isnull=False)
+    if peildatum is None:
+        return {
+            pk: (inwoners, datum, bron)
+            for pk, inwoners, datum, bron in besturen.values_list(
+                "pk", "inwoners", "inwoners_peildatum", "inwoners_bron"
+            )
+        }
+
+    laatste = Bevolkingscijfer.objects.filter(bestuur=OuterRef("pk"), peildatum__lte=peildatum).order_by(
+        "-peildatum"
+    )[:1]
+    rijen = (
+        Bestuur.objects.filter(pk__in=ids)
+        .annotate(
+            cijfer_inwoners=Subquery(laatste.values("inwoners")),
+            cijfer_peildatum=Subquery(laatste.values("peildatum")),
+            cijfer_bron=Subquery(laatste.values("bron")),
+        )
+        .values_list(
+            "pk",
+            "cijfer_inwoners",
+            "cijfer_peildatum",
+            "cijfer_bron",
+            "inwoners",
+            "inwoners_peildatum",
+            "inwoners_bron",
+        )
+    )
+    resultaat = {}
+    for pk, inwoners, datum, bron, eigen_inwoners, eigen_datum, eigen_bron in rijen:
+        eigen_telt = eigen_inwoners is not None and eigen_datum <= peildatum
+        if eigen_telt and (datum is None or eigen_datum > datum):
+            resultaat[pk] = (eigen_inwoners, eigen_datum, eigen_bron)
+        elif datum is not None:
+            resultaat[pk] = (inwoners, datum, bron)
+    return resultaat
+
+
+def bevolkingsgeschiedenis(bestuur):
+    """Every population figure of a Bestuur, latest first (one query)."""
+    return Bevolkingscijfer.objects.filter(bestuur=bestuur).order_by("-peildatum")
 
 
 def organen_van(*, regio=None, bestuur=None, day=None):

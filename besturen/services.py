@@ -23,9 +23,11 @@ from regioportaal.audit import diff, log_action, snapshot
 from regioportaal.permissions import NotAllowed, grant, is_system
 
 from . import permissions
-from .imports import BesturenImportGeweigerd, GemeentenLezer, ImportResultaat, controleer_grootte
+from .imports import BesturenImportGeweigerd, Correctie, GemeentenLezer, ImportResultaat, controleer_grootte
 from .models import (
+    BRON_ONBEKEND,
     Bestuur,
+    Bevolkingscijfer,
     Deelname,
     Lidmaatschap,
     Orgaan,
@@ -38,7 +40,16 @@ from .models import (
 )
 
 REGIO_FIELDS = ["naam", "slug", "land", "rechtsvorm", "beschrijving"]
-BESTUUR_FIELDS = ["soort", "naam", "code", "land", "provincie", "inwoners", "inwoners_peildatum"]
+BESTUUR_FIELDS = [
+    "soort",
+    "naam",
+    "code",
+    "land",
+    "provincie",
+    "inwoners",
+    "inwoners_peildatum",
+    "inwoners_bron",
+]
 ORGAAN_FIELDS = ["soort", "naam", "afkorting", "bestuur", "regio", "beschrijving"]
 PERSOON_FIELDS = ["voornaam", "achternaam", "email"]
 LIDMAATSCHAP_FIELDS = ["persoon", "orgaan", "rol", "namens", "begindatum", "einddatum"]
@@ -93,8 +104,19 @@ def update_regio(regio, *, door, **values):
 
 @transaction.atomic
 def create_bestuur(*, door, **values):
+    """Create a Bestuur; a population it starts with is also the first figure of its history."""
     permissions.require_platform_admin(door)
-    return _create(Bestuur, BESTUUR_FIELDS, door, values)
+    if values.get("inwoners") is not None and not values.get("inwoners_bron"):
+        values["inwoners_bron"] = BRON_ONBEKEND
+    bestuur = _create(Bestuur, BESTUUR_FIELDS, door, values)
+    if bestuur.inwoners is not None:
+        Bevolkingscijfer.objects.create(
+            bestuur=bestuur,
+            inwoners=bestuur.inwoners,
+            peildatum=bestuur.inwoners_peildatum,
+            bron=bestuur.inwoners_bron,
+        )
+    return bestuur
 
 
 @transaction.atomic
@@ -382,7 +404,7 @@ def create_platform_admin(*, email, password, door):
 
 
 IMPORT_BATCH = 500
-IMPORT_VELDEN = ["naam", "provincie", "inwoners", "inwoners_peildatum"]
+IMPORT_VELDEN = ["naam", "provincie", "inwoners", "inwoners_peildatum", "inwoners_bron"]
 
 
 def _bron_grootte(bron):
@@ -409,31 +431,92 @@ def _in_batches(rijen, grootte):
         yield batch
 
 
+def _cijfer_sleutel(peildatum):
+    """The action-log key of a municipality's population figure on `peildatum`."""
+    return f"bevolkingscijfer {peildatum.isoformat()}"
+
+
+def _huidig_cijfer(bestuur, cijfers):
+    """(inwoners, peildatum, bron) of the latest figure; the Bestuur's own figure counts when it is newer than all
+    of `cijfers` (a figure without history row, entered before the history existed); a history row wins a tie."""
+    laatste = max(cijfers, key=lambda cijfer: cijfer.peildatum)
+    if bestuur.inwoners is not None and bestuur.inwoners_peildatum > laatste.peildatum:
+        return bestuur.inwoners, bestuur.inwoners_peildatum, bestuur.inwoners_bron
+    return laatste.inwoners, laatste.peildatum, laatste.bron
+
+
 def _import_batch(batch, resultaat, *, door, dry_run, reden, content_type):
-    """Create or update one batch of rows: one query to read, at most three to write."""
+    """Create or update one batch of rows: two queries to read, a few bulk queries to write.
+
+    Each row adds the population figure of the file's peildatum to the municipality's history, or corrects the
+    figure it already has for that date; the current figure on the Bestuur becomes the one with the latest
+    peildatum, so a file of an earlier year adds history without changing the current figure.
+    """
     from regioportaal.models import ActionLog
 
     from .models import BestuurSoort
 
     eerste = batch[0]
+    peildatum = eerste.inwoners_peildatum
     bestaand = {
         bestuur.code: bestuur
         for bestuur in Bestuur.objects.filter(
             land=eerste.land, soort=BestuurSoort.GEMEENTE, code__in=[rij.code for rij in batch]
         )
     }
+    # Only the figures of the file's date and later ones matter: an earlier one never becomes the current one.
+    cijfers = {bestuur.pk: [] for bestuur in bestaand.values()}
+    if bestaand:
+        for cijfer in Bevolkingscijfer.objects.filter(bestuur_id__in=list(cijfers), peildatum__gte=peildatum):
+            cijfers[cijfer.bestuur_id].append(cijfer)
+
     nieuw, gewijzigd = [], []  # gewijzigd: (bestuur, changes)
+    nieuwe_cijfers, gecorrigeerde_cijfers = [], []
+    nu = timezone.now()
     for rij in batch:
-        waarden = {veld: getattr(rij, veld) for veld in IMPORT_VELDEN}
         bestuur = bestaand.get(rij.code)
         if bestuur is None:
-            nieuw.append(Bestuur(soort=rij.soort, land=rij.land, code=rij.code, **waarden))
+            bestuur = Bestuur(
+                soort=rij.soort,
+                land=rij.land,
+                code=rij.code,
+                **{veld: getattr(rij, veld) for veld in IMPORT_VELDEN},
+            )
+            nieuw.append(bestuur)
+            nieuwe_cijfers.append(
+                Bevolkingscijfer(
+                    bestuur=bestuur, inwoners=rij.inwoners, peildatum=peildatum, bron=rij.inwoners_bron
+                )
+            )
             resultaat.namen_aangemaakt.append(rij.label)
+            resultaat.cijfers_toegevoegd += 1
             continue
+
+        eigen = cijfers[bestuur.pk]
+        sleutel = _cijfer_sleutel(peildatum)
+        cijfer_changes = {}
+        cijfer = next((cijfer for cijfer in eigen if cijfer.peildatum == peildatum), None)
+        if cijfer is None:
+            cijfer = Bevolkingscijfer(
+                bestuur=bestuur, inwoners=rij.inwoners, peildatum=peildatum, bron=rij.inwoners_bron
+            )
+            nieuwe_cijfers.append(cijfer)
+            eigen.append(cijfer)
+            resultaat.cijfers_toegevoegd += 1
+            cijfer_changes[sleutel] = [None, rij.inwoners]
+        elif (cijfer.inwoners, cijfer.bron) != (rij.inwoners, rij.inwoners_bron):
+            if cijfer.inwoners != rij.inwoners:
+                resultaat.correcties.append(Correctie(rij.label, cijfer.inwoners, rij.inwoners))
+                cijfer_changes[sleutel] = [cijfer.inwoners, rij.inwoners]
+            if cijfer.bron != rij.inwoners_bron:
+                cijfer_changes[f"bron {sleutel}"] = [cijfer.bron, rij.inwoners_bron]
+            cijfer.inwoners, cijfer.bron, cijfer.ingelezen_op = rij.inwoners, rij.inwoners_bron, nu
+            gecorrigeerde_cijfers.append(cijfer)
+
         before = snapshot(bestuur, BESTUUR_FIELDS)
-        for veld, waarde in waarden.items():
-            setattr(bestuur, veld, waarde)
-        changes = diff(before, snapshot(bestuur, BESTUUR_FIELDS))
+        bestuur.naam, bestuur.provincie = rij.naam, rij.provincie
+        bestuur.inwoners, bestuur.inwoners_peildatum, bestuur.inwoners_bron = _huidig_cijfer(bestuur, eigen)
+        changes = {**diff(before, snapshot(bestuur, BESTUUR_FIELDS)), **cijfer_changes}
         if changes:
             gewijzigd.append((bestuur, changes))
             resultaat.namen_gewijzigd.append(rij.label)
@@ -454,6 +537,10 @@ def _import_batch(batch, resultaat, *, door, dry_run, reden, content_type):
                 bestuur.pk = pks[bestuur.code]
     if gewijzigd:
         Bestuur.objects.bulk_update([bestuur for bestuur, _changes in gewijzigd], IMPORT_VELDEN)
+    if nieuwe_cijfers:
+        Bevolkingscijfer.objects.bulk_create(nieuwe_cijfers)  # takes the keys of the Besturen created above
+    if gecorrigeerde_cijfers:
+        Bevolkingscijfer.objects.bulk_update(gecorrigeerde_cijfers, ["inwoners", "bron", "ingelezen_op"])
 
     actor = door if door is not None and getattr(door, "is_authenticated", False) else None
     entries = [(bestuur, "aangemaakt", snapshot(bestuur, BESTUUR_FIELDS)) for bestuur in nieuw] + [
@@ -480,7 +567,10 @@ def import_besturen(bron, *, door, dry_run=False, grootte=None, naam=None):
 
     `bron` is a binary file object or an iterable of byte lines or chunks; it is read as a stream. Rows are
     matched on (land, code, soort=gemeente): new ones are created, changed ones updated, each with an
-    action-log entry; rows already up to date are left alone. If any row is wrong, nothing is written and
+    action-log entry; rows already up to date are left alone. A row's population is added as the figure of the
+    file's peildatum (`Bevolkingscijfer`, with the format's source); a different value for a date that already
+    has a figure corrects that figure (listed in `correcties`). The Bestuur's current population is the figure
+    with the latest peildatum, so importing an earlier year keeps it. If any row is wrong, nothing is written and
     `BesturenImportGeweigerd` lists every problem. `dry_run` reports what would change and writes nothing.
     `grootte` is the file size in bytes when the caller knows it; a file above settings.IMPORT_MAX_BYTES is
     refused before it is read (and, when the size was not known, as soon as that many bytes have been read).

@@ -77,6 +77,7 @@ class BestuurView(PageView):
             deelnames=bestuur.deelnames.current().select_related("regio").order_by("regio__naam"),
             organen=selectors.organen_van(bestuur=bestuur),
             zetels=paginate(self.request, selectors.zetels_namens(bestuur)),
+            bevolking=list(selectors.bevolkingsgeschiedenis(bestuur)),
             **kwargs,
         )
 

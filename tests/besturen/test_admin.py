@@ -10,7 +10,7 @@ from django.urls import reverse
 from besturen import services
 from besturen.models import Lidmaatschap, Orgaan, Regio
 from regioportaal.models import ActionLog
-from tests.factories import PASSWORD, PersoonFactory, RegioFactory
+from tests.factories import PASSWORD, DeelnameFactory, PersoonFactory, RegioFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -82,3 +82,24 @@ def test_nothing_in_besturen_can_be_deleted_in_the_admin(admin_client):
 
 def test_opgaven_are_read_only_in_the_admin(admin_client):
     assert admin_client.get(reverse("admin:opgaven_opgave_add")).status_code == 403
+
+
+def test_a_region_with_members_can_be_changed_in_the_admin(admin_client):
+    """The members inline is read-only; saving the region must not fail on it."""
+    regio = RegioFactory(naam="Denderregio")
+    DeelnameFactory(regio=regio)
+    response = admin_client.post(
+        reverse("admin:besturen_regio_change", args=[regio.pk]),
+        {
+            "naam": "Denderregio en omstreken",
+            "slug": regio.slug,
+            "land": regio.land,
+            "rechtsvorm": regio.rechtsvorm,
+            "beschrijving": "",
+            "deelnames-TOTAL_FORMS": "1",
+            "deelnames-INITIAL_FORMS": "1",
+        },
+    )
+    assert response.status_code == 302
+    assert Regio.objects.get(pk=regio.pk).naam == "Denderregio en omstreken"
+    assert ActionLog.objects.filter(object_id=str(regio.pk), actie="gewijzigd").exists()

@@ -112,7 +112,11 @@ def test_import_updates_a_changed_municipality_and_logs_only_the_changes():
     log = ActionLog.objects.get(actie="gewijzigd")
     assert log.object_id == str(aalst.pk)
     assert log.actor == user
-    assert log.wijzigingen == {"inwoners": [80000, 87332]}
+    assert log.wijzigingen == {
+        "inwoners": [80000, 87332],
+        "inwoners_bron": ["", "Statbel 2020"],
+        "bevolkingscijfer 2020-01-01": [None, 87332],
+    }
 
 
 def test_dry_run_reports_what_would_change_and_writes_nothing():
@@ -136,8 +140,9 @@ def test_dry_run_reports_what_would_change_and_writes_nothing():
 
 def test_import_writes_in_batches_not_per_row(django_assert_max_num_queries):
     data = csv_bytes(KOP_BE, *goede_be_regels(1200))
-    # Per row this would be thousands; SQLite's 999-parameter limit splits each bulk insert into a few.
-    with django_assert_max_num_queries(40):
+    # Per row this would be thousands; SQLite's 999-parameter limit splits each bulk insert into a few
+    # (municipalities, their population figures, action-log entries).
+    with django_assert_max_num_queries(50):
         resultaat = importeer(data)
     assert resultaat.aangemaakt == 1200
     assert ActionLog.objects.count() == 1200

@@ -16,6 +16,8 @@ class Command(BaseCommand):
             "Importeert gemeenten uit een CSV-bestand: Vlaamse gemeenten (kopregel "
             "nis_code,naam,provincie,referentieregio,inwoners) of Nederlandse gemeenten (kopregel "
             "cbs_code,naam,provincie,inwoners). Bestaande gemeenten worden bijgewerkt op land en code. "
+            "Het aantal inwoners wordt toegevoegd als bevolkingscijfer op de peildatum van het bestand, met "
+            "zijn bron; het huidige aantal is het cijfer met de laatste peildatum. "
             "Bij één foute regel wordt niets geïmporteerd."
         )
 
@@ -55,4 +57,10 @@ class Command(BaseCommand):
                 self.stdout.write(_("  nieuw: %(gemeente)s") % {"gemeente": label})
             for label in resultaat.namen_gewijzigd:
                 self.stdout.write(_("  gewijzigd: %(gemeente)s") % {"gemeente": label})
+        for correctie in resultaat.correcties:
+            self.stdout.write(
+                self.style.WARNING(
+                    _("  bevolkingscijfer gecorrigeerd: %(correctie)s") % {"correctie": correctie}
+                )
+            )
         self.stdout.write(self.style.SUCCESS(resultaat.samenvatting()))
