@@ -446,6 +446,14 @@ def adopt_versie(versie, *, besluitdatum, besluit_referentie="", door):
     versie = _lock_versie(versie)
     _require_bestuur(door, versie)
     procedure = procedure_van(versie)
+    if besluitdatum > timezone.localdate():
+        raise ValidationError(
+            {
+                "besluitdatum": _(
+                    "De datum van het besluit ligt in de toekomst: leg een besluit vast als het genomen is."
+                )
+            }
+        )
     if versie.ingediend_op and besluitdatum < versie.ingediend_op:
         raise ValidationError(
             {

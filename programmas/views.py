@@ -236,7 +236,7 @@ class VersieView(PageView):
 
     template_name = "programmas/versie.html"
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, formulier=None, **kwargs):
         user = self.request.user
         versie = _versie_or_404(user, kwargs["pk"])
         regio = versie.jaarprogramma.regio
@@ -253,6 +253,14 @@ class VersieView(PageView):
             )
             nieuwe_regel = NieuweRegelForm(opgaven=opgaven.order_by("titel"))
         routed = versie.status not in (S.CONCEPT, S.INGEDIEND) and versie.voorgelegd_op is not None
+        acties = _acties(user, versie, regeling, mag_beheren)
+        gs_form = GsVerzendingForm() if mag_beheren and _gs_open(versie, regeling) else None
+        if formulier is not None:  # a refused step: its bound form with the errors in place
+            actie, form = formulier
+            if actie == "naar-gs":
+                gs_form = form
+            else:
+                acties[actie.replace("-", "_")] = form
         return super().get_context_data(
             versie=versie,
             regio=regio,
@@ -261,7 +269,7 @@ class VersieView(PageView):
             grafiek=_grafiek(tabel),
             totaal_capaciteit=sum((r.capaciteit_uren for r in tabel.regels), 0),
             mag_beheren=mag_beheren,
-            acties=_acties(user, versie, regeling, mag_beheren),
+            acties=acties,
             vergelijk=VergelijkForm(versies=andere, initial={"met": versie.gebaseerd_op_id})
             if andere
             else None,
@@ -271,7 +279,7 @@ class VersieView(PageView):
             zienswijzen=selectors.zienswijzen_van(versie)
             if regeling.procedure == Procedure.ZIENSWIJZE
             else [],
-            gs_form=GsVerzendingForm() if mag_beheren and _gs_open(versie, regeling) else None,
+            gs_form=gs_form,
             termijnen=selectors.zienswijze_termijnen(versie, regeling)
             if regeling.procedure == Procedure.ZIENSWIJZE
             else [],
@@ -288,8 +296,21 @@ class VersieView(PageView):
         )
 
 
+ACTIE_FORMULIEREN = {
+    "terugsturen": TerugsturenForm,
+    "vaststellen": VaststellenForm,
+    "voorleggen": VoorleggenForm,
+    "naar-gs": GsVerzendingForm,
+    "nieuwe-versie": NieuweVersieForm,
+}
+
+
 class VersieActieView(LoginRequiredMixin, View):
-    """One workflow step on a version (submit, send back, adopt, route, new version), each through its service."""
+    """One workflow step on a version (submit, send back, adopt, route, GS, new version), each through its service.
+
+    A refused step shows the version page again with the typed values and the service's message next to the field
+    it names (or above the form).
+    """
 
     def post(self, request, pk, actie):
         versie = _versie_or_404(request.user, pk)
@@ -301,47 +322,43 @@ class VersieActieView(LoginRequiredMixin, View):
             refuse(permissions.can_manage_programma(request.user, regio))
         else:
             raise Http404
+        form = ACTIE_FORMULIEREN[actie](request.POST) if actie in ACTIE_FORMULIEREN else None
+        if form is not None and not form.is_valid():
+            return self.opnieuw(request, versie, actie, form)
         try:
-            doel = self.perform(actie, versie, request)
+            doel = self.perform(actie, versie, request, form.cleaned_data if form is not None else {})
         except ValidationError as exc:
-            messages.error(request, " ".join(_messages_of(exc)))
-            return redirect(versie.get_absolute_url())
+            if form is None:
+                messages.error(request, " ".join(_messages_of(exc)))
+                return redirect(versie.get_absolute_url())
+            form_errors_from(exc, form)
+            return self.opnieuw(request, versie, actie, form)
         return redirect(doel.get_absolute_url())
 
-    def perform(self, actie, versie, request):
+    def opnieuw(self, request, versie, actie, form):
+        view = VersieView()
+        view.setup(request, pk=versie.pk)
+        return view.render_to_response(view.get_context_data(pk=versie.pk, formulier=(actie, form)))
+
+    def perform(self, actie, versie, request, data):
         user = request.user
         if actie == "indienen":
             services.submit_versie(versie, door=user)
             messages.success(request, _("De versie is ingediend bij het bestuur."))
         elif actie == "terugsturen":
-            form = TerugsturenForm(request.POST)
-            form.is_valid()
-            services.send_back(versie, door=user, reden=form.cleaned_data.get("reden", ""))
-            messages.success(request, _("De versie is teruggestuurd en is weer een concept."))
+            services.send_back(versie, door=user, reden=data.get("reden", ""))
+            messages.success(request, _("De versie is teruggestuurd."))
         elif actie == "vaststellen":
-            form = VaststellenForm(request.POST)
-            if not form.is_valid():
-                raise ValidationError([e for errors in form.errors.values() for e in errors])
-            services.adopt_versie(versie, door=user, **form.cleaned_data)
+            services.adopt_versie(versie, door=user, **data)
             messages.success(request, _("De versie is vastgesteld."))
         elif actie == "voorleggen":
-            form = VoorleggenForm(request.POST)
-            if not form.is_valid():
-                raise ValidationError([e for errors in form.errors.values() for e in errors])
-            services.route_versie(versie, door=user, deadline=form.cleaned_data["deadline"])
+            services.route_versie(versie, door=user, deadline=data["deadline"])
             messages.success(request, _("De versie ligt voor bij de raden."))
         elif actie == "naar-gs":
-            form = GsVerzendingForm(request.POST)
-            if not form.is_valid():
-                raise ValidationError([e for errors in form.errors.values() for e in errors])
-            services.record_gs_verzending(versie, door=user, **form.cleaned_data)
+            services.record_gs_verzending(versie, door=user, **data)
             messages.success(request, _("De verzending aan gedeputeerde staten is vastgelegd."))
         else:
-            form = NieuweVersieForm(request.POST)
-            form.is_valid()
-            nieuw = services.new_versie(
-                versie, door=user, toelichting=form.cleaned_data.get("toelichting", "")
-            )
+            nieuw = services.new_versie(versie, door=user, toelichting=data.get("toelichting", ""))
             messages.success(request, _("Versie %(n)s is aangemaakt als concept.") % {"n": nieuw.nummer})
             return nieuw
         return versie
