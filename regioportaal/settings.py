@@ -155,10 +155,15 @@ else:
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TIMEZONE = TIME_ZONE
+CELERY_IMPORTS = ["programmas.herinneringen"]  # tasks outside a tasks.py module
 CELERY_BEAT_SCHEDULE = {
     "herinneringen-raadsbesluiten": {
         "task": "programmas.tasks.send_reminders",
         "schedule": crontab(hour=6, minute=30),
+    },
+    "herinneringen-pc-kalender": {
+        "task": "programmas.herinneringen.stuur_pc_herinneringen",
+        "schedule": crontab(hour=6, minute=35),
     },
     "meldingen-dagelijks": {
         "task": "regioportaal.tasks.send_digests",

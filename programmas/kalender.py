@@ -1,0 +1,351 @@
+"""The P&C calendar of a region: every date of both routes of each programme, with its state. Reads only.
+
+`termijnen.momenten()` computes the dates of one programme; this module gathers what it needs for all programmes at
+once, in a fixed number of queries whatever their number (the programmes with their region's settings, their
+versions, the councils' progress), and labels each date for the page, the iCalendar feed and the reminders.
+
+Which figures a programme's dates read:
+
+- the procedure of its latest version (`regeling.regeling_voor`: stored once frozen, else the programme's own route
+  or the region's default); without a version, the programme's own route or the region's default;
+- its board meeting (`behandeldatum`), the frameworks and the annual accounts recorded on the programme;
+- the routing date, deadline, adoption and sending to gedeputeerde staten of its latest version that is past concept
+  and still current (a version the board sent back or a later version replaced no longer counts);
+- "every council has responded": the last council meeting date once no council is open, or (zienswijze) the end of
+  the term once the board adopted after it.
+
+A reader who may not see the region's non-public pieces sees only programmes with a public version, computed from
+their public versions only. The iCalendar feed is always that public view.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Count, Max, Prefetch, Q
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from . import termijnen
+from .models import Jaarprogramma, Procedure, Raadsbesluit, Versie, VersieStatus
+from .regeling import regeling_van, regeling_voor
+
+LABELS = {
+    "kaders": gettext_lazy("Kaders en voorlopige jaarrekening naar de raden"),
+    "ontwerp": gettext_lazy("Ontwerpbegroting naar de raden versturen"),
+    "zienswijzen": gettext_lazy("Einde van de termijn voor zienswijzen"),
+    "vaststelling": gettext_lazy("Vergadering van het bestuur: vaststelling"),
+    "gs": gettext_lazy("Begroting naar gedeputeerde staten"),
+    "jaarrekening_gs": gettext_lazy("Jaarrekening naar gedeputeerde staten"),
+    "raden": gettext_lazy("Uiterste datum voor de raden"),
+}
+
+STAAT_LABELS = {
+    termijnen.Staat.GEDAAN: gettext_lazy("gedaan"),
+    termijnen.Staat.TE_DOEN: gettext_lazy("te doen"),
+    termijnen.Staat.BINNENKORT: gettext_lazy("binnenkort (binnen 14 dagen)"),
+    termijnen.Staat.TE_LAAT: gettext_lazy("te laat"),
+}
+
+# Steps of the calendar the secretariat records outside the version's workflow (services.record_pc_stap).
+STAP_LABELS = {
+    "kaders": gettext_lazy("Kaders en voorlopige jaarrekening verzonden aan de raden"),
+    "jaarrekening": gettext_lazy("Jaarrekening vastgesteld door het bestuur"),
+    "jaarrekening_gs": gettext_lazy("Jaarrekening verzonden aan gedeputeerde staten"),
+}
+STAPPEN_BIJ_MOMENT = {"kaders": ("kaders",), "jaarrekening_gs": ("jaarrekening", "jaarrekening_gs")}
+
+VOLGORDE = ("kaders", "ontwerp", "zienswijzen", "vaststelling", "raden", "gs", "jaarrekening_gs")
+
+
+@dataclass
+class Programmagegevens:
+    """One programme with everything its dates are computed from (no further queries)."""
+
+    programma: Jaarprogramma
+    regeling: object  # the settings its latest version follows (an unsaved copy)
+    procedure: str
+    versie: Versie | None  # the version whose dates count
+    link_versie: Versie | None  # the version a link points to (the counting one, else the newest visible)
+    openbaar: bool  # it has a public version
+    raden_klaar_op: datetime.date | None
+
+    def momenten(self):
+        programma, versie = self.programma, self.versie
+        return termijnen.momenten(
+            procedure=self.procedure,
+            jaar=programma.jaar,
+            behandeldatum=programma.behandeldatum,
+            zienswijze_weken=max(self.regeling.zienswijze_weken, termijnen.WGR_ZIENSWIJZE_WEKEN),
+            termijn_dagen=self.regeling.termijn_dagen,
+            voorgelegd_op=versie.voorgelegd_op if versie else None,
+            deadline=versie.deadline if versie else None,
+            vastgesteld_op=versie.vastgesteld_op if versie else None,
+            naar_gs_op=versie.naar_gs_op if versie else None,
+            kaders_verzonden_op=programma.kaders_verzonden_op,
+            jaarrekening_vastgesteld_op=programma.jaarrekening_vastgesteld_op,
+            jaarrekening_naar_gs_op=programma.jaarrekening_naar_gs_op,
+            raden_klaar_op=self.raden_klaar_op,
+        )
+
+    @property
+    def link(self):
+        if self.link_versie is not None:
+            return self.link_versie.get_absolute_url()
+        return None
+
+
+@dataclass
+class Kalendermoment:
+    """One date of the calendar, of one programme, with its state on `vandaag`."""
+
+    gegevens: Programmagegevens
+    moment: termijnen.Moment
+    vandaag: datetime.date
+
+    @property
+    def programma(self):
+        return self.gegevens.programma
+
+    @property
+    def versie(self):
+        return self.gegevens.versie
+
+    @property
+    def sleutel(self):
+        return self.moment.sleutel
+
+    @property
+    def datum(self):
+        return self.moment.datum
+
+    @property
+    def gedaan_op(self):
+        return self.moment.gedaan_op
+
+    @property
+    def artikel(self):
+        return self.moment.artikel
+
+    @property
+    def wettelijk(self):
+        return self.moment.wettelijk
+
+    @property
+    def label(self):
+        return str(LABELS.get(self.moment.sleutel, self.moment.sleutel))
+
+    @property
+    def staat(self):
+        return self.moment.staat(self.vandaag)
+
+    @property
+    def staat_label(self):
+        return str(STAAT_LABELS[self.staat])
+
+    @property
+    def gedaan(self):
+        return self.staat == termijnen.Staat.GEDAAN
+
+    @property
+    def link(self):
+        return self.gegevens.link
+
+    @property
+    def grondslag(self):
+        return self.moment.artikel if self.moment.wettelijk else _("datum van de regio")
+
+    @property
+    def stappen(self):
+        """The steps the secretariat records here for this date (none when done or part of a version's workflow)."""
+        if self.gedaan or self.gegevens.procedure != Procedure.ZIENSWIJZE:
+            return ()
+        programma = self.programma
+        return tuple(
+            stap
+            for stap in STAPPEN_BIJ_MOMENT.get(self.moment.sleutel, ())
+            if stap != "jaarrekening" or programma.jaarrekening_vastgesteld_op is None
+        )
+
+    def uid(self):
+        return f"pc-{self.programma.pk}-{self.moment.sleutel}@{_host()}"
+
+
+def _host():
+    return settings.SITE_URL.split("//", 1)[-1].split("/", 1)[0].split(":", 1)[0] or "regioportaal"
+
+
+def _telt(versie):
+    """A version whose dates count: past concept and still current."""
+    return versie.status != VersieStatus.CONCEPT and not versie.afgesloten
+
+
+def programmas(programmas_qs, *, besloten):
+    """Every programme of `programmas_qs` with the figures of its dates: three queries, whatever their number.
+
+    `besloten`: the reader may see non-public versions (else only programmes with a public version count, read from
+    their public versions).
+    """
+    rijen = list(
+        programmas_qs.select_related("regio__programmaregeling").prefetch_related(
+            Prefetch("versies", queryset=Versie.objects.order_by("-nummer"))
+        )
+    )
+    uit = []
+    for programma in rijen:
+        versies = list(programma.versies.all())  # newest first
+        zichtbaar = versies if besloten else [v for v in versies if v.openbaar]
+        openbaar = any(v.openbaar for v in versies)
+        if not besloten and not openbaar:
+            continue
+        live = regeling_van(programma.regio)
+        if versies:
+            regeling = regeling_voor(versies[0], live)
+        else:
+            regeling = regeling_voor(Versie(jaarprogramma=programma), live)
+        versie = next((v for v in zichtbaar if _telt(v)), None)
+        uit.append(
+            Programmagegevens(
+                programma=programma,
+                regeling=regeling,
+                procedure=regeling.procedure,
+                versie=versie,
+                link_versie=versie or (zichtbaar[0] if zichtbaar else None),
+                openbaar=openbaar,
+                raden_klaar_op=None,
+            )
+        )
+    _raden_klaar(uit)
+    return uit
+
+
+def _raden_klaar(gegevens):
+    """When every council responded, per counting version (one query for all)."""
+    routed = {g.versie.pk: g for g in gegevens if g.versie is not None and g.versie.voorgelegd_op is not None}
+    if not routed:
+        return
+    open_ = Q(uitkomst__in=termijnen.OPEN_UITKOMSTEN)
+    voortgang = (
+        Raadsbesluit.objects.filter(versie__in=list(routed))
+        .values("versie")
+        .annotate(
+            totaal=Count("pk", distinct=True),
+            open=Count("pk", filter=open_, distinct=True),
+            laatst=Max("registraties__datum_raad"),
+        )
+        .order_by()
+    )
+    for rij in voortgang:
+        g = routed[rij["versie"]]
+        versie = g.versie
+        if rij["totaal"] and not rij["open"]:
+            g.raden_klaar_op = rij["laatst"] or versie.deadline
+        elif versie.status in (VersieStatus.GOEDGEKEURD, VersieStatus.AFGEWEZEN):
+            g.raden_klaar_op = (
+                rij["laatst"] or versie.deadline
+            )  # the rule decided: the councils' phase is over
+        elif g.procedure == Procedure.ZIENSWIJZE and versie.vastgesteld_op is not None:
+            # The board adopts only after the term (Wgr art. 35): the term is over.
+            g.raden_klaar_op = min(d for d in (versie.deadline, versie.vastgesteld_op) if d is not None)
+
+
+def momenten(gegevens, *, jaar=None, vandaag=None):
+    """The dates of `gegevens` (of calendar year `jaar`, or all), in date order, with their state on `vandaag`."""
+    vandaag = vandaag or timezone.localdate()
+    uit = []
+    for g in gegevens:
+        for moment in g.momenten():
+            if jaar is None or moment.datum.year == jaar:
+                uit.append(Kalendermoment(g, moment, vandaag))
+    uit.sort(
+        key=lambda m: (
+            m.datum,
+            m.programma.jaar,
+            m.programma.soort,
+            VOLGORDE.index(m.sleutel) if m.sleutel in VOLGORDE else len(VOLGORDE),
+        )
+    )
+    return uit
+
+
+def kalender(regio, jaar=None, *, besloten, vandaag=None):
+    """The P&C calendar of `regio`: every date (of calendar year `jaar`, or all years) of both kinds of programme."""
+    gegevens = programmas(Jaarprogramma.objects.filter(regio=regio), besloten=besloten)
+    return momenten(gegevens, jaar=jaar, vandaag=vandaag)
+
+
+# --- iCalendar (RFC 5545): all-day events, written by hand like vergaderingen.ical (which programmas may not import)
+
+
+PRODID = "-//Regioportaal//P&C-kalender//NL"
+MAX_OCTETS = 75
+
+
+def _escape(text):
+    return (
+        str(text)
+        .replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\\n")
+        .replace("\n", "\\n")
+        .replace("\r", "\\n")
+    )
+
+
+def _fold(line):
+    """Fold a content line at 75 octets, never splitting a UTF-8 character."""
+    if len(line.encode("utf-8")) <= MAX_OCTETS:
+        return line
+    pieces, current, limit = [], b"", MAX_OCTETS
+    for char in line:
+        encoded = char.encode("utf-8")
+        if len(current) + len(encoded) > limit:
+            pieces.append(current.decode("utf-8"))
+            current, limit = b"", MAX_OCTETS - 1  # a continuation line starts with one space
+        current += encoded
+    pieces.append(current.decode("utf-8"))
+    return "\r\n ".join(pieces)
+
+
+def samenvatting(moment):
+    return f"{moment.label}: {moment.programma}"
+
+
+def beschrijving(moment):
+    regels = [moment.label, str(moment.programma)]
+    regels.append(
+        _("Wettelijke datum (%(artikel)s).") % {"artikel": moment.artikel}
+        if moment.wettelijk
+        else _("Datum van de regio.")
+    )
+    if moment.gedaan_op is not None:
+        regels.append(_("Gedaan op %(datum)s.") % {"datum": date_format(moment.gedaan_op)})
+    return "\n".join(regels)
+
+
+def ical(momenten_, *, naam=""):
+    """A VCALENDAR with one all-day VEVENT per moment; the UID stays the same when the date moves."""
+    stempel = timezone.now().astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
+    basis = settings.SITE_URL.rstrip("/")
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
+    if naam:
+        lines.append(f"X-WR-CALNAME:{_escape(naam)}")
+    for moment in momenten_:
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{moment.uid()}",
+            f"DTSTAMP:{stempel}",
+            f"DTSTART;VALUE=DATE:{moment.datum:%Y%m%d}",
+            f"DTEND;VALUE=DATE:{moment.datum + datetime.timedelta(days=1):%Y%m%d}",
+            f"SUMMARY:{_escape(samenvatting(moment))}",
+            f"DESCRIPTION:{_escape(beschrijving(moment))}",
+            "TRANSP:TRANSPARENT",
+        ]
+        if moment.link:
+            lines.append(f"URL:{basis}{moment.link}")
+        lines.append("END:VEVENT")
+    lines.append("END:VCALENDAR")
+    return "".join(_fold(line) + "\r\n" for line in lines)
