@@ -789,6 +789,16 @@ def record_pc_stap(programma, *, stap, datum, door):
     if datum > timezone.localdate():
         raise ValidationError({"datum": _("Deze datum ligt in de toekomst.")})
     veld = PC_STAPPEN[stap]
+    if stap == "jaarrekening_gs" and (
+        programma.jaarrekening_vastgesteld_op is None or datum < programma.jaarrekening_vastgesteld_op
+    ):
+        raise ValidationError(
+            {
+                "datum": _(
+                    "De jaarrekening gaat naar gedeputeerde staten nadat het bestuur haar heeft vastgesteld."
+                )
+            }
+        )
     _log(door, "P&C-stap vastgelegd", programma, programma.regio, {veld: [getattr(programma, veld), datum]})
     setattr(programma, veld, datum)
     programma.save(update_fields=[veld])
@@ -802,6 +812,7 @@ def board_decision(versie, *, aangenomen, besluitdatum, besluit_referentie="", d
     Consent: a submitted version is adopted, or sent back to the secretariat. Zienswijze: a routed draft is adopted
     (after the term, with every view answered) or sent back. Anything else is not the board's to decide here.
     """
+    versie = _lock_versie(versie)  # decide on the stored status, not on the caller's copy
     procedure = procedure_van(versie)
     if procedure == Procedure.INSTEMMING and versie.status != VersieStatus.INGEDIEND:
         return None

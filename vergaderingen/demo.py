@@ -1,7 +1,8 @@
 """The meetings demo, on top of `manage.py load_demo`: DBO meetings, the Drechtraad of 5 March 2013, STRATEGIO.
 
 Everything is written through the services with door=None. Running it twice changes nothing: a meeting or planning
-day that already exists is left as it is.
+day that already exists is left as it is. Every meeting falls on a weekday; the DBO's follow the programme demo's
+calendar of the Denderregio (`programmas.demo.dender_kalender`).
 """
 
 import datetime
@@ -12,6 +13,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from besturen.models import Lidmaatschap, Orgaan, Regio, Rol
+from programmas.demo import demo_jaar, dender_kalender
+from programmas.models import ProgrammaSoort, Versie
 
 from . import services
 from .models import Bijeenkomst, BlokSoort, Keuze, Uitkomst, Vergadering
@@ -54,9 +57,14 @@ def _vergadering(orgaan, begin, einde, **kwargs):
 
 def _houd(vergadering, punten, besluiten, *, leden, notulen):
     """Publish, hold and report a meeting: decisions with votes per member, attendance, minutes."""
-    for titel, toelichting, openbaar in punten:
+    for titel, toelichting, openbaar, *versie in punten:
         services.add_agendapunt(
-            vergadering, titel=titel, toelichting=toelichting, openbaar=openbaar, door=None
+            vergadering,
+            titel=titel,
+            toelichting=toelichting,
+            openbaar=openbaar,
+            programmaversie=versie[0] if versie else None,
+            door=None,
         )
     services.publish_agenda(vergadering, door=None)
     services.close_vergadering(vergadering, door=None)
@@ -87,38 +95,76 @@ def _houd(vergadering, punten, besluiten, *, leden, notulen):
     services.save_notulen(vergadering, notulen=notulen, door=None)
 
 
+def _dender_versie(jaar, nummer):
+    """Version `nummer` of the Denderregio's programme of `jaar` when the programme demo built it, else None."""
+    return (
+        Versie.objects.filter(
+            jaarprogramma__regio__slug="denderregio",
+            jaarprogramma__jaar=jaar,
+            jaarprogramma__soort=ProgrammaSoort.PROGRAMMA,
+            nummer=nummer,
+        )
+        .select_related("jaarprogramma")
+        .first()
+    )
+
+
 def build_dbo(stdout=None):
-    """Two past meetings of the Denderregio's DBO (with minutes, decisions, votes) and one coming up."""
+    """Two past meetings of the Denderregio's DBO (with minutes, decisions, votes) and one coming up.
+
+    They fall on the days of the programme demo's calendar (`programmas.demo.dender_kalender`), on Thursday evenings:
+    the first adopts version 1 of the regional programme, the second sends it back after Haaltert's amendment and
+    adopts version 2. When the programme demo ran first, those items point at the versions (the programme already
+    took those steps, so the decisions change nothing there).
+    """
     dbo = _orgaan("denderregio", afkorting="DBO")
-    vandaag = timezone.localdate()
-    eerste_dag = vandaag - datetime.timedelta(days=56)
-    tweede_dag = vandaag - datetime.timedelta(days=28)
-    derde_dag = vandaag + datetime.timedelta(days=14)
     if Vergadering.objects.filter(orgaan=dbo).exists():
         return dbo
+    vandaag = timezone.localdate()
+    kalender = dender_kalender(vandaag)
+    jaar = demo_jaar(vandaag)
+    v1, v2 = _dender_versie(jaar, 1), _dender_versie(jaar, 2)
+    programma = f"Regioprogramma {jaar}"
     locatie = "Stadhuis Aalst, Grote Markt 3, 9300 Aalst"
-    eerste, _ = _vergadering(dbo, _moment(eerste_dag, 19), _moment(eerste_dag, 21), locatie=locatie)
+    eerste, _ = _vergadering(dbo, _moment(kalender.dbo1, 19), _moment(kalender.dbo1, 21), locatie=locatie)
     tweede, _ = _vergadering(
-        dbo, _moment(tweede_dag, 19), _moment(tweede_dag, 21), online_link="https://vergaderen.example/dbo"
+        dbo,
+        _moment(kalender.dbo2, 19),
+        _moment(kalender.dbo2, 21),
+        online_link="https://vergaderen.example/dbo",
     )
-    derde, _ = _vergadering(dbo, _moment(derde_dag, 19), _moment(derde_dag, 21), locatie=locatie)
+    derde, _ = _vergadering(dbo, _moment(kalender.dbo3, 19), _moment(kalender.dbo3, 21), locatie=locatie)
     leden = _leden(dbo)
+    vaststelling_1 = f"{programma}: vaststelling van versie 1"
     _houd(
         eerste,
         [
             (
+                vaststelling_1,
+                "Het ontwerp van het secretariaat; na vaststelling gaat het naar de 14 gemeenteraden.",
+                True,
+                v1,
+            ),
+            (
                 "Regionale mobiliteit: fietssnelwegen langs de Dender",
                 "Voorstel van de werkgroep mobiliteit.",
                 True,
+                None,
             ),
             (
                 "Samenwerking rond lokaal woonbeleid",
                 "Stand van zaken van het intergemeentelijk project.",
                 True,
+                None,
             ),
-            ("Personeelsinzet regiocoördinator", "Besloten: gaat over een persoon.", False),
+            ("Personeelsinzet regiocoördinator", "Besloten: gaat over een persoon.", False, None),
         ],
         {
+            vaststelling_1: (
+                Uitkomst.AANGENOMEN,
+                "Het DBO stelt versie 1 vast en legt haar voor aan de gemeenteraden (termijn 90 dagen).",
+                1,
+            ),
             "Regionale mobiliteit: fietssnelwegen langs de Dender": (
                 Uitkomst.AANGENOMEN,
                 "Het DBO keurt het tracévoorstel goed.",
@@ -127,30 +173,45 @@ def build_dbo(stdout=None):
             "Samenwerking rond lokaal woonbeleid": (Uitkomst.KENNISGENOMEN, "Het DBO neemt kennis.", 0),
         },
         leden=leden,
-        notulen="Aanwezig: zie de aanwezigheidslijst.\n\nHet DBO besprak de fietssnelwegen, het woonbeleid en "
-        "de personeelsinzet. De besluiten staan bij de agendapunten.",
+        notulen="Aanwezig: zie de aanwezigheidslijst.\n\nHet DBO stelde versie 1 van het regioprogramma vast en "
+        "besprak de fietssnelwegen, het woonbeleid en de personeelsinzet. De besluiten staan bij de agendapunten.",
     )
+    amendement = f"{programma}: amendement van de gemeenteraad van Haaltert"
+    vaststelling_2 = f"{programma}: vaststelling van versie 2"
     _houd(
         tweede,
         [
-            ("Jaarprogramma van de regio: eerste bespreking", "Ontwerp van het secretariaat.", True),
-            ("Regionale energiestrategie", "Voorstel om samen een energiecoach aan te stellen.", True),
+            (
+                amendement,
+                "Haaltert keurde versie 1 goed met een amendement; volgens de regeling gaat versie 1 terug naar het "
+                "DBO.",
+                True,
+                v1,
+            ),
+            (vaststelling_2, "Versie 2 verwerkt het amendement van Haaltert.", True, v2),
+            ("Regionale energiestrategie", "Voorstel om samen een energiecoach aan te stellen.", True, None),
         ],
         {
-            "Jaarprogramma van de regio: eerste bespreking": (
-                Uitkomst.AANGEHOUDEN,
-                "Het punt wordt aangehouden tot de volgende vergadering.",
+            amendement: (
+                Uitkomst.KENNISGENOMEN,
+                "Het DBO neemt kennis van het amendement en stuurt versie 1 terug.",
+                0,
+            ),
+            vaststelling_2: (
+                Uitkomst.AANGENOMEN,
+                "Het DBO stelt versie 2 vast en legt haar voor aan de gemeenteraden.",
                 0,
             ),
             "Regionale energiestrategie": (Uitkomst.VERWORPEN, "Het voorstel haalt geen meerderheid.", 9),
         },
         leden=leden,
-        notulen="Het DBO besprak het ontwerp van het jaarprogramma en de energiestrategie.",
+        notulen="Het DBO besprak het amendement van Haaltert, stelde versie 2 van het regioprogramma vast en "
+        "besprak de energiestrategie.",
     )
     for titel, toelichting in (
         (
-            "Jaarprogramma van de regio: vaststelling",
-            "Het aangepaste ontwerp, na de bespreking van vorige keer.",
+            f"{programma}: stand van de besluiten van de gemeenteraden",
+            "Welke raden versie 2 al goedkeurden en welke nog beslissen.",
         ),
         ("Regionale mobiliteit: stand van de fietssnelwegen", "Voortgang van de werkgroep."),
         ("Varia", ""),
@@ -158,7 +219,7 @@ def build_dbo(stdout=None):
         services.add_agendapunt(derde, titel=titel, toelichting=toelichting, door=None)
     services.publish_agenda(derde, door=None)
     if stdout:
-        stdout.write(f"DBO: drie vergaderingen ({eerste_dag}, {tweede_dag}, {derde_dag}).")
+        stdout.write(f"DBO: drie vergaderingen ({kalender.dbo1}, {kalender.dbo2}, {kalender.dbo3}).")
     return dbo
 
 

@@ -6,7 +6,8 @@ from programmas.demo import load_programmas_demo
 class Command(BaseCommand):
     help = (
         "Laadt de programma-demo (na load_demo en load_opgaven_demo): Groene Metropoolregio, Denderregio en "
-        "Drechtsteden elk in een andere stap van de jaarcyclus. Een tweede keer draaien wijzigt niets."
+        "Drechtsteden elk in een andere stap van de jaarcyclus, met data die kloppen vanaf vandaag (ook de "
+        "begrotingen langs de Wgr-route). Een tweede keer draaien wijzigt niets."
     )
 
     def handle(self, *args, **options):
