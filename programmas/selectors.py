@@ -56,7 +56,8 @@ def kostenverdeling(versie, regeling):
 
     A frozen version (routed or adopted) reads the stored shares: nothing the region changes later moves them.
     A concept is split live by the line's (or region's) key over today's populations; ties between equal remainders
-    go to the lower NIS/CBS code.
+    go to the lower NIS/CBS code. Each line gets `tarief_gebruikt`: the rate per inhabitant its split used (stored
+    once frozen; None for a line not split per inhabitant), so a page never shows the region's later rate.
     """
     regels = list(regels_van(versie))
     if versie.bevroren_op is not None:
@@ -72,6 +73,7 @@ def kostenverdeling(versie, regeling):
         sleutel = sleutel_van(regel, regeling)
         bedrag = regel.bedrag
         tarief = tarief_van(regel, regeling)
+        regel.tarief_gebruikt = tarief if sleutel == "per_inwoner" else None
         if sleutel == "per_inwoner" and tarief is not None:
             bedrag = (tarief * sum(b.inwoners or 0 for b in deelnemers)).quantize(Decimal("0.01"))
         try:
@@ -102,12 +104,16 @@ def _bevroren_verdeling(versie, regels):
     result = Kostenverdeling(regels=regels, besturen=[])
     per_bestuur = defaultdict(dict)
     besturen = {}
+    tarieven = {}
     for bijdrage in Bijdrage.objects.filter(versie=versie).select_related("bestuur"):
         per_bestuur[bijdrage.bestuur_id][bijdrage.regel_id] = bijdrage.bedrag
+        tarieven[bijdrage.regel_id] = bijdrage.tarief_per_inwoner
         if bijdrage.bestuur_id not in besturen:
             bestuur = bijdrage.bestuur
             bestuur.gebruikt = (bijdrage.inwoners, bijdrage.peildatum, bijdrage.bron)
             besturen[bijdrage.bestuur_id] = bestuur
+    for regel in regels:
+        regel.tarief_gebruikt = tarieven.get(regel.pk)
     result.besturen = sorted(besturen.values(), key=lambda b: b.naam)
     result.per_bestuur = dict(per_bestuur)
     result.totaal_per_bestuur = {pk: sum(v.values(), Decimal("0")) for pk, v in per_bestuur.items()}

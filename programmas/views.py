@@ -863,7 +863,7 @@ def _export_rijen(tabel, versie):
     )
     for rij in tabel.rijen:
         yield (
-            [rij.bestuur.naam, rij.bestuur.code, rij.bestuur.inwoners]
+            [rij.bestuur.naam, rij.bestuur.code, rij.inwoners]
             + list(rij.bedragen)
             + [rij.totaal, rij.vorig, rij.verschil]
         )

@@ -8,16 +8,32 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+import time_machine
+from django.utils import timezone
+
 from besturen import services as besturen_services
 from besturen.models import BestuurSoort, Land, OrgaanSoort, Rechtsvorm, Rol
 from opgaven import services as opgaven_services
 from programmas import services
-from programmas.models import Procedure, VersieStatus
+from programmas.models import Procedure, Raadsbesluit, Uitkomst, VersieStatus
+from programmas.regeling import procedure_van
 from tests.factories import PASSWORD
 
 BEGIN = datetime.date(2020, 1, 1)
 JAAR = 2027
 _teller = {"n": 0}
+
+
+def vandaag():
+    """Today (local): a version is submitted, adopted and routed today, so councils decide today at the earliest."""
+    return timezone.localdate()
+
+
+def reis(dag):
+    """Travel to 10:00 (local time) on `dag` with the clock standing still: for steps that happened in the past."""
+    return time_machine.travel(
+        timezone.make_aware(datetime.datetime.combine(dag, datetime.time(10))), tick=False
+    )
 
 
 def _uniek():
@@ -77,9 +93,15 @@ def bouw_regio(
     procedure=Procedure.INSTEMMING,
     beslisregel="unaniem",
     sleutel="bevolking",
+    codes=None,
     **regeling,
 ):
-    """A region with `n_leden` municipalities (each with a council), its mayors' meeting, opgaven and one user per role."""
+    """A region with `n_leden` municipalities (each with a council), its mayors' meeting, opgaven and one user per role.
+
+    The region's settings (`procedure`, `beslisregel`, `sleutel` and any other `Programmaregeling` field) are saved
+    through `services.update_regeling`, as the secretariat would. `codes` gives the members' official codes (e.g. real
+    NIS codes for an import); by default each gets a unique test code.
+    """
     nr = _uniek()
     regio = besturen_services.create_regio(
         door=None,
@@ -95,7 +117,7 @@ def bouw_regio(
             door=None,
             soort=BestuurSoort.GEMEENTE,
             naam=f"Gemeente {nr}-{i:02d}",
-            code=f"T{nr}{i:03d}",
+            code=codes[i] if codes else f"T{nr}{i:03d}",
             land=Land.BELGIE,
             inwoners=inwoners[i],
             inwoners_peildatum=datetime.date(2024, 1, 1),
@@ -138,14 +160,15 @@ def bouw_regio(
         ),
         ander_secretariaat=maak_gebruiker(ander_bestuur, Rol.SECRETARIS, "Dirk", "Ander"),
     )
-    regeling_ = services.regeling_van(regio)
-    regeling_.procedure = procedure
-    regeling_.beslisregel = beslisregel
-    regeling_.sleutel = sleutel
-    regeling_.bestuursorgaan = dbo
-    for name, value in regeling.items():
-        setattr(regeling_, name, value)
-    regeling_.save()
+    services.update_regeling(
+        regio,
+        door=None,
+        procedure=procedure,
+        beslisregel=beslisregel,
+        sleutel=sleutel,
+        bestuursorgaan=dbo,
+        **regeling,
+    )
     for i in range(n_opgaven):
         opgave = opgaven_services.create_opgave(
             regio, door=None, titel=f"Opgave {chr(65 + i)}", gepubliceerd=True
@@ -157,10 +180,21 @@ def bouw_regio(
     return w
 
 
-def programma(w, *, tot=VersieStatus.CONCEPT, jaar=JAAR, deadline=None):
-    """Draft the programme of `jaar` from the world's opgaven and take it as far as `tot`."""
+def alle_raden_reageren(versie, uitkomst=Uitkomst.GEEN_ZIENSWIJZE, datum=None):
+    """Every council that has not responded records `uitkomst` (by the system) on `datum` (today)."""
+    for besluit in Raadsbesluit.objects.filter(versie=versie, uitkomst=Uitkomst.OPEN):
+        services.record_raadsbesluit(besluit, uitkomst=uitkomst, datum_raad=datum or vandaag(), door=None)
+
+
+def programma(w, *, tot=VersieStatus.CONCEPT, jaar=JAAR, deadline=None, besluitdatum=None):
+    """Draft the programme of `jaar` from the world's opgaven and take it as far as `tot`.
+
+    Everything happens today: submitted, adopted (`besluitdatum`, default today) and routed. On the zienswijze route
+    the general board may adopt before the councils' term has ended only when every council has responded (Wgr
+    art. 35), so on the way to `vastgesteld` every council first records that it gives no view.
+    """
     versie = services.draft_jaarprogramma(w.regio, jaar, door=None, opgaven=w.opgaven)
-    procedure = services.regeling_van(w.regio).procedure
+    procedure = procedure_van(versie)
     stappen = [VersieStatus.INGEDIEND]
     stappen += (
         [VersieStatus.VASTGESTELD, VersieStatus.VOORGELEGD]
@@ -173,7 +207,9 @@ def programma(w, *, tot=VersieStatus.CONCEPT, jaar=JAAR, deadline=None):
         if stap == VersieStatus.INGEDIEND:
             versie = services.submit_versie(versie, door=None)
         elif stap == VersieStatus.VASTGESTELD:
-            versie = services.adopt_versie(versie, door=None, besluitdatum=datetime.date(jaar - 1, 6, 1))
+            if procedure == Procedure.ZIENSWIJZE:
+                alle_raden_reageren(versie)
+            versie = services.adopt_versie(versie, door=None, besluitdatum=besluitdatum or vandaag())
         else:
             versie = services.route_versie(versie, door=None, deadline=deadline)
     versie.refresh_from_db()

@@ -1,10 +1,10 @@
 """Two council secretaries recording at the same moment: both decisions count (PostgreSQL row locks)."""
 
-import datetime
 import threading
 
 import pytest
 from django.db import connection
+from django.utils import timezone
 
 from programmas import services
 from programmas.models import Raadsbesluit, Registratie, Uitkomst, VersieStatus
@@ -28,7 +28,7 @@ def test_two_council_secretaries_recording_at_once_both_count_and_the_status_fol
             besluit = Raadsbesluit.objects.get(versie=versie, bestuur=bestuur)
             start.wait(timeout=10)
             services.record_raadsbesluit(
-                besluit, uitkomst=Uitkomst.GOEDGEKEURD, datum_raad=datetime.date(2026, 11, 2), door=user
+                besluit, uitkomst=Uitkomst.GOEDGEKEURD, datum_raad=timezone.localdate(), door=user
             )
         except Exception as exc:  # reported below, in the test's thread
             fouten.append(exc)

@@ -8,7 +8,7 @@ import pytest
 from programmas import selectors, services
 from programmas.models import Procedure, Raadsbesluit, Uitkomst, VersieStatus
 
-from .bouw import JAAR, bouw_regio, programma
+from .bouw import JAAR, bouw_regio, programma, vandaag
 
 S = VersieStatus
 
@@ -70,24 +70,26 @@ def test_the_diff_names_added_removed_and_changed_lines(wereld):
 
 
 def test_the_status_board_marks_overdue_councils(wereld):
-    vandaag = datetime.date(2026, 11, 23)
-    versie = programma(wereld, tot=S.VOORGELEGD, deadline=datetime.date(2026, 11, 20))
+    deadline = vandaag()
+    versie = programma(wereld, tot=S.VOORGELEGD, deadline=deadline)
     services.record_raadsbesluit(
         Raadsbesluit.objects.get(versie=versie, bestuur=wereld.leden[0]),
         uitkomst=Uitkomst.GOEDGEKEURD,
-        datum_raad=vandaag,
+        datum_raad=deadline,
         door=None,
     )
     services.record_raadsbesluit(
         Raadsbesluit.objects.get(versie=versie, bestuur=wereld.leden[1]),
         uitkomst=Uitkomst.UITGESTELD,
-        datum_raad=vandaag,
+        datum_raad=deadline,
         door=None,
     )
-    rijen = selectors.statusbord_rijen(versie, vandaag=vandaag)
+    assert not any(r.te_laat for r in selectors.statusbord_rijen(versie, vandaag=deadline))  # the last day
+    later = deadline + datetime.timedelta(days=3)
+    rijen = selectors.statusbord_rijen(versie, vandaag=later)
     assert [r.te_laat for r in rijen] == [False, True, True]
     assert rijen[0].laatste.uitkomst == Uitkomst.GOEDGEKEURD
-    te_laat = selectors.statusbord_rijen(versie, uitkomst=selectors.TE_LAAT, vandaag=vandaag)
+    te_laat = selectors.statusbord_rijen(versie, uitkomst=selectors.TE_LAAT, vandaag=later)
     assert [r.bestuur for r in te_laat] == wereld.leden[1:]
     assert selectors.uitkomsten_geteld(versie) == {"goedgekeurd": 1, "uitgesteld": 1, "open": 1}
 
@@ -107,7 +109,8 @@ def test_the_zienswijze_deadline_warns_14_days_ahead_and_when_passed(
 ):
     w = bouw_regio(2, procedure=Procedure.ZIENSWIJZE, zienswijze_weken=12)
     versie = programma(w, tot=S.VOORGELEGD)
-    versie.voorgelegd_op = datetime.date(2026, 2, 3)
+    versie.voorgelegd_op = datetime.date(2026, 2, 3)  # as if routed then, with the statutory twelve weeks
+    versie.deadline = datetime.date(2026, 4, 28)
     zienswijze = selectors.zienswijze_termijnen(versie, services.regeling_van(w.regio), vandaag=vandaag)[0]
     assert (zienswijze.datum, zienswijze.waarschuwing) == (datetime.date(2026, 4, 28), waarschuwing)
 
@@ -117,14 +120,20 @@ def test_the_gs_deadline_warns_before_15_september_and_after_adoption(db, snelle
     versie = programma(w, tot=S.VOORGELEGD)
     regeling = services.regeling_van(w.regio)
     gs = selectors.zienswijze_termijnen(versie, regeling, vandaag=datetime.date(JAAR - 1, 9, 5))[-1]
-    assert (gs.datum, gs.waarschuwing) == (datetime.date(JAAR - 1, 9, 15), "binnenkort")
-    gs = selectors.zienswijze_termijnen(versie, regeling, vandaag=datetime.date(JAAR - 1, 9, 16))[-1]
+    assert (gs.datum, gs.waarschuwing) == (
+        datetime.date(JAAR - 1, 9, 14),
+        "binnenkort",
+    )  # "vóór 15 september"
+    gs = selectors.zienswijze_termijnen(versie, regeling, vandaag=datetime.date(JAAR - 1, 9, 15))[-1]
     assert gs.waarschuwing == "verstreken"
     versie.vastgesteld_op = datetime.date(JAAR - 1, 6, 1)
     gs = selectors.zienswijze_termijnen(versie, regeling, vandaag=datetime.date(JAAR - 1, 5, 1))[-1]
     assert (gs.datum, gs.waarschuwing) == (datetime.date(JAAR - 1, 6, 15), "")
     gs = selectors.zienswijze_termijnen(versie, regeling, vandaag=datetime.date(JAAR, 2, 1))[-1]
-    assert gs.waarschuwing == ""  # the programme year has begun: nothing left to warn about
+    assert gs.waarschuwing == "verstreken"  # never sent: still shown as late
+    versie.naar_gs_op = datetime.date(JAAR - 1, 6, 10)
+    gs = selectors.zienswijze_termijnen(versie, regeling, vandaag=datetime.date(JAAR, 2, 1))[-1]
+    assert (gs.waarschuwing, gs.gedaan_op) == ("", datetime.date(JAAR - 1, 6, 10))  # sent in time: done
 
 
 @pytest.mark.parametrize("regel", ["unaniem", "leden", "bevolking", "beide"])

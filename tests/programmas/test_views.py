@@ -21,7 +21,7 @@ from programmas.models import (
     Vraag,
 )
 
-from .bouw import JAAR, bouw_regio, programma
+from .bouw import JAAR, bouw_regio, programma, reis, vandaag
 
 S = VersieStatus
 ROLLEN = [
@@ -136,7 +136,7 @@ def test_only_the_councils_secretary_may_post_its_decision(client, wereld, wie, 
     besluit = _uit(versie)
     data = {
         "uitkomst": "goedgekeurd",
-        "datum_raad": "2026-11-02",
+        "datum_raad": vandaag().isoformat(),
         "stemmen_voor": 20,
         "stemmen_tegen": 3,
         "onthoudingen": 0,
@@ -145,6 +145,16 @@ def test_only_the_councils_secretary_may_post_its_decision(client, wereld, wie, 
     assert response.status_code == verwacht
     besluit.refresh_from_db()
     assert (besluit.uitkomst == Uitkomst.GOEDGEKEURD) is (verwacht == 302)
+
+
+def test_the_platform_administrator_does_not_record_a_councils_decision(admin_client, wereld):
+    versie = programma(wereld, tot=S.VOORGELEGD)
+    besluit = _uit(versie)
+    data = {"uitkomst": "goedgekeurd", "datum_raad": vandaag().isoformat(), "stemmen_voor": 1}
+    assert admin_client.get(besluit.get_absolute_url()).status_code == 200  # reads it
+    assert b'name="uitkomst"' not in admin_client.get(besluit.get_absolute_url()).content
+    assert admin_client.post(besluit.get_absolute_url(), data).status_code == 403
+    assert not Registratie.objects.filter(besluit=besluit).exists()
 
 
 @pytest.mark.parametrize(
@@ -203,7 +213,7 @@ def test_submitting_is_the_secretariats(client, wereld, wie, verwacht):
 @pytest.mark.parametrize("wie,verwacht", [("voorzitter", 302), ("secretariaat", 302), ("raadslid", 403)])
 def test_adopting_needs_the_chair_or_the_secretariat(client, wereld, wie, verwacht):
     versie = programma(wereld, tot=S.INGEDIEND)
-    data = {"besluitdatum": "2026-10-01", "besluit_referentie": "DBO-12"}
+    data = {"besluitdatum": vandaag().isoformat(), "besluit_referentie": "DBO-12"}
     response = _post(client, wereld, wie, reverse("programmas:actie", args=[versie.pk, "vaststellen"]), data)
     assert response.status_code == verwacht
     versie.refresh_from_db()
@@ -214,7 +224,7 @@ def test_adopting_needs_the_chair_or_the_secretariat(client, wereld, wie, verwac
 def test_drafting_from_the_overview_is_the_secretariats(client, wereld, wie, verwacht):
     url = reverse("programmas:overzicht", args=[wereld.regio.slug])
     assert _get(client, wereld, wie, url).status_code == 200
-    data = {"jaar": JAAR, "titel": "", "opgaven": [o.pk for o in wereld.opgaven]}
+    data = {"jaar": JAAR, "soort": "programma", "titel": "", "opgaven": [o.pk for o in wereld.opgaven]}
     assert _post(client, wereld, wie, url, data).status_code == verwacht
     assert Versie.objects.filter(jaarprogramma__regio=wereld.regio).exists() is (wie == "secretariaat")
 
@@ -232,7 +242,12 @@ def test_the_secretariat_takes_a_programme_through_the_cycle_in_the_pages(client
     client.force_login(wereld.secretariaat)
     response = client.post(
         reverse("programmas:overzicht", args=[wereld.regio.slug]),
-        {"jaar": JAAR, "titel": "Programma 2027", "opgaven": [o.pk for o in wereld.opgaven]},
+        {
+            "jaar": JAAR,
+            "soort": "programma",
+            "titel": "Programma 2027",
+            "opgaven": [o.pk for o in wereld.opgaven],
+        },
         follow=True,
     )
     versie = Versie.objects.get(jaarprogramma__regio=wereld.regio)
@@ -252,12 +267,12 @@ def test_the_secretariat_takes_a_programme_through_the_cycle_in_the_pages(client
     assert (regel.bedrag, regel.sleutel, regel.deelnemers.count()) == (90000, "gelijk", 2)
     for actie, data in (
         ("indienen", {}),
-        ("vaststellen", {"besluitdatum": "2026-10-01", "besluit_referentie": "DBO-12"}),
-        ("voorleggen", {"deadline": "2027-01-31"}),
+        ("vaststellen", {"besluitdatum": vandaag().isoformat(), "besluit_referentie": "DBO-12"}),
+        ("voorleggen", {"deadline": (vandaag() + datetime.timedelta(days=60)).isoformat()}),
     ):
         assert client.post(reverse("programmas:actie", args=[versie.pk, actie]), data).status_code == 302
     versie.refresh_from_db()
-    assert (versie.status, versie.deadline) == (S.VOORGELEGD, datetime.date(2027, 1, 31))
+    assert (versie.status, versie.deadline) == (S.VOORGELEGD, vandaag() + datetime.timedelta(days=60))
     assert Raadsbesluit.objects.filter(versie=versie).count() == 3
 
 
@@ -276,7 +291,7 @@ def test_the_council_secretary_records_with_a_pdf_and_corrects_with_a_reason(cli
     client.force_login(wereld.raadssecretaris)
     data = {
         "uitkomst": "goedgekeurd",
-        "datum_raad": "2026-11-02",
+        "datum_raad": vandaag().isoformat(),
         "stemmen_voor": 20,
         "stemmen_tegen": 3,
         "onthoudingen": 1,
@@ -294,6 +309,28 @@ def test_the_council_secretary_records_with_a_pdf_and_corrects_with_a_reason(cli
     assert Registratie.objects.filter(besluit=besluit).count() == 2
 
 
+def test_a_late_council_records_through_the_page_and_is_marked_late(client, wereld):
+    with reis(
+        vandaag() - datetime.timedelta(days=10)
+    ):  # routed ten days ago, the deadline was three days ago
+        versie = programma(wereld, tot=S.VOORGELEGD, deadline=vandaag() + datetime.timedelta(days=7))
+    besluit = _uit(versie)
+    client.force_login(wereld.raadssecretaris)
+    assert b'name="uitkomst"' in client.get(besluit.get_absolute_url()).content  # the form is still offered
+    data = {
+        "uitkomst": "goedgekeurd",
+        "datum_raad": vandaag().isoformat(),
+        "stemmen_voor": 20,
+        "stemmen_tegen": 3,
+        "onthoudingen": 0,
+    }
+    assert client.post(besluit.get_absolute_url(), data).status_code == 302
+    registratie = Registratie.objects.get(besluit=besluit)
+    assert registratie.te_laat and registratie.datum_raad == vandaag()
+    besluit.refresh_from_db()
+    assert besluit.uitkomst == Uitkomst.GOEDGEKEURD
+
+
 def test_a_non_pdf_upload_is_refused_next_to_the_field(client, wereld, media):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -302,7 +339,7 @@ def test_a_non_pdf_upload_is_refused_next_to_the_field(client, wereld, media):
     nep = SimpleUploadedFile("besluit.pdf", b"<html>geen pdf</html>", content_type="application/pdf")
     data = {
         "uitkomst": "goedgekeurd",
-        "datum_raad": "2026-11-02",
+        "datum_raad": vandaag().isoformat(),
         "stemmen_voor": 1,
         "stemmen_tegen": 0,
         "onthoudingen": 0,
@@ -321,7 +358,7 @@ def test_a_decision_document_is_served_to_whoever_reads_the_version(client, were
     registratie = services.record_raadsbesluit(
         _uit(versie),
         uitkomst=Uitkomst.GOEDGEKEURD,
-        datum_raad=datetime.date(2026, 11, 2),
+        datum_raad=vandaag(),
         door=None,
         document=SimpleUploadedFile("b.pdf", b"%PDF-1.4\n%x\n", content_type="application/pdf"),
     )
@@ -336,7 +373,7 @@ def test_a_decision_document_is_served_to_whoever_reads_the_version(client, were
 def test_a_registration_without_document_is_404(client, wereld):
     versie = programma(wereld, tot=S.VOORGELEGD)
     registratie = services.record_raadsbesluit(
-        _uit(versie), uitkomst=Uitkomst.GOEDGEKEURD, datum_raad=datetime.date(2026, 11, 2), door=None
+        _uit(versie), uitkomst=Uitkomst.GOEDGEKEURD, datum_raad=vandaag(), door=None
     )
     client.force_login(wereld.secretariaat)
     assert client.get(reverse("programmas:document", args=[registratie.pk])).status_code == 404
@@ -412,12 +449,12 @@ def test_comparing_with_a_version_of_another_programme_is_404(client, wereld):
 
 
 def test_the_status_board_filters_by_outcome_with_htmx_and_marks_overdue_councils(client, wereld):
-    vandaag = datetime.date.today()
-    versie = programma(wereld, tot=S.VOORGELEGD, deadline=vandaag - datetime.timedelta(days=1))
+    with reis(vandaag() - datetime.timedelta(days=10)):  # routed ten days ago with a deadline of yesterday
+        versie = programma(wereld, tot=S.VOORGELEGD, deadline=vandaag() + datetime.timedelta(days=9))
     services.record_raadsbesluit(
         Raadsbesluit.objects.get(versie=versie, bestuur=wereld.leden[1]),
         uitkomst=Uitkomst.GOEDGEKEURD,
-        datum_raad=vandaag,
+        datum_raad=vandaag(),
         door=None,
     )
     client.force_login(wereld.secretariaat)
@@ -439,14 +476,15 @@ def test_the_status_board_shows_the_decision_arithmetic(client, db, snelle_wacht
     versie = programma(w, tot=S.VOORGELEGD)
     client.force_login(w.secretariaat)
     page = client.get(reverse("programmas:statusbord", args=[versie.pk])).content.decode()
-    assert "0 van 3 raden keurden goed" in page and "drempel" in page
+    assert "Van de 3 raden keurden 0 goed, 0 goed met amendement, 0 af" in page and "drempel" in page
 
 
 def test_the_zienswijze_dates_warn_when_near_or_passed(client, db, snelle_wachtwoorden):
     from programmas.models import Procedure
 
-    w = bouw_regio(2, procedure=Procedure.ZIENSWIJZE, zienswijze_weken=1)
-    versie = programma(w, tot=S.VOORGELEGD)  # zienswijzen within a week; 15 September has passed
+    w = bouw_regio(2, procedure=Procedure.ZIENSWIJZE)
+    with reis(vandaag() - datetime.timedelta(weeks=12) + datetime.timedelta(days=5)):
+        versie = programma(w, tot=S.VOORGELEGD)  # the twelve weeks end in five days
     client.force_login(w.secretariaat)
     page = client.get(versie.get_absolute_url()).content.decode()
     assert "Let op: termijn binnen 14 dagen." in page
@@ -460,7 +498,7 @@ def test_the_split_table_has_every_member_and_last_years_total(client, db, snell
         services.record_raadsbesluit(
             Raadsbesluit.objects.get(versie=vorig, bestuur=bestuur),
             uitkomst=Uitkomst.GOEDGEKEURD,
-            datum_raad=datetime.date(2025, 10, 1),
+            datum_raad=vandaag(),
             door=None,
         )
     versie = programma(w)
@@ -584,7 +622,7 @@ def _wereld_met_programma(n_leden, n_opgaven):
     services.record_raadsbesluit(
         Raadsbesluit.objects.get(versie=vorig, bestuur=w.leden[0]),
         uitkomst=Uitkomst.GOEDGEKEURD,
-        datum_raad=datetime.date(2025, 10, 1),
+        datum_raad=vandaag(),
         door=None,
     )
     versie = programma(w, tot=S.VOORGELEGD)
@@ -592,7 +630,7 @@ def _wereld_met_programma(n_leden, n_opgaven):
         services.record_raadsbesluit(
             Raadsbesluit.objects.get(versie=versie, bestuur=bestuur),
             uitkomst=Uitkomst.UITGESTELD,
-            datum_raad=datetime.date(2026, 11, 2),
+            datum_raad=vandaag(),
             door=None,
         )
     services.ask_question(versie, tekst="Waarom?", door=w.raadslid)

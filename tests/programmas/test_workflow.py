@@ -20,6 +20,17 @@ TOEGESTAAN = {
         (S.VOORGELEGD, S.GOEDGEKEURD),
         (S.VOORGELEGD, S.AFGEWEZEN),
         (S.VOORGELEGD, S.TERUG),
+        # While the councils decide, the status is recomputed after every decision or correction, so it moves
+        # freely between the four outcomes (also back from approved); `Versie.afgesloten` ends that phase.
+        (S.GOEDGEKEURD, S.VOORGELEGD),
+        (S.GOEDGEKEURD, S.AFGEWEZEN),
+        (S.GOEDGEKEURD, S.TERUG),
+        (S.AFGEWEZEN, S.VOORGELEGD),
+        (S.AFGEWEZEN, S.GOEDGEKEURD),
+        (S.AFGEWEZEN, S.TERUG),
+        (S.TERUG, S.VOORGELEGD),
+        (S.TERUG, S.GOEDGEKEURD),
+        (S.TERUG, S.AFGEWEZEN),
     },
     Procedure.ZIENSWIJZE: {
         (S.CONCEPT, S.INGEDIEND),
@@ -60,9 +71,7 @@ def test_service_transition_follows_the_table(geval, db):
     regio = besturen_services.create_regio(
         door=None, naam="Regio", slug="regio", land=Land.BELGIE, rechtsvorm=Rechtsvorm.PROJECTVERENIGING
     )
-    regeling = services.regeling_van(regio)
-    regeling.procedure = procedure
-    regeling.save()
+    services.update_regeling(regio, door=None, procedure=procedure)
     versie = Versie.objects.create(
         jaarprogramma=Jaarprogramma.objects.create(regio=regio, jaar=2027), nummer=1, status=van
     )
