@@ -53,6 +53,50 @@ def is_platform_admin(user):
     return _active(user) and user.is_superuser
 
 
+# --- "Only X": the office itself, never the platform administrator --------------------------------------------
+#
+# `user.has_perm(perm, obj)` (and guardian's ObjectPermissionChecker and get_objects_for_user without
+# with_superuser=False) says yes to every active superuser. Platform administration may rely on that; a rule that
+# says "only X" may not, and asks these instead. See docs/rollen.md, "Platform administrator".
+
+
+def holds_perm(user, perm, obj):
+    """`perm` on `obj` through the user's own or their role groups' object permissions; no superuser bypass."""
+    if not _active(user):
+        return False
+    return (
+        get_objects_for_user(user, perm, type(obj), accept_global_perms=False, with_superuser=False)
+        .filter(pk=obj.pk)
+        .exists()
+    )
+
+
+def is_regio_secretariaat(user, regio):
+    """The region's own secretariat (`secretaris` in one of its bodies); not the platform administrator."""
+    return holds_perm(user, "besturen.manage_regio", regio)
+
+
+def is_secretariaat(user, orgaan):
+    """The body's own secretariat: the region's for a regional body, the secretary for a body of a Bestuur."""
+    if orgaan.regio_id:
+        return is_regio_secretariaat(user, orgaan.regio)
+    return holds_perm(user, "besturen.manage_leden_orgaan", orgaan)
+
+
+def is_lid_of_secretariaat(user, orgaan):
+    """A member of the body in any role, or its own secretariat; not the platform administrator."""
+    return holds_perm(user, "besturen.view_besloten_orgaan", orgaan) or is_secretariaat(user, orgaan)
+
+
+def heeft_rol_in_regio(user, regio):
+    """A role in one of the region's bodies or in a current member's council, or its secretariat; not the platform
+    administrator (who reads the region without holding a role in it)."""
+    return holds_perm(user, "besturen.view_besloten_regio", regio) or is_regio_secretariaat(user, regio)
+
+
+# --- Platform administration and reading: the platform administrator passes ------------------------------------
+
+
 def can_manage_regio(user, regio):
     """Regional secretariat (or platform administrator): bodies, memberships, invitations, action log."""
     return _active(user) and user.has_perm("besturen.manage_regio", regio)
@@ -103,10 +147,14 @@ def can_add_stuk(user, orgaan):
 
 
 def can_comment_stuk(user, stuk):
+    """Only the body's members (every role except `waarnemer`) and its secretariat take part in its discussion.
+
+    The platform administrator reads every item but does not comment: a comment speaks as a member of the body.
+    """
     return (
         _active(user)
         and can_view_stuk(user, stuk)
-        and (user.has_perm("besturen.comment_orgaan", stuk.orgaan) or can_manage_orgaan(user, stuk.orgaan))
+        and (holds_perm(user, "besturen.comment_orgaan", stuk.orgaan) or is_secretariaat(user, stuk.orgaan))
     )
 
 

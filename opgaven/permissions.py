@@ -3,6 +3,8 @@
 The secretariat of a region (see besturen.permissions.can_manage_regio) formulates opgaven and records mandates.
 The bestuurlijk opdrachtgever (portfolio holder) of an opgave reports its progress and records commitments within
 its mandate, for as long as the membership that makes them opdrachtgever is current.
+The platform administrator (a superuser) passes the secretariat's checks, but is never the opdrachtgever or a
+mandate's holder: those follow one seat (`_holds`), so no superuser bypass reaches them.
 """
 
 from django.db.models import Q

@@ -5,6 +5,8 @@
 - A council's secretary records that council's decision, and nobody else's: routing grants
   `record_raadsbesluit` on each Raadsbesluit to the group of its council's secretaries.
 - Council members of participating members read non-public versions (besturen: view_besloten_regio) and ask questions.
+- The platform administrator (a superuser) passes the secretariat's checks, but records no decision (the board's
+  adoption, a council's decision) and asks no question: those rules say "only X" and grant no superuser bypass.
 """
 
 from django.db.models import Q
@@ -30,9 +32,15 @@ def can_view_versie(user, versie):
 
 
 def can_adopt(user, versie, bestuursorgaan):
-    if can_manage_programma(user, versie.jaarprogramma.regio):
+    """Record the board's adoption: only the region's own secretariat or the adopting body's (vice-)chair.
+
+    This records a decision of a body, so the platform administrator may not (no superuser bypass).
+    """
+    if not _active(user):
+        return False
+    if besturen_permissions.is_regio_secretariaat(user, versie.jaarprogramma.regio):
         return True
-    if not _active(user) or bestuursorgaan is None:
+    if bestuursorgaan is None:
         return False
     return (
         Lidmaatschap.objects.current()
@@ -51,7 +59,11 @@ def recordable_raadsbesluiten(user):
     if not _active(user):
         return Raadsbesluit.objects.none()
     return get_objects_for_user(
-        user, "programmas.record_raadsbesluit", Raadsbesluit, accept_global_perms=False
+        user,
+        "programmas.record_raadsbesluit",
+        Raadsbesluit,
+        accept_global_perms=False,
+        with_superuser=False,  # only that council's secretaries: a superuser would otherwise get every decision
     )
 
 
@@ -76,6 +88,7 @@ def vraagsteller_besturen(user, versie):
 
 
 def can_ask_question(user, versie):
+    """Only council members of a participating member (their seats, not a permission: no superuser bypass)."""
     return bool(vraagsteller_besturen(user, versie))
 
 

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import zipfile
 from decimal import Decimal
 
 from django.contrib import messages
@@ -905,6 +906,20 @@ class VerdelingCsvView(View):
         return response
 
 
+def _zip_met_vaste_tijd(inhoud, moment):
+    """The same zip (an .xlsx) with every entry stamped `moment` instead of the time of writing."""
+    bron = zipfile.ZipFile(io.BytesIO(inhoud))
+    uit = io.BytesIO()
+    with zipfile.ZipFile(uit, "w", zipfile.ZIP_DEFLATED) as doel:
+        for info in bron.infolist():
+            nieuw = zipfile.ZipInfo(
+                info.filename, date_time=max(moment.timetuple()[:6], (1980, 1, 1, 0, 0, 0))
+            )
+            nieuw.compress_type = zipfile.ZIP_DEFLATED
+            doel.writestr(nieuw, bron.read(info.filename))
+    return uit.getvalue()
+
+
 class VerdelingXlsxView(View):
     """The split per member as an Excel workbook (write-only, amounts as numbers in euro format)."""
 
@@ -931,10 +946,14 @@ class VerdelingXlsxView(View):
                     cel.number_format = '"€" #,##0.00'
                 cellen.append(cel)
             ws.append(cellen)
+        # A frozen version's workbook is the same file every time: its timestamps are the moment it was frozen.
+        moment = timezone.localtime(versie.bevroren_op) if versie.bevroren_op else timezone.localtime()
+        moment = moment.replace(tzinfo=None, microsecond=0)
+        wb.properties.created = wb.properties.modified = moment
         uitvoer = io.BytesIO()
         wb.save(uitvoer)
         response = HttpResponse(
-            uitvoer.getvalue(),
+            _zip_met_vaste_tijd(uitvoer.getvalue(), moment),
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
         response["Content-Disposition"] = f'attachment; filename="{_bestandsnaam(versie, "xlsx")}"'

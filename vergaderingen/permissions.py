@@ -1,8 +1,13 @@
 """Who may see and do what with meetings and planning days. Views and templates ask only these.
 
-Built on besturen.permissions: the members of a body (any role) are those who may read its non-public items
-(`can_view_besloten_orgaan`); its secretariat is who may manage it (`can_manage_orgaan`). The public sees the
-public items of published agendas and nothing else.
+Built on besturen.permissions: who reads a body's closed items and meetings are those who may read its non-public
+items (`can_view_besloten_orgaan`); its secretariat is `is_secretariaat` (the holders of `can_manage_orgaan`, without
+the platform administrator). The public sees the public items of published agendas and nothing else.
+
+The platform administrator (a superuser) reads every meeting, but a body's meetings are run by that body's own
+secretariat and nobody else: planning, the agenda, attendance, decisions, votes and minutes ask
+`besturen.permissions.is_secretariaat`, which grants no superuser bypass. Likewise only members propose items and
+only the region's officials register themselves for a planning day.
 """
 
 from django.db.models import Q
@@ -21,13 +26,18 @@ def _active(user):
 
 
 def is_lid(user, orgaan):
-    """A member of the body in any role, or its secretariat."""
+    """Who reads the body's closed items and meetings: a member in any role, its secretariat, or the platform
+    administrator. A reading check: acting as a member asks `besturen.permissions.is_lid_of_secretariaat`."""
     return besturen_permissions.can_view_besloten_orgaan(user, orgaan)
 
 
 def can_manage_vergaderingen(user, orgaan):
-    """The body's secretariat: plan meetings, build and publish agendas, record decisions and minutes."""
-    return besturen_permissions.can_manage_orgaan(user, orgaan)
+    """Only the body's own secretariat: plan meetings, build and publish agendas, record decisions and minutes.
+
+    Not the platform administrator: the meeting's record (agenda, attendance, decisions, votes, minutes) is the
+    body's, kept by its secretariat.
+    """
+    return besturen_permissions.is_secretariaat(user, orgaan)
 
 
 def can_view_vergadering(user, vergadering):
@@ -47,10 +57,12 @@ def can_view_agendapunt(user, punt, *, lid=None):
 
 
 def can_propose_agendapunt(user, vergadering):
+    """Only the body's members (any role) and its secretariat, while the agenda is open; not the platform
+    administrator, who reads the agenda (`is_lid`) but holds no seat to propose from."""
     return vergadering.status in (
         VergaderingStatus.GEPLAND,
         VergaderingStatus.AGENDA_GEPUBLICEERD,
-    ) and is_lid(user, vergadering.orgaan)
+    ) and besturen_permissions.is_lid_of_secretariaat(user, vergadering.orgaan)
 
 
 def can_edit_agenda(user, vergadering):
@@ -100,11 +112,10 @@ def can_organise_bijeenkomst(user, regio):
 
 
 def can_register(user, bijeenkomst):
-    """Officials of the region: anyone holding a role in one of its bodies or its members' councils."""
-    return _active(user) and (
-        besturen_permissions.can_view_besloten_regio(user, bijeenkomst.regio)
-        or can_organise_bijeenkomst(user, bijeenkomst.regio)
-    )
+    """Only officials of the region register as participants: anyone holding a role in one of its bodies or its
+    members' councils, or its secretariat. Not the platform administrator, who holds no role there (as organiser
+    they may register someone else: `can_organise_bijeenkomst`)."""
+    return _active(user) and besturen_permissions.heeft_rol_in_regio(user, bijeenkomst.regio)
 
 
 # --- Refusals for the services ---------------------------------------------------------------------------------

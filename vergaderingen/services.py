@@ -422,7 +422,7 @@ def move_to_next_vergadering(punt, *, door):
 def propose_agendapunt(vergadering, *, titel, toelichting="", openbaar=True, door):
     """A member proposes an item; the secretariat accepts or declines it."""
     permissions.require(
-        permissions.is_lid(door, vergadering.orgaan),
+        permissions.besturen_permissions.is_lid_of_secretariaat(door, vergadering.orgaan),
         _("Alleen leden van %(orgaan)s stellen agendapunten voor.") % {"orgaan": vergadering.orgaan},
         door,
     )

@@ -181,7 +181,8 @@ def rooster(standaard, **per_rol):
 
 
 DBO_LEDEN = {"platformbeheerder": "200", "secretariaat": "200", "voorzitter": "200", "lid": "200"}
-DBO_REAGEREN = {"platformbeheerder": "302", "secretariaat": "302", "voorzitter": "302", "lid": "302"}
+# The platform administrator reads every item but does not take part in a body's discussion (docs/rollen.md).
+DBO_REAGEREN = {"platformbeheerder": "403", "secretariaat": "302", "voorzitter": "302", "lid": "302"}
 RADEN_VAN_DENDER = {"raadssecretaris": "200", "raadslid": "200"}
 SECRETARIAAT_KIJKT = {"platformbeheerder": "200", "secretariaat": "200", "anoniem": "login"}
 SECRETARIAAT_DOET = {"platformbeheerder": "302", "secretariaat": "302", "anoniem": "login"}
@@ -233,8 +234,7 @@ def test_grid_covers_every_action_and_gives_every_role_a_may_and_a_may_not():
     for rol in ROLLEN:
         uitkomsten = {per_rol[rol] for per_rol in ROOSTER.values()}
         assert uitkomsten & {"200", "302"}, f"{rol} mag niets"
-        if rol != "platformbeheerder":
-            assert uitkomsten & {"403", "404", "login"}, f"{rol} mag alles"
+        assert uitkomsten & {"403", "404", "login"}, f"{rol} mag alles"
 
 
 @pytest.mark.parametrize(("rol", "actie", "verwacht"), GEVALLEN)
@@ -299,6 +299,40 @@ def test_the_body_page_offers_management_links_only_to_who_may_manage(client, we
     beheren = stuk_nieuw_url(wereld.dbo)
     assert beheren in als(client, wereld.secretariaat).get(wereld.dbo.get_absolute_url()).content.decode()
     assert beheren not in als(client, wereld.voorzitter).get(wereld.dbo.get_absolute_url()).content.decode()
+
+
+def test_the_platform_administrator_reads_an_item_but_is_offered_no_comment_form(client, wereld):
+    content = als(client, wereld.admin).get(wereld.stuk_orgaan.get_absolute_url()).content.decode()
+    assert "Vertrouwelijke nota DBO" in content
+    assert 'name="tekst"' not in content
+    assert (
+        'name="tekst"' in als(client, wereld.lid).get(wereld.stuk_orgaan.get_absolute_url()).content.decode()
+    )
+
+
+def test_only_x_checks_give_the_platform_administrator_nothing_and_the_office_holders_what_they_hold(wereld):
+    """has_perm passes every superuser; the checks behind the rules that say "only X" do not."""
+    admin, dbo, raad = wereld.admin, wereld.dbo, wereld.raad_aalst
+    assert admin.has_perm("besturen.manage_regio", wereld.dender)  # what guardian answers for a superuser
+    assert permissions.can_manage_orgaan(admin, dbo) and permissions.can_manage_orgaan(admin, raad)
+    assert permissions.can_view_besloten_regio(admin, wereld.drecht)
+    assert not permissions.holds_perm(admin, "besturen.manage_regio", wereld.dender)
+    assert not permissions.is_regio_secretariaat(admin, wereld.dender)
+    assert not permissions.is_secretariaat(admin, dbo) and not permissions.is_secretariaat(admin, raad)
+    assert not permissions.is_lid_of_secretariaat(admin, dbo)
+    assert not permissions.heeft_rol_in_regio(admin, wereld.dender)
+    assert not permissions.can_comment_stuk(admin, wereld.stuk_orgaan)
+
+    assert permissions.is_secretariaat(wereld.secretariaat, dbo)
+    assert not permissions.is_secretariaat(wereld.secretariaat, raad)
+    assert permissions.is_secretariaat(wereld.raadssecretaris, raad)
+    assert not permissions.is_secretariaat(wereld.raadssecretaris, dbo)
+    assert permissions.is_lid_of_secretariaat(wereld.lid, dbo)
+    assert not permissions.is_lid_of_secretariaat(wereld.raadslid, dbo)
+    assert permissions.heeft_rol_in_regio(wereld.raadslid, wereld.dender)
+    assert not permissions.heeft_rol_in_regio(wereld.raadslid, wereld.drecht)
+    assert not permissions.heeft_rol_in_regio(wereld.buitenstaander, wereld.dender)
+    assert not permissions.holds_perm(AnonymousUser(), "besturen.manage_regio", wereld.dender)
 
 
 # --- 2. The same grid through the services ----------------------------------------------------------------------
@@ -399,14 +433,8 @@ MAG = {
         {"platformbeheerder", "secretariaat"},
         "U mag geen stukken toevoegen aan Burgemeestersoverleg Denderregio",
     ),
-    "add_reactie (orgaan-stuk)": (
-        {"platformbeheerder", "secretariaat", "voorzitter", "lid"},
-        "U mag niet reageren op dit stuk",
-    ),
-    "add_reactie (regio-stuk)": (
-        {"platformbeheerder", "secretariaat", "voorzitter", "lid"},
-        "U mag niet reageren op dit stuk",
-    ),
+    "add_reactie (orgaan-stuk)": ({"secretariaat", "voorzitter", "lid"}, "U mag niet reageren op dit stuk"),
+    "add_reactie (regio-stuk)": ({"secretariaat", "voorzitter", "lid"}, "U mag niet reageren op dit stuk"),
 }
 
 SERVICE_GEVALLEN = [
@@ -416,8 +444,10 @@ SERVICE_GEVALLEN = [
 ]
 
 
-def test_service_grid_names_every_service():
+def test_service_grid_names_every_service_and_gives_every_role_a_may_not():
     assert SERVICES.keys() == MAG.keys()
+    for rol in ROLLEN:
+        assert any(rol not in wie for wie, _melding in MAG.values()), f"{rol} mag alles"
 
 
 @pytest.mark.parametrize(("service", "rol", "mag"), SERVICE_GEVALLEN)

@@ -247,6 +247,9 @@ def bouw_wereld():
         password=PASSWORD,
         door=None,
     )
+    w.platformbeheerder = besturen_services.create_platform_admin(
+        email="beheer@example.org", password=PASSWORD, door=None
+    )
     w.opdrachtgever = w.voorzitter.lidmaatschap
 
     w.doelen = [
@@ -287,6 +290,7 @@ def bouw_wereld():
         door=None,
     )
     w.users = {
+        "platformbeheerder": w.platformbeheerder,
         "secretariaat": w.secretariaat,
         "opdrachtgever": w.voorzitter,
         "lid": w.lid,

@@ -124,15 +124,19 @@ def anonymous_user():
 
 
 @pytest.mark.parametrize("actie", sorted(SECRETARIAAT_ACTIES))
-def test_the_secretariat_formulates_and_each_write_is_logged_in_the_regions_scope(w, actie):
+@pytest.mark.parametrize("wie", ["secretariaat", "platformbeheerder"])
+def test_the_secretariat_formulates_and_each_write_is_logged_in_the_regions_scope(w, actie, wie):
+    """The platform administrator formulates as the secretariat does (platform administration, docs/rollen.md)."""
     voor = ActionLog.objects.count()
-    SECRETARIAAT_ACTIES[actie](w, w.secretariaat)
+    SECRETARIAAT_ACTIES[actie](w, w.users[wie])
     nieuw = ActionLog.objects.order_by("pk")[voor:]
     assert nieuw, "no audit entry"
-    assert all(e.actor == w.secretariaat and e.scope == f"regio:{w.dender.pk}" for e in nieuw)
+    assert all(e.actor == w.users[wie] and e.scope == f"regio:{w.dender.pk}" for e in nieuw)
 
 
-@pytest.mark.parametrize("wie", ["secretariaat", "lid", "raadslid", "secretariaat_drecht", "buitenstaander"])
+@pytest.mark.parametrize(
+    "wie", ["platformbeheerder", "secretariaat", "lid", "raadslid", "secretariaat_drecht", "buitenstaander"]
+)
 def test_only_the_mandates_holder_records_commitments(w, wie):
     with pytest.raises(NotAllowed, match="Alleen de houder van het mandaat legt verplichtingen vast."):
         services.record_verplichting(
@@ -159,7 +163,7 @@ def test_only_the_opdrachtgever_or_secretariat_reports_progress(w, wie):
     assert not Voortgang.objects.exists()
 
 
-@pytest.mark.parametrize("wie", ["opdrachtgever", "secretariaat"])
+@pytest.mark.parametrize("wie", ["opdrachtgever", "secretariaat", "platformbeheerder"])
 def test_opdrachtgever_and_secretariat_report_progress_with_indicator_values(w, wie):
     indicator = w.fietsnetwerk.indicatoren.get()
     voortgang = services.report_voortgang(

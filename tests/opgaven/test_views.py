@@ -335,6 +335,7 @@ def test_every_page_stays_within_its_query_budget(client, w, pagina, wie, django
         ("anoniem", 404),
         ("buitenstaander", 404),
         ("secretariaat_drecht", 404),
+        ("platformbeheerder", 200),
         ("secretariaat", 200),
         ("lid", 200),
         ("raadslid", 404),
@@ -391,6 +392,16 @@ def test_secretariat_opens_every_form_within_a_bounded_number_of_queries(
         response = client.get(_form_urls(w)[naam])
     assert response.status_code == 200
     assert "<form" in response.content.decode()
+
+
+def test_the_platform_administrator_opens_the_secretariats_forms_but_not_the_commitment_form(client, w):
+    als(client, w.platformbeheerder)
+    for naam in SECRETARIAAT_FORMS:
+        assert client.get(_form_urls(w)[naam]).status_code == 200, naam
+    assert client.get(_form_urls(w)["verplichting"]).status_code == 403
+    pagina = client.get(w.fietsnetwerk.get_absolute_url()).content.decode()
+    assert reverse("opgaven:mandaat", args=[w.fietsnetwerk.pk]) in pagina
+    assert reverse("opgaven:verplichting", args=[w.mandaat.pk]) not in pagina
 
 
 def test_opdrachtgever_opens_the_commitment_and_progress_forms(client, w, django_assert_max_num_queries):
@@ -468,6 +479,8 @@ FORBIDDEN = (
         for wie in ("buitenstaander", "raadslid", "lid", "secretariaat_drecht", "secretariaat")
     ]
     + [("opdrachtgever", naam) for naam in SECRETARIAAT_FORMS if naam != "voortgang"]
+    # The platform administrator is never a mandate's holder: only the holder commits money (docs/rollen.md).
+    + [("platformbeheerder", "verplichting")]
 )
 
 
