@@ -78,7 +78,7 @@ def telling_zin(telling, n, procedure):
     if procedure == "zienswijze":
         return _(
             "Van de %(n)d raden gaven er %(zienswijze)d een zienswijze, %(geen)d zagen af van een zienswijze en "
-            "hebben %(open)d nog niet gereageerd."
+            "%(open)d hebben nog niet gereageerd."
         ) % {
             "n": n,
             "zienswijze": telling[ZIENSWIJZE],

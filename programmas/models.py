@@ -69,7 +69,7 @@ class Programmaregeling(models.Model):
         _("drempel bevolking (aandeel)"), default=Decimal("0.5"), **FRACTIE
     )
     amendement = models.CharField(
-        _("een amendement"),
+        _("goedkeuring met amendement"),
         max_length=12,
         choices=AmendementRegel.choices,
         default=AmendementRegel.NIET,
@@ -218,7 +218,7 @@ class Versie(models.Model):
         _("drempel bevolking (aandeel)"), null=True, blank=True, **FRACTIE
     )
     amendement = models.CharField(
-        _("een amendement"), max_length=12, choices=AmendementRegel.choices, blank=True
+        _("goedkeuring met amendement"), max_length=12, choices=AmendementRegel.choices, blank=True
     )
     sleutel = models.CharField(_("verdeelsleutel"), max_length=12, choices=SleutelSoort.choices, blank=True)
     aandeel_bevolking = models.DecimalField(

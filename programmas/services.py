@@ -14,6 +14,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from besturen.models import Deelname, Orgaan, Rol
 from besturen.permissions import RAADSORGANEN, group_name
@@ -471,9 +472,12 @@ def adopt_versie(versie, *, besluitdatum, besluit_referentie="", door):
             laatste = max(d for _u, d in nog_binnen)
             raise ValidationError(
                 {
-                    "besluitdatum": _(
+                    "besluitdatum": ngettext(
+                        "Het algemeen bestuur kan nog niet vaststellen: %(n)d raad is nog binnen zijn termijn "
+                        "(tot en met %(datum)s) en heeft nog niet gereageerd (Wgr art. 35).",
                         "Het algemeen bestuur kan nog niet vaststellen: %(n)d raden zijn nog binnen hun termijn "
-                        "(tot en met %(datum)s) en hebben nog niet gereageerd (Wgr art. 35)."
+                        "(tot en met %(datum)s) en hebben nog niet gereageerd (Wgr art. 35).",
+                        len(nog_binnen),
                     )
                     % {"n": len(nog_binnen), "datum": date_format(laatste)}
                 }

@@ -79,7 +79,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='programmaregeling',
             name='amendement',
-            field=models.CharField(choices=[('niet', 'telt niet als goedkeuring (het bestuur beslist over een nieuwe versie)'), ('goedkeuring', 'telt als goedkeuring'), ('terug', 'stuurt de versie meteen terug naar het bestuur')], default='niet', help_text='Hoe een goedkeuring met amendement meetelt bij de instemming.', max_length=12, verbose_name='een amendement'),
+            field=models.CharField(choices=[('niet', 'telt niet als goedkeuring (het bestuur beslist over een nieuwe versie)'), ('goedkeuring', 'telt als goedkeuring'), ('terug', 'stuurt de versie meteen terug naar het bestuur')], default='niet', help_text='Hoe een goedkeuring met amendement meetelt bij de instemming.', max_length=12, verbose_name='goedkeuring met amendement'),
         ),
         migrations.AddField(
             model_name='raadsbesluit',
@@ -104,7 +104,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='versie',
             name='amendement',
-            field=models.CharField(blank=True, choices=[('niet', 'telt niet als goedkeuring (het bestuur beslist over een nieuwe versie)'), ('goedkeuring', 'telt als goedkeuring'), ('terug', 'stuurt de versie meteen terug naar het bestuur')], max_length=12, verbose_name='een amendement'),
+            field=models.CharField(blank=True, choices=[('niet', 'telt niet als goedkeuring (het bestuur beslist over een nieuwe versie)'), ('goedkeuring', 'telt als goedkeuring'), ('terug', 'stuurt de versie meteen terug naar het bestuur')], max_length=12, verbose_name='goedkeuring met amendement'),
         ),
         migrations.AddField(
             model_name='versie',

@@ -139,7 +139,7 @@ def test_a_council_with_a_later_own_deadline_holds_up_the_adoption(zw):
     )
     with pytest.raises(ValidationError) as fout:
         services.adopt_versie(versie, besluitdatum=vandaag(), door=zw.secretariaat)
-    assert "1 raden zijn nog binnen hun termijn" in fout.value.message_dict["besluitdatum"][0]
+    assert "1 raad is nog binnen zijn termijn" in fout.value.message_dict["besluitdatum"][0]
     services.record_raadsbesluit(
         _besluit(versie, zw.leden[0]), uitkomst=Uitkomst.GEEN_ZIENSWIJZE, datum_raad=vandaag(), door=None
     )
