@@ -28,6 +28,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from regioportaal import ical as rfc5545
+
 from . import termijnen
 from .models import Jaarprogramma, Procedure, Raadsbesluit, Versie, VersieStatus
 from .regeling import regeling_van, regeling_voor
@@ -276,38 +278,10 @@ def kalender(regio, jaar=None, *, besloten, vandaag=None):
     return momenten(gegevens, jaar=jaar, vandaag=vandaag)
 
 
-# --- iCalendar (RFC 5545): all-day events, written by hand like vergaderingen.ical (which programmas may not import)
+# --- iCalendar (RFC 5545): all-day events through the shared writer's escaping and folding (regioportaal.ical)
 
 
 PRODID = "-//Regioportaal//P&C-kalender//NL"
-MAX_OCTETS = 75
-
-
-def _escape(text):
-    return (
-        str(text)
-        .replace("\\", "\\\\")
-        .replace(";", "\\;")
-        .replace(",", "\\,")
-        .replace("\r\n", "\\n")
-        .replace("\n", "\\n")
-        .replace("\r", "\\n")
-    )
-
-
-def _fold(line):
-    """Fold a content line at 75 octets, never splitting a UTF-8 character."""
-    if len(line.encode("utf-8")) <= MAX_OCTETS:
-        return line
-    pieces, current, limit = [], b"", MAX_OCTETS
-    for char in line:
-        encoded = char.encode("utf-8")
-        if len(current) + len(encoded) > limit:
-            pieces.append(current.decode("utf-8"))
-            current, limit = b"", MAX_OCTETS - 1  # a continuation line starts with one space
-        current += encoded
-    pieces.append(current.decode("utf-8"))
-    return "\r\n ".join(pieces)
 
 
 def samenvatting(moment):
@@ -328,11 +302,11 @@ def beschrijving(moment):
 
 def ical(momenten_, *, naam=""):
     """A VCALENDAR with one all-day VEVENT per moment; the UID stays the same when the date moves."""
-    stempel = timezone.now().astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
+    stempel = rfc5545.utc(timezone.now())
     basis = settings.SITE_URL.rstrip("/")
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
     if naam:
-        lines.append(f"X-WR-CALNAME:{_escape(naam)}")
+        lines.append(f"X-WR-CALNAME:{rfc5545.escape(naam)}")
     for moment in momenten_:
         lines += [
             "BEGIN:VEVENT",
@@ -340,12 +314,12 @@ def ical(momenten_, *, naam=""):
             f"DTSTAMP:{stempel}",
             f"DTSTART;VALUE=DATE:{moment.datum:%Y%m%d}",
             f"DTEND;VALUE=DATE:{moment.datum + datetime.timedelta(days=1):%Y%m%d}",
-            f"SUMMARY:{_escape(samenvatting(moment))}",
-            f"DESCRIPTION:{_escape(beschrijving(moment))}",
+            f"SUMMARY:{rfc5545.escape(samenvatting(moment))}",
+            f"DESCRIPTION:{rfc5545.escape(beschrijving(moment))}",
             "TRANSP:TRANSPARENT",
         ]
         if moment.link:
             lines.append(f"URL:{basis}{moment.link}")
         lines.append("END:VEVENT")
     lines.append("END:VCALENDAR")
-    return "".join(_fold(line) + "\r\n" for line in lines)
+    return "".join(rfc5545.fold(line) + "\r\n" for line in lines)

@@ -22,11 +22,12 @@ from besturen.models import Bestuur, Lidmaatschap
 from besturen.services import regio_scope
 from programmas import services as programma_services
 from programmas.models import Versie
+from regioportaal import ical
 from regioportaal.audit import diff, log_action, snapshot
 from regioportaal.meldingen import notify
 from regioportaal.permissions import NotAllowed, is_system
 
-from . import ical, permissions, workflow
+from . import permissions, workflow
 from .documenten import controleer_document
 from .models import (
     Aanwezigheid,

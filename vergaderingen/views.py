@@ -18,10 +18,11 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from besturen.models import Orgaan, Regio
+from regioportaal import ical
 from regioportaal.permissions import NotAllowed
 from regioportaal.views import PageView, form_errors_from, refuse
 
-from . import ical, permissions, selectors, services
+from . import permissions, selectors, services
 from .documenten import MIME
 from .forms import (
     AanwezigheidForm,

@@ -7,7 +7,8 @@ import vobject
 from django.urls import reverse
 from django.utils import timezone
 
-from vergaderingen import ical, services
+from regioportaal import ical
+from vergaderingen import services
 
 from .conftest import plan
 

@@ -1,4 +1,6 @@
-"""iCalendar (RFC 5545) written by hand: escaped text, times in UTC, lines folded at 75 octets, CRLF endings."""
+"""iCalendar (RFC 5545) written by hand: escaped text, times in UTC, lines folded at 75 octets, CRLF endings.
+
+Shared by the meetings feeds (vergaderingen) and the P&C calendar (programmas)."""
 
 import datetime
 from dataclasses import dataclass
