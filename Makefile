@@ -1,7 +1,7 @@
 # Regioportaal: run, test and lint on a fresh Debian 12 machine (Python 3.11 as python3).
 #   make run    - the embedded default (SQLite under var/, no Redis) with the demo, on http://127.0.0.1:8000/
 #   make test   - the whole test suite, browser tests in Debian's Chromium included
-#   make lint   - ruff, the migrations check and the translation check
+#   make lint   - ruff, the migrations check, the import-graph check and the translation check
 #   make worker / make beat - Celery (needs REDIS_URL)
 
 SHELL := /bin/bash
@@ -66,6 +66,7 @@ lint: venv
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(MANAGE) makemigrations --check --dry-run
+	$(PY) scripts/check_imports.py
 	$(PY) scripts/check_translations.py
 
 worker: venv

@@ -2,11 +2,9 @@
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.contrib.auth.views import PasswordResetConfirmView
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
@@ -274,16 +272,3 @@ class RegioKiezenView(LoginRequiredMixin, View):
         regio = get_object_or_404(permissions.regios_of(request.user), slug=request.GET.get("regio", ""))
         request.session["actieve_regio"] = regio.slug
         return redirect(regio.get_absolute_url())
-
-
-class AccountActiverenView(PasswordResetConfirmView):
-    """Set the first password from an invitation's one-time link."""
-
-    template_name = "registration/activeren.html"
-    success_url = reverse_lazy("login")
-    post_reset_login = False
-
-    def form_valid(self, form):
-        response = super().form_valid(form)
-        messages.success(self.request, _("Uw wachtwoord is ingesteld. Log in met uw e-mailadres."))
-        return response

@@ -2,9 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from besturen.views import AccountActiverenView
-
-from .views import LoginForm, healthz
+from .views import AccountActiverenView, LoginForm, healthz
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),

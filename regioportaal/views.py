@@ -1,12 +1,16 @@
-"""Shared view pieces: the login form and the base view that renders a template partial for htmx requests."""
+"""Shared view pieces: the login form, account activation, and the page view that answers htmx with a partial."""
 
 from django import forms
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.views import PasswordResetConfirmView
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponse
+from django.urls import reverse_lazy
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic.base import ContextMixin, TemplateResponseMixin, View
 
@@ -48,6 +52,19 @@ class LoginForm(AuthenticationForm):
         ),
         "inactive": _("Dit account is niet actief."),
     }
+
+
+class AccountActiverenView(PasswordResetConfirmView):
+    """Set the first password from an invitation's one-time link (the invitation mail is sent by besturen)."""
+
+    template_name = "registration/activeren.html"
+    success_url = reverse_lazy("login")
+    post_reset_login = False
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(self.request, gettext("Uw wachtwoord is ingesteld. Log in met uw e-mailadres."))
+        return response
 
 
 class PageView(TemplateResponseMixin, ContextMixin, View):
