@@ -20,6 +20,7 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from regioportaal.audit import diff, log_action, snapshot
+from regioportaal.links import absolute_url
 from regioportaal.permissions import NotAllowed, grant, is_system
 
 from . import permissions
@@ -632,7 +633,7 @@ def send_uitnodiging_mail(user):
     )
     context = {
         "user": user,
-        "link": settings.SITE_URL.rstrip("/") + path,
+        "link": absolute_url(path),
         "dagen": settings.PASSWORD_RESET_TIMEOUT // 86400,
     }
     send_mail(

@@ -7,6 +7,8 @@ lock rows and write the action log in services.py); a council decision's registr
 
 from django.contrib import admin
 
+from regioportaal.admin import AlleenLezenMixin
+
 from . import services
 from .models import (
     Bijdrage,
@@ -22,21 +24,10 @@ from .models import (
 )
 
 
-class ReadOnlyMixin:
-    """Show everything, change nothing: these rows change through the services only."""
+class ReadOnlyMixin(AlleenLezenMixin):
+    """Show everything (the id and timestamps too), change nothing: these rows change through the services only."""
 
-    def get_readonly_fields(self, request, obj=None):
-        fields = [f.name for f in self.model._meta.fields]
-        return fields + [f.name for f in self.model._meta.many_to_many]
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+    show_all_fields = True
 
 
 @admin.register(Programmaregeling)

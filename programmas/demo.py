@@ -491,12 +491,9 @@ def _beantwoorden(besluit, op, antwoord):
 
 
 def _pdf(tekst):
-    from weasyprint import HTML
+    from regioportaal.pdf import render_pdf  # WeasyPrint loads its stylesheets on import: only when needed
 
-    from .pdf import LocalFetcher, static_dir
-
-    html = f"<html lang='nl'><body><h1>Raadsbesluit</h1><p>{tekst}</p></body></html>"
-    return HTML(string=html, base_url=static_dir().as_uri() + "/", url_fetcher=LocalFetcher()).write_pdf()
+    return render_pdf(f"<html lang='nl'><body><h1>Raadsbesluit</h1><p>{tekst}</p></body></html>")
 
 
 def _record(versie, code, uitkomst, datum, *, tekst="", document=False, afwezig=1):

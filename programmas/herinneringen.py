@@ -9,7 +9,6 @@ import datetime
 from collections import defaultdict
 
 from celery import shared_task
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
@@ -18,6 +17,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from besturen.models import Lidmaatschap, Rol
+from regioportaal.links import absolute_url
 from regioportaal.meldingen import notify
 
 from . import kalender
@@ -65,7 +65,6 @@ def stuur_pc_herinneringen(vandaag=None):
     if not te_melden:
         return 0
     ontvangers = _secretariaten({m.programma.regio_id for m in te_melden}, vandaag)
-    basis = settings.SITE_URL.rstrip("/")
     verstuurd = 0
     for moment in te_melden:
         dagen = doelen[moment.datum]
@@ -74,11 +73,12 @@ def stuur_pc_herinneringen(vandaag=None):
             _("Wettelijke datum (%(artikel)s).") % {"artikel": moment.artikel}
             if moment.wettelijk
             else _("Datum van de regio."),
-            basis + moment.link if moment.link else "",
+            absolute_url(moment.link) if moment.link else "",
             _("P&C-kalender: %(link)s")
             % {
-                "link": basis
-                + reverse("programmas:pc_kalender", args=[moment.programma.regio.slug, moment.datum.year])
+                "link": absolute_url(
+                    reverse("programmas:pc_kalender", args=[moment.programma.regio.slug, moment.datum.year])
+                )
             },
         ]
         verstuurd += len(

@@ -21,7 +21,6 @@ their public versions only. The iCalendar feed is always that public view.
 import datetime
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db.models import Count, Max, Prefetch, Q
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -29,6 +28,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from regioportaal import ical as rfc5545
+from regioportaal.links import absolute_url, site_host
 
 from . import termijnen
 from .models import Jaarprogramma, Procedure, Raadsbesluit, Versie, VersieStatus
@@ -172,11 +172,7 @@ class Kalendermoment:
         )
 
     def uid(self):
-        return f"pc-{self.programma.pk}-{self.moment.sleutel}@{_host()}"
-
-
-def _host():
-    return settings.SITE_URL.split("//", 1)[-1].split("/", 1)[0].split(":", 1)[0] or "regioportaal"
+        return f"pc-{self.programma.pk}-{self.moment.sleutel}@{site_host()}"
 
 
 def _telt(versie):
@@ -303,7 +299,6 @@ def beschrijving(moment):
 def ical(momenten_, *, naam=""):
     """A VCALENDAR with one all-day VEVENT per moment; the UID stays the same when the date moves."""
     stempel = rfc5545.utc(timezone.now())
-    basis = settings.SITE_URL.rstrip("/")
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
     if naam:
         lines.append(f"X-WR-CALNAME:{rfc5545.escape(naam)}")
@@ -319,7 +314,7 @@ def ical(momenten_, *, naam=""):
             "TRANSP:TRANSPARENT",
         ]
         if moment.link:
-            lines.append(f"URL:{basis}{moment.link}")
+            lines.append(f"URL:{absolute_url(moment.link)}")
         lines.append("END:VEVENT")
     lines.append("END:VCALENDAR")
     return "".join(rfc5545.fold(line) + "\r\n" for line in lines)

@@ -1,37 +1,15 @@
-"""The review packet of one member council as PDF (WeasyPrint), offline: nothing outside the static directory is read."""
+"""The review packet of one member council as PDF (rendered offline by `regioportaal.pdf`)."""
 
-from pathlib import Path
-from urllib.request import url2pathname
-
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
-from weasyprint import HTML
-from weasyprint.urls import URLFetcher
+
+from regioportaal.pdf import LocalFetcher, render_pdf, static_dir
 
 from . import selectors
 from .models import Procedure, Raadsbesluit
 from .regeling import regeling_voor
 
-
-def static_dir():
-    return Path(settings.BASE_DIR, "static").resolve()
-
-
-class LocalFetcher(URLFetcher):
-    """Read files under the static directory and data: URLs; refuse everything else (the network above all)."""
-
-    def __init__(self):
-        super().__init__(allowed_protocols=["file", "data"], allow_redirects=False)
-
-    def fetch(self, url, headers=None):
-        if url.startswith("file:"):
-            path = Path(url2pathname(url.split("?")[0].split("#")[0].removeprefix("file:"))).resolve()
-            if not path.is_relative_to(static_dir()):
-                raise ValueError(f"Buiten de statische map: {url}")
-        elif not url.startswith("data:"):
-            raise ValueError(f"Geen lokaal bestand: {url}")
-        return super().fetch(url, headers)
+__all__ = ["LocalFetcher", "render_reviewpakket", "reviewpakket_context", "static_dir"]
 
 
 def reviewpakket_context(versie, bestuur):
@@ -64,4 +42,4 @@ def reviewpakket_context(versie, bestuur):
 def render_reviewpakket(versie, bestuur):
     """Return the review packet of `bestuur` for `versie` as PDF bytes."""
     html = render_to_string("programmas/pdf/reviewpakket.html", reviewpakket_context(versie, bestuur))
-    return HTML(string=html, base_url=static_dir().as_uri() + "/", url_fetcher=LocalFetcher()).write_pdf()
+    return render_pdf(html)

@@ -24,6 +24,7 @@ from opgaven.models import Opgave
 from opgaven.models import Status as OpgaveStatus
 from regioportaal.audit import log_action
 from regioportaal.permissions import grant, is_system, require
+from regioportaal.uploads import PDF, check_upload
 
 from . import permissions, termijnen, workflow
 from .models import (
@@ -55,7 +56,6 @@ from .regeling import (
 from .selectors import beslissing, open_voor_raden
 from .verdeling import Lid, VerdelingFout, verdeel
 
-PDF_MAX_BYTES = 10 * 1024 * 1024
 PAKKET_GEDULD = datetime.timedelta(minutes=10)  # a packet still not made after this may be asked again
 
 
@@ -276,18 +276,6 @@ def _transition(versie, naar, door, actie, reden="", **velden):
     versie.save()
     _log(door, actie, versie, regio, {"status": [van, naar], **velden}, reden)
     return versie
-
-
-def check_pdf(upload):
-    """Refuse anything but a PDF of at most 10 MB (checked by content, not by name)."""
-    if upload is None:
-        return
-    if upload.size > PDF_MAX_BYTES:
-        raise ValidationError({"document": _("Het document is groter dan 10 MB.")})
-    head = upload.read(5)
-    upload.seek(0)
-    if head != b"%PDF-":
-        raise ValidationError({"document": _("Het document is geen PDF-bestand.")})
 
 
 # --- Freezing the figures -----------------------------------------------------------------------------------------
@@ -516,6 +504,10 @@ def route_versie(versie, *, door, deadline=None):
     versie = _lock_versie(versie)
     regio = versie.jaarprogramma.regio
     _require_manage(door, regio)
+    if versie.voorgelegd_op is not None:
+        raise ValidationError(
+            _("Deze versie ligt al voor bij de raden; een versie gaat één keer naar de raden.")
+        )
     regeling = regeling_voor(versie)
     procedure = regeling.procedure
     vandaag = timezone.localdate()
@@ -674,7 +666,8 @@ def record_raadsbesluit(
     correctie = besluit.uitkomst not in termijnen.OPEN_UITKOMSTEN
     if correctie and not reden.strip():
         raise ValidationError({"reden": _("Dit besluit is al vastgelegd; een correctie vraagt een reden.")})
-    check_pdf(document)
+    if document is not None:
+        check_upload(document, soorten=(PDF,), veld="document")
     registratie = Registratie(
         besluit=besluit,
         uitkomst=uitkomst,

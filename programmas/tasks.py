@@ -4,13 +4,13 @@ import datetime
 import logging
 
 from celery import shared_task
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from besturen.models import Lidmaatschap, Rol
+from regioportaal.links import absolute_url
 from regioportaal.meldingen import notify as melden
 
 from .models import Raadsbesluit, Uitkomst, Versie, Vraag
@@ -28,15 +28,11 @@ def _secretariaat(versie):
     return _users(orgaan__regio=versie.jaarprogramma.regio, rol=Rol.SECRETARIS)
 
 
-def _link(path):
-    return settings.SITE_URL.rstrip("/") + path
-
-
 @shared_task
 def notify(soort, versie_id, obj_id=None):
     """Tell the right people about a step in the programme cycle."""
     versie = Versie.objects.select_related("jaarprogramma__regio").get(pk=versie_id)
-    link = _link(versie.get_absolute_url())
+    link = absolute_url(versie.get_absolute_url())
     if soort == "ingediend":
         melden(
             _secretariaat(versie),
@@ -59,7 +55,7 @@ def notify(soort, versie_id, obj_id=None):
                     % {
                         "bestuur": besluit.bestuur,
                         "deadline": besluit.deadline.strftime("%d-%m-%Y"),
-                        "link": _link(besluit.get_absolute_url()),
+                        "link": absolute_url(besluit.get_absolute_url()),
                     },
                     sleutel=f"voorgelegd:{besluit.pk}",
                 )
@@ -80,7 +76,7 @@ def notify(soort, versie_id, obj_id=None):
             % {
                 "bestuur": vraag.bestuur,
                 "tekst": vraag.tekst,
-                "link": _link(reverse("programmas:vragen", kwargs={"pk": versie.pk})),
+                "link": absolute_url(reverse("programmas:vragen", kwargs={"pk": versie.pk})),
             },
             sleutel=f"vraag:{vraag.pk}",
         )
@@ -130,7 +126,7 @@ def send_reminders(today=None):
                     % {
                         "bestuur": besluit.bestuur,
                         "deadline": besluit.deadline.strftime("%d-%m-%Y"),
-                        "link": _link(besluit.get_absolute_url()),
+                        "link": absolute_url(besluit.get_absolute_url()),
                     },
                     sleutel=f"herinnering:{besluit.pk}:{besluit.deadline.isoformat()}:{dagen}",
                 )

@@ -1,6 +1,5 @@
 """Pages of the annual programme: overview, versions with their cost split, the councils' decisions, questions."""
 
-import csv
 import io
 import zipfile
 from decimal import Decimal
@@ -10,7 +9,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.db.models import Q
-from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -23,6 +22,7 @@ from django.views import View
 from besturen import permissions as besturen_permissions
 from besturen.models import Bestuur, Deelname, Regio
 from opgaven.models import Opgave
+from regioportaal.exports import streaming_csv_response
 from regioportaal.views import PageView, form_errors_from, refuse
 
 from . import permissions, selectors, services, termijnen, workflow
@@ -850,11 +850,6 @@ class StatusView(PageView):
 # --- Exports -----------------------------------------------------------------------------------------------------
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
 def _export_rijen(tabel, versie):
     jaar = versie.jaarprogramma.jaar
     yield (
@@ -876,34 +871,13 @@ def _bestandsnaam(versie, extensie):
     return f"verdeling-{programma.regio.slug}-{programma.jaar}-v{versie.nummer}.{extensie}"
 
 
-FORMULE_TEKENS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _csv_cel(waarde):
-    """A CSV cell; text that a spreadsheet would run as a formula gets a leading apostrophe."""
-    if waarde is None:
-        return ""
-    if isinstance(waarde, str) and waarde.startswith(FORMULE_TEKENS):
-        return "'" + waarde
-    return waarde
-
-
 class VerdelingCsvView(View):
     """The split per member as CSV (comma-separated, decimal point, UTF-8 with BOM so spreadsheets read it)."""
 
     def get(self, request, pk):
         versie = _versie_or_404(request.user, pk)
         tabel = selectors.verdelingstabel(versie, regeling_voor(versie))
-        writer = csv.writer(_Echo())
-
-        def regels():
-            yield "\ufeff"
-            for rij in _export_rijen(tabel, versie):
-                yield writer.writerow([_csv_cel(waarde) for waarde in rij])
-
-        response = StreamingHttpResponse(regels(), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{_bestandsnaam(versie, "csv")}"'
-        return response
+        return streaming_csv_response(_export_rijen(tabel, versie), _bestandsnaam(versie, "csv"))
 
 
 def _zip_met_vaste_tijd(inhoud, moment):

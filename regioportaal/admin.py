@@ -6,7 +6,18 @@ from .models import ActionLog, User
 
 
 class AlleenLezenMixin:
-    """An admin page that shows data but never writes it: writes go through the services (permission, audit)."""
+    """An admin page that shows data but never writes it: writes go through the services (permission, audit).
+
+    With `show_all_fields` the page also shows the fields a form leaves out (the id, timestamps), read-only.
+    """
+
+    show_all_fields = False
+
+    def get_readonly_fields(self, request, obj=None):
+        if not self.show_all_fields:
+            return super().get_readonly_fields(request, obj)
+        meta = self.model._meta
+        return [f.name for f in meta.fields] + [f.name for f in meta.many_to_many]
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -64,23 +75,13 @@ class UserAdmin(DjangoUserAdmin):
 
 
 @admin.register(ActionLog)
-class ActionLogAdmin(admin.ModelAdmin):
+class ActionLogAdmin(AlleenLezenMixin, admin.ModelAdmin):
     """The action log is evidence: it can be read and searched, never changed."""
+
+    show_all_fields = True
 
     list_display = ["tijdstip", "actor", "actie", "content_type", "object_repr"]
     list_filter = ["actie", "content_type"]
     search_fields = ["object_repr", "actor__email", "reden"]
     date_hierarchy = "tijdstip"
     list_select_related = ["actor", "content_type"]
-
-    def get_readonly_fields(self, request, obj=None):
-        return [field.name for field in self.model._meta.fields]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

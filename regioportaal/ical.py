@@ -5,8 +5,9 @@ Shared by the meetings feeds (vergaderingen) and the P&C calendar (programmas)."
 import datetime
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.utils import timezone
+
+from .links import site_host
 
 PRODID = "-//Regioportaal//Vergaderingen//NL"
 MAX_OCTETS = 75
@@ -60,8 +61,7 @@ def fold(line):
 
 
 def uid(kind, pk):
-    host = settings.SITE_URL.split("//", 1)[-1].split("/", 1)[0].split(":", 1)[0] or "regioportaal"
-    return f"{kind}-{pk}@{host}"
+    return f"{kind}-{pk}@{site_host()}"
 
 
 def calendar(events, *, name="", method="PUBLISH"):

@@ -2,18 +2,9 @@
 
 from django.contrib import admin
 
+from regioportaal.admin import AlleenLezenMixin
+
 from .models import Agendapunt, Bijeenkomst, Document, Inschrijving, Vergadering, Werksessie
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class AgendapuntInline(admin.TabularInline):
@@ -26,7 +17,7 @@ class AgendapuntInline(admin.TabularInline):
 
 
 @admin.register(Vergadering)
-class VergaderingAdmin(ReadOnlyAdmin):
+class VergaderingAdmin(AlleenLezenMixin, admin.ModelAdmin):
     list_display = ["orgaan", "begin", "status"]
     list_filter = ["status"]
     search_fields = ["orgaan__naam"]
@@ -35,22 +26,22 @@ class VergaderingAdmin(ReadOnlyAdmin):
 
 
 @admin.register(Document)
-class DocumentAdmin(ReadOnlyAdmin):
+class DocumentAdmin(AlleenLezenMixin, admin.ModelAdmin):
     list_display = ["naam", "soort", "grootte", "tijdstip"]
     exclude = ["bestand"]
 
 
 @admin.register(Bijeenkomst)
-class BijeenkomstAdmin(ReadOnlyAdmin):
+class BijeenkomstAdmin(AlleenLezenMixin, admin.ModelAdmin):
     list_display = ["naam", "regio", "datum", "locatie", "inschrijven_tot"]
 
 
 @admin.register(Werksessie)
-class WerksessieAdmin(ReadOnlyAdmin):
+class WerksessieAdmin(AlleenLezenMixin, admin.ModelAdmin):
     list_display = ["thema", "blok", "capaciteit", "facilitator"]
 
 
 @admin.register(Inschrijving)
-class InschrijvingAdmin(ReadOnlyAdmin):
+class InschrijvingAdmin(AlleenLezenMixin, admin.ModelAdmin):
     list_display = ["user", "bijeenkomst", "bestuur", "tijdstip"]
     list_select_related = ["user", "bijeenkomst", "bestuur"]

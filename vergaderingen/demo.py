@@ -350,7 +350,7 @@ def build_strategio(stdout=None):
         (BlokSoort.PLENAIR, "Challenging conclusions (plenair)", t(16), t(16, 30)),
         (BlokSoort.NETWERKMOMENT, "Netwerkmoment met tapas", t(16, 30), None),
     ]
-    from .pdf import render_pdf  # WeasyPrint loads its stylesheets on import: only when needed
+    from .pdf import render_template_pdf  # WeasyPrint loads its stylesheets on import: only when needed
 
     werkdocumenten = {}
     sessieblokken = []
@@ -369,7 +369,7 @@ def build_strategio(stdout=None):
                 door=None,
             )
             if thema not in werkdocumenten:
-                werkdocumenten[thema] = render_pdf(
+                werkdocumenten[thema] = render_template_pdf(
                     "vergaderingen/werkdocument_pdf.html",
                     {"thema": thema, "beschrijving": beschrijving, "bijeenkomst": dag},
                 )

@@ -7,7 +7,6 @@ Each service runs in one transaction, checks the actor first (NotAllowed), refus
 
 import datetime
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -24,6 +23,7 @@ from programmas import services as programma_services
 from programmas.models import Versie
 from regioportaal import ical
 from regioportaal.audit import diff, log_action, snapshot
+from regioportaal.links import absolute_url
 from regioportaal.meldingen import notify
 from regioportaal.permissions import NotAllowed, is_system
 
@@ -80,10 +80,6 @@ def _create(model, fields, door, values, scope, reden=""):
     instance.save()
     log_action(door, "aangemaakt", instance, snapshot(instance, fields), reden, scope)
     return instance
-
-
-def _site_url(path):
-    return settings.SITE_URL.rstrip("/") + path
 
 
 # --- Meetings and their workflow -------------------------------------------------------------------------------
@@ -489,10 +485,7 @@ def add_document(punt, upload, *, door):
 
 
 def _store_document(upload, door, scope, **owner):
-    try:
-        soort = controleer_document(upload)
-    except ValidationError as exc:
-        raise ValidationError({"bestand": exc.messages}) from exc
+    soort = controleer_document(upload, veld="bestand")
     document = Document(naam=upload.name[-200:], soort=soort, grootte=upload.size, **owner)
     document.bestand.save(upload.name, upload, save=False)
     document.save()
@@ -687,7 +680,7 @@ def _meld_agenda(vergadering):
         {
             "vergadering": vergadering,
             "punten": _genummerd(vergadering),
-            "link": _site_url(vergadering.get_absolute_url()),
+            "link": absolute_url(vergadering.get_absolute_url()),
         },
     )
     onderwerp = _("Agenda gepubliceerd: %(vergadering)s") % {"vergadering": vergadering}
@@ -699,12 +692,12 @@ def _meld_agenda(vergadering):
 
 def maak_agenda_pdf(vergadering):
     """Render the public and the full agenda PDF (a retry overwrites the same two files)."""
-    from .pdf import render_pdf
+    from .pdf import render_template_pdf
     from .selectors import agenda
 
     for veld, volledig in (("agenda_pdf", False), ("agenda_pdf_volledig", True)):
         punten = agenda(vergadering, met_besloten=volledig)
-        data = render_pdf(
+        data = render_template_pdf(
             "vergaderingen/agenda_pdf.html",
             {"vergadering": vergadering, "punten": punten, "volledig": volledig},
         )
@@ -758,7 +751,7 @@ def vergadering_event(vergadering, *, met_besloten):
         dtstamp=vergadering.bijgewerkt.replace(microsecond=0),
         description="\n".join(regels),
         location=vergadering.locatie or vergadering.online_link,
-        url=_site_url(vergadering.get_absolute_url()),
+        url=absolute_url(vergadering.get_absolute_url()),
         sequence=vergadering.wijzigingen,
     )
 
@@ -1007,7 +1000,7 @@ def bijeenkomst_event(inschrijving):
         dtstamp=ical.now(),
         description="\n".join(regels),
         location=bijeenkomst.locatie,
-        url=_site_url(bijeenkomst.get_absolute_url()),
+        url=absolute_url(bijeenkomst.get_absolute_url()),
     )
 
 
@@ -1020,7 +1013,7 @@ def stuur_bevestiging_mail(inschrijving):
             "inschrijving": inschrijving,
             "bijeenkomst": inschrijving.bijeenkomst,
             "keuzes": keuzes,
-            "link": _site_url(inschrijving.bijeenkomst.get_absolute_url()),
+            "link": absolute_url(inschrijving.bijeenkomst.get_absolute_url()),
         },
     )
     mail = EmailMessage(
@@ -1043,7 +1036,7 @@ def stuur_opgeschoven_mail(keuze):
         {
             "keuze": keuze,
             "bijeenkomst": keuze.inschrijving.bijeenkomst,
-            "link": _site_url(keuze.inschrijving.bijeenkomst.get_absolute_url()),
+            "link": absolute_url(keuze.inschrijving.bijeenkomst.get_absolute_url()),
         },
     )
     EmailMessage(

@@ -3,13 +3,11 @@
 404 for what a user may not see, 403 for what they may not do on what they can see.
 """
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -19,6 +17,7 @@ from django.views import View
 
 from besturen.models import Orgaan, Regio
 from regioportaal import ical
+from regioportaal.exports import streaming_csv_response
 from regioportaal.permissions import NotAllowed
 from regioportaal.views import PageView, form_errors_from, refuse
 
@@ -666,22 +665,10 @@ class OverzichtView(_OrganiserMixin, PageView):
         )
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
-def _cel(value):
-    """Neutralise spreadsheet formulas in a CSV cell (=, +, -, @ at the start)."""
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 class DeelnemersCsvView(_OrganiserMixin, View):
     """The participants as CSV, streamed row by row."""
 
     def get(self, request, *args, **kwargs):
-        writer = csv.writer(_Echo(), delimiter=";")
         kop = [
             _("naam"),
             _("e-mailadres"),
@@ -693,22 +680,19 @@ class DeelnemersCsvView(_OrganiserMixin, View):
         ]
 
         def rijen():
-            yield "\ufeff" + writer.writerow(kop)
+            yield kop
             for keuze in selectors.deelnemers(self.bijeenkomst).iterator(chunk_size=500):
                 inschrijving = keuze.inschrijving
-                yield writer.writerow(
-                    [
-                        _cel(inschrijving.user.get_full_name()),
-                        _cel(inschrijving.user.email),
-                        _cel(inschrijving.bestuur),
-                        _cel(keuze.werksessie.blok.titel),
-                        _cel(keuze.werksessie.thema),
-                        keuze.get_status_display(),
-                        timezone.localtime(inschrijving.tijdstip).strftime("%Y-%m-%d %H:%M"),
-                    ]
-                )
+                yield [
+                    inschrijving.user.get_full_name(),
+                    inschrijving.user.email,
+                    inschrijving.bestuur,
+                    keuze.werksessie.blok.titel,
+                    keuze.werksessie.thema,
+                    keuze.get_status_display(),
+                    timezone.localtime(inschrijving.tijdstip).strftime("%Y-%m-%d %H:%M"),
+                ]
 
-        response = StreamingHttpResponse(rijen(), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="deelnemers-{self.bijeenkomst.pk}.csv"'
+        response = streaming_csv_response(rijen(), f"deelnemers-{self.bijeenkomst.pk}.csv", delimiter=";")
         patch_vary_headers(response, ["Cookie"])
         return response
