@@ -463,13 +463,23 @@ def test_service_refuses_who_may_not_and_writes_nothing(wereld, service, rol, ma
         assert toestand() == voor
 
 
-def test_only_a_platform_administrator_may_create_another(wereld):
+@pytest.mark.parametrize("rol", [r for r in ROLLEN if r != "platformbeheerder"])
+def test_no_one_but_a_platform_administrator_may_create_another(wereld, rol):
+    door = wereld.users[rol] or AnonymousUser()
     voor = toestand()
-    try:
-        services.create_platform_admin(email="indringer@example.org", password=PASSWORD, door=wereld.lid)
-    except NotAllowed:
-        pass
+    with pytest.raises(NotAllowed, match="Alleen een platformbeheerder mag dit."):
+        services.create_platform_admin(email="indringer@example.org", password=PASSWORD, door=door)
     assert toestand() == voor
+    assert not User.objects.filter(email="indringer@example.org").exists()
+
+
+def test_a_platform_administrator_creates_another_who_can_then_log_in_as_one(wereld, client):
+    nieuw = services.create_platform_admin(email="collega@example.org", password=PASSWORD, door=wereld.admin)
+    assert (nieuw.email, nieuw.is_superuser, nieuw.is_active) == ("collega@example.org", True, True)
+    assert permissions.is_platform_admin(nieuw)
+    assert client.login(username="collega@example.org", password=PASSWORD)
+    entry = ActionLog.objects.get(actie="platformbeheerder aangemaakt", object_id=str(nieuw.pk))
+    assert entry.actor == wereld.admin
 
 
 def test_the_system_actor_may_do_everything(wereld):

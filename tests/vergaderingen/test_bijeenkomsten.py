@@ -115,9 +115,30 @@ def test_registration_after_the_deadline_is_refused_with_a_clear_message(w, dag)
     assert not Inschrijving.objects.exists()
 
 
-def test_the_deadline_day_itself_is_still_open(w, dag):
-    with time_machine.travel(datetime.datetime(2031, 5, 12, 21, 0, tzinfo=datetime.UTC), tick=False):
-        services.register(dag, bestuur=w.aalst, sessies=[w.mob_ochtend], door=w.raadslid)  # 23:00 in Brussels
+BRUSSEL = datetime.timezone(datetime.timedelta(hours=2))  # Europe/Brussels in May (summer time)
+
+
+def test_the_deadline_day_itself_is_still_open_until_midnight_in_brussels(
+    w, dag, mailoutbox, django_capture_on_commit_callbacks
+):
+    assert dag.inschrijven_tot == datetime.date(2031, 5, 12)
+    with time_machine.travel(datetime.datetime(2031, 5, 12, 23, 59, tzinfo=BRUSSEL), tick=False):
+        with django_capture_on_commit_callbacks(execute=True):
+            inschrijving = services.register(dag, bestuur=w.aalst, sessies=[w.mob_ochtend], door=w.raadslid)
+    assert Inschrijving.objects.get() == inschrijving and inschrijving.user == w.raadslid
+    assert list(inschrijving.keuzes.values_list("werksessie__thema", "status")) == [
+        ("Mobiliteit", KeuzeStatus.BEVESTIGD)
+    ]
+    (mail,) = mailoutbox
+    assert mail.to == [w.raadslid.email] and "Planningsdag" in mail.subject
+
+
+def test_registration_closes_at_midnight_in_brussels_not_in_utc(w, dag, mailoutbox):
+    # 00:01 on 13 May in Brussels is still 12 May in UTC: the portal's day is the Brussels one.
+    with time_machine.travel(datetime.datetime(2031, 5, 13, 0, 1, tzinfo=BRUSSEL), tick=False):
+        with pytest.raises(ValidationError, match="gesloten: inschrijven kon tot en met 12 mei 2031"):
+            services.register(dag, bestuur=w.aalst, sessies=[w.mob_ochtend], door=w.raadslid)
+    assert not Inschrijving.objects.exists() and mailoutbox == []
 
 
 def test_registering_twice_is_refused(w, dag, voor_deadline):
