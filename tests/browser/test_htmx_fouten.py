@@ -1,0 +1,108 @@
+"""Error answers in a real browser. Every htmx form that answers 422 with its errors gets them shown next to the
+field (htmx 2 would drop a 4xx without the portal's `responseHandling`); a refused page is the portal's own 403."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from besturen import services as besturen_services
+from besturen.models import OrgaanSoort, Rol
+from tests.browser.conftest import assert_no_axe_violations, login
+from tests.factories import PASSWORD, UserFactory
+from tests.vergaderingen.conftest import gemeente, maak_gebruiker
+from vergaderingen import services as vergader_services
+
+
+@pytest.fixture
+def dbo(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    regio = besturen_services.create_regio(
+        door=None, naam="Denderregio", slug="denderregio", land="BE", rechtsvorm="feitelijke_vereniging"
+    )
+    besturen_services.add_deelname(
+        regio, gemeente("Aalst", "41002"), begindatum=datetime.date(2019, 1, 1), door=None
+    )
+    orgaan = besturen_services.create_orgaan(
+        door=None,
+        soort=OrgaanSoort.BURGEMEESTERSOVERLEG,
+        naam="Burgemeestersoverleg Denderregio",
+        afkorting="DBO",
+        regio=regio,
+    )
+    orgaan.secretariaat = maak_gebruiker(orgaan, Rol.SECRETARIS, "Sara", "Secretaris")
+    return orgaan
+
+
+def _verstuur_ongeldig(page, knop, verwacht_pad):
+    """Click `knop`; the form must go through htmx and be answered 422, without leaving the page."""
+    with page.expect_response(lambda r: r.request.method == "POST") as antwoord:
+        page.get_by_role("button", name=knop, exact=True).click()
+    response = antwoord.value
+    assert response.status == 422
+    assert response.request.headers.get("hx-request") == "true"
+    assert page.url.endswith(verwacht_pad)
+
+
+def _fout_bij_veld(page, veld_id, tekst):
+    """The message is in the field's own error list, in the same block as the field and its label."""
+    expect(page.locator(f".field.field-error:has(#{veld_id}) .errorlist")).to_contain_text(tekst)
+    expect(page.locator(f"#{veld_id}")).to_be_visible()
+
+
+def test_member_form_shows_its_errors_next_to_the_fields(page, live_server, dbo):
+    login(page, live_server, dbo.secretariaat.email, PASSWORD)
+    pad = f"/orgaan/{dbo.pk}/leden/"
+    page.goto(live_server.url + pad)
+    page.get_by_label("E-mailadres").fill("geen-adres")
+    _verstuur_ongeldig(page, "Lid toevoegen", pad)
+    _fout_bij_veld(page, "id_voornaam", "Dit veld is verplicht.")
+    _fout_bij_veld(page, "id_achternaam", "Dit veld is verplicht.")
+    _fout_bij_veld(page, "id_email", "geldig e-mailadres")
+    expect(page.get_by_label("E-mailadres")).to_have_value("geen-adres")
+    assert_no_axe_violations(page)
+
+
+def test_region_form_shows_its_errors_next_to_the_field(page, live_server, dbo):
+    login(page, live_server, dbo.secretariaat.email, PASSWORD)
+    pad = f"/regio/{dbo.regio.slug}/beheer/"
+    page.goto(live_server.url + pad)
+    page.get_by_label("Afkorting").fill("WG")
+    _verstuur_ongeldig(page, "Orgaan toevoegen", pad)
+    _fout_bij_veld(page, "id_naam", "Dit veld is verplicht.")
+    expect(page.get_by_label("Afkorting")).to_have_value("WG")
+    assert_no_axe_violations(page)
+
+
+def test_agenda_builder_shows_its_errors_next_to_the_field(page, live_server, dbo):
+    morgen = timezone.localtime() + datetime.timedelta(days=1)
+    vergadering = vergader_services.plan_vergadering(
+        dbo,
+        begin=morgen,
+        einde=morgen + datetime.timedelta(hours=2),
+        locatie="Stadhuis Aalst",
+        door=dbo.secretariaat,
+    )
+    login(page, live_server, dbo.secretariaat.email, PASSWORD)
+    pad = f"/vergadering/{vergadering.pk}/agenda/"
+    page.goto(live_server.url + pad)
+    page.get_by_label("Toelichting").fill("Zonder titel kan het niet.")
+    _verstuur_ongeldig(page, "Punt toevoegen", pad)
+    _fout_bij_veld(page, "id_titel", "Dit veld is verplicht.")
+    expect(page.get_by_label("Toelichting")).to_have_value("Zonder titel kan het niet.")
+    assert_no_axe_violations(page)
+
+
+def test_a_refused_page_is_the_portals_own_403(page, live_server, dbo):
+    buitenstaander = UserFactory(first_name="Bram", last_name="Buitenstaander")
+    login(page, live_server, buitenstaander.email, PASSWORD)
+    pad = f"/regio/{dbo.regio.slug}/beheer/"
+    response = page.goto(live_server.url + pad)
+    assert response.status == 403
+    expect(page.get_by_role("heading", level=1)).to_have_text("Geen toegang")
+    expect(page.get_by_role("link", name="Inloggen als iemand anders")).to_have_attribute(
+        "href", f"/inloggen/?next={pad}"
+    )
+    expect(page.get_by_role("link", name="Terug naar de startpagina")).to_be_visible()
+    assert_no_axe_violations(page)
