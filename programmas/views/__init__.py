@@ -1,0 +1,73 @@
+"""Pages of the annual programme, one module per page family; the names urls.py and the tests use live here too.
+
+- overzicht: a region's programmes and one year's programme
+- versie: a version with its cost split and chart, and the workflow steps on it
+- regels: the lines of a concept version
+- vergelijk: two versions side by side
+- raden: the status board, a council's decision, its deadline and the answer to its view, documents, public status
+- vragen: the council member's page and the questions on a version
+- exports: the split as CSV and Excel
+- pakketten: a member council's review packet
+
+The P&C calendar and the programme settings keep their own modules (`programmas.views_kalender`,
+`programmas.views_regeling`).
+"""
+
+from ._gedeeld import LoginFirstMixin, S, _huidige_leden, _messages_of, _versie_or_404
+from .exports import (
+    VerdelingCsvView,
+    VerdelingXlsxView,
+    _bestandsnaam,
+    _export_rijen,
+    _zip_met_vaste_tijd,
+)
+from .overzicht import JaarprogrammaView, OverzichtView
+from .pakketten import ReviewpakketDownloadView, ReviewpakketView
+from .raden import (
+    DocumentView,
+    RaadDeadlineView,
+    RaadsbesluitView,
+    StatusbordView,
+    StatusView,
+    ZienswijzeAntwoordView,
+)
+from .regels import RegelToevoegenView, RegelVerwijderenView, RegelView
+from .vergelijk import VergelijkView
+from .versie import ACTIE_FORMULIEREN, VersieActieView, VersieView, _acties, _grafiek, _gs_open
+from .vragen import MijnGemeenteView, VraagAntwoordView, VragenView
+
+__all__ = [
+    "ACTIE_FORMULIEREN",
+    "DocumentView",
+    "JaarprogrammaView",
+    "LoginFirstMixin",
+    "MijnGemeenteView",
+    "OverzichtView",
+    "RaadDeadlineView",
+    "RaadsbesluitView",
+    "RegelToevoegenView",
+    "RegelVerwijderenView",
+    "RegelView",
+    "ReviewpakketDownloadView",
+    "ReviewpakketView",
+    "S",
+    "StatusView",
+    "StatusbordView",
+    "VerdelingCsvView",
+    "VerdelingXlsxView",
+    "VergelijkView",
+    "VersieActieView",
+    "VersieView",
+    "VraagAntwoordView",
+    "VragenView",
+    "ZienswijzeAntwoordView",
+    "_acties",
+    "_bestandsnaam",
+    "_export_rijen",
+    "_grafiek",
+    "_gs_open",
+    "_huidige_leden",
+    "_messages_of",
+    "_versie_or_404",
+    "_zip_met_vaste_tijd",
+]

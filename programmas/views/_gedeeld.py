@@ -1,0 +1,40 @@
+"""Helpers the programme pages share: the version or 404, service messages, login first."""
+
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from besturen.models import Bestuur, Deelname
+
+from .. import permissions
+from ..models import (
+    Versie,
+    VersieStatus,
+)
+
+S = VersieStatus
+
+
+def _versie_or_404(user, pk):
+    """The version, or 404 for whoever may not read it."""
+    versie = get_object_or_404(Versie.objects.select_related("jaarprogramma__regio", "gebaseerd_op"), pk=pk)
+    if not permissions.can_view_versie(user, versie):
+        raise Http404
+    return versie
+
+
+def _messages_of(exc):
+    return getattr(exc, "messages", None) or [str(exc)]
+
+
+def _huidige_leden(regio):
+    return Bestuur.objects.filter(deelnames__in=Deelname.objects.current().filter(regio=regio))
+
+
+class LoginFirstMixin:
+    """Send anonymous visitors to the login page before any 404/403 decision on an object."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        return super().dispatch(request, *args, **kwargs)

@@ -1,0 +1,80 @@
+"""A member council's review packet: request, progress, download."""
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.cache import patch_vary_headers
+from django.utils.text import slugify
+from django.views import View
+
+from besturen.models import Bestuur
+from regioportaal.views import PageView, refuse
+
+from .. import permissions, services
+from ..models import (
+    PakketStatus,
+    Programmaregel,
+    Reviewpakket,
+)
+from ._gedeeld import _messages_of, _versie_or_404
+
+# --- Review packets ----------------------------------------------------------------------------------------------
+
+
+class ReviewpakketView(PageView):
+    """A member council's review packet: ask for it, watch it being made (htmx polling), then download it."""
+
+    template_name = "programmas/reviewpakket.html"
+    htmx_partial = "voortgang"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.versie = _versie_or_404(request.user, kwargs["pk"])
+        deelnemers = Programmaregel.deelnemers.through.objects.filter(programmaregel__versie=self.versie)
+        self.bestuur = get_object_or_404(
+            Bestuur.objects.filter(pk__in=deelnemers.values("bestuur_id")), pk=kwargs["bestuur"]
+        )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        kwargs.pop("bestuur", None)  # the URL's id; the context gets the Bestuur itself
+        pakket = Reviewpakket.objects.filter(versie=self.versie, bestuur=self.bestuur).first()
+        return super().get_context_data(
+            versie=self.versie,
+            regio=self.versie.jaarprogramma.regio,
+            bestuur=self.bestuur,
+            pakket=pakket,
+            bezig=pakket is not None and pakket.status in (PakketStatus.WACHTEND, PakketStatus.BEZIG),
+            mag_aanvragen=permissions.can_request_reviewpakket(self.request.user, self.versie),
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        refuse(permissions.can_request_reviewpakket(request.user, self.versie))
+        try:
+            services.request_reviewpakket(self.versie, self.bestuur, door=request.user)
+        except ValidationError as exc:
+            messages.error(request, " ".join(_messages_of(exc)))
+        if request.htmx:
+            response = self.render_to_response(self.get_context_data())
+            patch_vary_headers(response, ["HX-Request"])
+            return response
+        return redirect(reverse("programmas:reviewpakket", args=[self.versie.pk, self.bestuur.pk]))
+
+
+class ReviewpakketDownloadView(View):
+    def get(self, request, pk, bestuur):
+        versie = _versie_or_404(request.user, pk)
+        pakket = get_object_or_404(Reviewpakket, versie=versie, bestuur_id=bestuur, status=PakketStatus.KLAAR)
+        if not pakket.bestand:
+            raise Http404
+        try:
+            bestand = pakket.bestand.open("rb")
+        except FileNotFoundError:
+            raise Http404 from None
+        naam = f"reviewpakket-{slugify(pakket.bestuur.naam)}-{versie.jaarprogramma.jaar}-v{versie.nummer}.pdf"
+        return FileResponse(bestand, as_attachment=True, filename=naam, content_type="application/pdf")

@@ -1,0 +1,239 @@
+"""A version: its page with the cost split and chart, and the workflow steps on it."""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views import View
+
+from besturen import permissions as besturen_permissions
+from opgaven.models import Opgave
+from regioportaal.views import PageView, form_errors_from, refuse
+
+from .. import permissions, selectors, services, termijnen, workflow
+from ..forms import (
+    GsVerzendingForm,
+    NieuweRegelForm,
+    NieuweVersieForm,
+    TerugsturenForm,
+    VaststellenForm,
+    VergelijkForm,
+    VoorleggenForm,
+)
+from ..models import (
+    Procedure,
+    Programmaregel,
+    Raadsbesluit,
+    Uitkomst,
+)
+from ..regeling import regeling_voor
+from ._gedeeld import S, _messages_of, _versie_or_404
+
+# --- A version ---------------------------------------------------------------------------------------------------
+
+
+def _grafiek(tabel):
+    """Geometry of the horizontal bar chart: this year's bar and last year's thinner bar per member."""
+    waarden = [r.totaal for r in tabel.rijen] + [r.vorig for r in tabel.rijen if r.vorig is not None]
+    hoogste = max(waarden, default=0) or 1
+    label, breedte, stap = 210, 380, 38
+    balken = []
+    for i, rij in enumerate(tabel.rijen):
+        y = 10 + i * stap
+        balken.append(
+            {
+                "rij": rij,
+                "y": y,
+                "tekst_y": y + 13,
+                "vorig_y": y + 20,
+                "balk": max(int(rij.totaal / hoogste * breedte), 1 if rij.totaal else 0),
+                "vorig": int(rij.vorig / hoogste * breedte) if rij.vorig is not None else None,
+                "bedrag_x": label + max(int(rij.totaal / hoogste * breedte), 0) + 8,
+            }
+        )
+    return {"balken": balken, "label": label, "hoogte": 20 + len(tabel.rijen) * stap, "breedte": 760}
+
+
+def _gs_open(versie, regeling):
+    return (
+        regeling.procedure == Procedure.ZIENSWIJZE
+        and versie.status == S.VASTGESTELD
+        and not versie.naar_gs_op
+    )
+
+
+def _acties(user, versie, regeling, mag_beheren):
+    """The workflow buttons this user may use on this version now (workflow table and permissions)."""
+    procedure = regeling.procedure
+    acties = {}
+    if mag_beheren and workflow.allowed(procedure, versie.status, S.INGEDIEND):
+        acties["indienen"] = True
+    mag_bestuur = permissions.can_adopt(user, versie, regeling.bestuursorgaan)
+    if mag_bestuur and (
+        (versie.status == S.INGEDIEND and workflow.allowed(procedure, versie.status, S.CONCEPT))
+        or (selectors.open_voor_raden(versie) and procedure == Procedure.INSTEMMING)
+        or (versie.status == S.VOORGELEGD and not versie.afgesloten)
+    ):
+        acties["terugsturen"] = TerugsturenForm()
+    if workflow.allowed(procedure, versie.status, S.VASTGESTELD) and mag_bestuur and not versie.afgesloten:
+        acties["vaststellen"] = VaststellenForm()
+    if (
+        mag_beheren
+        and workflow.allowed(procedure, versie.status, S.VOORGELEGD)
+        and versie.voorgelegd_op is None
+    ):
+        vroegst = termijnen.vroegste_deadline(procedure, timezone.localdate())
+        acties["voorleggen"] = VoorleggenForm(
+            initial={
+                "deadline": termijnen.standaard_deadline(
+                    procedure,
+                    timezone.localdate(),
+                    termijn_dagen=regeling.termijn_dagen,
+                    zienswijze_weken=max(regeling.zienswijze_weken, termijnen.WGR_ZIENSWIJZE_WEKEN),
+                )
+            },
+            vroegst=vroegst,
+        )
+    if (
+        mag_beheren
+        and versie.status != S.CONCEPT
+        and not versie.jaarprogramma.versies.filter(status=S.CONCEPT).exists()
+    ):
+        acties["nieuwe_versie"] = NieuweVersieForm()
+    return acties
+
+
+class VersieView(PageView):
+    """A version: its lines, totals, the split per member with last year's totals, a chart and the workflow."""
+
+    template_name = "programmas/versie.html"
+
+    def get_context_data(self, formulier=None, **kwargs):
+        user = self.request.user
+        versie = _versie_or_404(user, kwargs["pk"])
+        regio = versie.jaarprogramma.regio
+        regeling = regeling_voor(versie)
+        tabel = selectors.verdelingstabel(versie, regeling)
+        mag_beheren = permissions.can_manage_programma(user, regio)
+        andere = [v for v in versie.jaarprogramma.versies.all() if v.pk != versie.pk]
+        if not besturen_permissions.can_view_besloten_regio(user, regio):
+            andere = [v for v in andere if v.openbaar]
+        nieuwe_regel = None
+        if mag_beheren and versie.bewerkbaar:
+            opgaven = Opgave.objects.filter(regio=regio).exclude(
+                pk__in=Programmaregel.objects.filter(versie=versie).values("opgave")
+            )
+            nieuwe_regel = NieuweRegelForm(opgaven=opgaven.order_by("titel"))
+        routed = versie.status not in (S.CONCEPT, S.INGEDIEND) and versie.voorgelegd_op is not None
+        acties = _acties(user, versie, regeling, mag_beheren)
+        gs_form = GsVerzendingForm() if mag_beheren and _gs_open(versie, regeling) else None
+        if formulier is not None:  # a refused step: its bound form with the errors in place
+            actie, form = formulier
+            if actie == "naar-gs":
+                gs_form = form
+            else:
+                acties[actie.replace("-", "_")] = form
+        return super().get_context_data(
+            versie=versie,
+            regio=regio,
+            regeling=regeling,
+            tabel=tabel,
+            grafiek=_grafiek(tabel),
+            totaal_capaciteit=sum((r.capaciteit_uren for r in tabel.regels), 0),
+            mag_beheren=mag_beheren,
+            acties=acties,
+            vergelijk=VergelijkForm(versies=andere, initial={"met": versie.gebaseerd_op_id})
+            if andere
+            else None,
+            nieuwe_regel=nieuwe_regel,
+            beslissing=selectors.beslissing(versie, regeling) if routed else None,
+            beslisregel=selectors.beslisregel_tekst(regeling),
+            zienswijzen=selectors.zienswijzen_van(versie)
+            if regeling.procedure == Procedure.ZIENSWIJZE
+            else [],
+            gs_form=gs_form,
+            termijnen=selectors.zienswijze_termijnen(versie, regeling)
+            if regeling.procedure == Procedure.ZIENSWIJZE
+            else [],
+            aantal_vragen=versie.vragen.count(),
+            te_registreren=Raadsbesluit.objects.filter(
+                versie=versie, pk__in=permissions.recordable_raadsbesluiten(user).values("pk")
+            ).select_related("bestuur"),
+            mijn_besturen=permissions.mijn_besturen(user, versie),
+            mag_pakket=permissions.can_request_reviewpakket(user, versie),
+            onbeantwoord=versie.raadsbesluiten.filter(uitkomst=Uitkomst.ZIENSWIJZE, antwoord="").count()
+            if regeling.procedure == Procedure.ZIENSWIJZE and versie.status == S.VOORGELEGD
+            else 0,
+            **kwargs,
+        )
+
+
+ACTIE_FORMULIEREN = {
+    "terugsturen": TerugsturenForm,
+    "vaststellen": VaststellenForm,
+    "voorleggen": VoorleggenForm,
+    "naar-gs": GsVerzendingForm,
+    "nieuwe-versie": NieuweVersieForm,
+}
+
+
+class VersieActieView(LoginRequiredMixin, View):
+    """One workflow step on a version (submit, send back, adopt, route, GS, new version), each through its service.
+
+    A refused step shows the version page again with the typed values and the service's message next to the field
+    it names (or above the form).
+    """
+
+    def post(self, request, pk, actie):
+        versie = _versie_or_404(request.user, pk)
+        regio = versie.jaarprogramma.regio
+        regeling = regeling_voor(versie)
+        if actie in ("vaststellen", "terugsturen"):
+            refuse(permissions.can_adopt(request.user, versie, regeling.bestuursorgaan))
+        elif actie in ("indienen", "voorleggen", "nieuwe-versie", "naar-gs"):
+            refuse(permissions.can_manage_programma(request.user, regio))
+        else:
+            raise Http404
+        form = ACTIE_FORMULIEREN[actie](request.POST) if actie in ACTIE_FORMULIEREN else None
+        if form is not None and not form.is_valid():
+            return self.opnieuw(request, versie, actie, form)
+        try:
+            doel = self.perform(actie, versie, request, form.cleaned_data if form is not None else {})
+        except ValidationError as exc:
+            if form is None:
+                messages.error(request, " ".join(_messages_of(exc)))
+                return redirect(versie.get_absolute_url())
+            form_errors_from(exc, form)
+            return self.opnieuw(request, versie, actie, form)
+        return redirect(doel.get_absolute_url())
+
+    def opnieuw(self, request, versie, actie, form):
+        view = VersieView()
+        view.setup(request, pk=versie.pk)
+        return view.render_to_response(view.get_context_data(pk=versie.pk, formulier=(actie, form)))
+
+    def perform(self, actie, versie, request, data):
+        user = request.user
+        if actie == "indienen":
+            services.submit_versie(versie, door=user)
+            messages.success(request, _("De versie is ingediend bij het bestuur."))
+        elif actie == "terugsturen":
+            services.send_back(versie, door=user, reden=data.get("reden", ""))
+            messages.success(request, _("De versie is teruggestuurd."))
+        elif actie == "vaststellen":
+            services.adopt_versie(versie, door=user, **data)
+            messages.success(request, _("De versie is vastgesteld."))
+        elif actie == "voorleggen":
+            services.route_versie(versie, door=user, deadline=data["deadline"])
+            messages.success(request, _("De versie ligt voor bij de raden."))
+        elif actie == "naar-gs":
+            services.record_gs_verzending(versie, door=user, **data)
+            messages.success(request, _("De verzending aan gedeputeerde staten is vastgelegd."))
+        else:
+            nieuw = services.new_versie(versie, door=user, toelichting=data.get("toelichting", ""))
+            messages.success(request, _("Versie %(n)s is aangemaakt als concept.") % {"n": nieuw.nummer})
+            return nieuw
+        return versie

@@ -1,0 +1,37 @@
+"""Helpers every topic of vergaderingen.services uses: the audit scope, create-with-log, the meeting lock, documents."""
+
+from besturen.services import regio_scope
+from regioportaal.audit import log_action, snapshot
+
+from ..documenten import controleer_document
+from ..models import (
+    Document,
+    Vergadering,
+)
+
+
+def _scope(orgaan):
+    return regio_scope(orgaan.regio) if orgaan.regio_id else ""
+
+
+def _create(model, fields, door, values, scope, reden=""):
+    instance = model(**values)
+    instance.full_clean()
+    instance.save()
+    log_action(door, "aangemaakt", instance, snapshot(instance, fields), reden, scope)
+    return instance
+
+
+def _lock(vergadering):
+    """Lock the meeting row: agenda changes of two secretaries happen one after the other."""
+    vergadering.refresh_from_db(from_queryset=Vergadering.objects.select_for_update())
+    return vergadering
+
+
+def _store_document(upload, door, scope, **owner):
+    soort = controleer_document(upload, veld="bestand")
+    document = Document(naam=upload.name[-200:], soort=soort, grootte=upload.size, **owner)
+    document.bestand.save(upload.name, upload, save=False)
+    document.save()
+    log_action(door, "document toegevoegd", document, {"naam": document.naam, "soort": soort}, "", scope)
+    return document

@@ -1,0 +1,338 @@
+"""Planning days: days, blocks and working sessions, registration with waiting lists, their mails and events."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.mail import EmailMessage
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from besturen.models import Bestuur
+from besturen.services import regio_scope
+from regioportaal import ical
+from regioportaal.audit import log_action
+from regioportaal.links import absolute_url
+from regioportaal.permissions import NotAllowed
+
+from .. import permissions
+from ..models import (
+    Bijeenkomst,
+    Blok,
+    BlokSoort,
+    Inschrijving,
+    KeuzeStatus,
+    Sessiekeuze,
+    Werksessie,
+)
+from ._gedeeld import _create, _store_document
+
+BIJEENKOMST_FIELDS = ["regio", "naam", "beschrijving", "datum", "locatie", "organisator", "inschrijven_tot"]
+
+
+def _require_organise(door, regio):
+    permissions.require(
+        permissions.can_organise_bijeenkomst(door, regio),
+        _("Alleen het secretariaat van %(regio)s organiseert planningsdagen.") % {"regio": regio},
+        door,
+    )
+
+
+@transaction.atomic
+def create_bijeenkomst(regio, *, door, **values):
+    _require_organise(door, regio)
+    return _create(Bijeenkomst, BIJEENKOMST_FIELDS, door, {"regio": regio, **values}, regio_scope(regio))
+
+
+@transaction.atomic
+def add_blok(bijeenkomst, *, soort, titel, begin, einde=None, door):
+    _require_organise(door, bijeenkomst.regio)
+    return _create(
+        Blok,
+        ["bijeenkomst", "soort", "titel", "begin", "einde"],
+        door,
+        {"bijeenkomst": bijeenkomst, "soort": soort, "titel": titel, "begin": begin, "einde": einde},
+        regio_scope(bijeenkomst.regio),
+    )
+
+
+@transaction.atomic
+def add_werksessie(blok, *, thema, capaciteit, facilitator="", beschrijving="", door):
+    _require_organise(door, blok.bijeenkomst.regio)
+    if blok.soort != BlokSoort.WERKSESSIES:
+        raise ValidationError(_("Werksessies horen in een blok met werksessies."))
+    return _create(
+        Werksessie,
+        ["blok", "thema", "capaciteit", "facilitator"],
+        door,
+        {
+            "blok": blok,
+            "thema": thema,
+            "capaciteit": capaciteit,
+            "facilitator": facilitator,
+            "beschrijving": beschrijving,
+        },
+        regio_scope(blok.bijeenkomst.regio),
+    )
+
+
+@transaction.atomic
+def add_werkdocument(werksessie, upload, *, door):
+    regio = werksessie.blok.bijeenkomst.regio
+    _require_organise(door, regio)
+    return _store_document(upload, door, regio_scope(regio), werksessie=werksessie)
+
+
+def inschrijving_open(bijeenkomst, today=None):
+    return (today or timezone.localdate()) <= bijeenkomst.inschrijven_tot
+
+
+def _check_sessies(bijeenkomst, sessies):
+    if not sessies:
+        raise ValidationError({"sessies": _("Kies minstens één werksessie.")})
+    blokken = {}
+    for sessie in sessies:
+        if sessie.blok.bijeenkomst_id != bijeenkomst.pk:
+            raise ValidationError(
+                {"sessies": _("Deze werksessie hoort niet bij %(b)s.") % {"b": bijeenkomst}}
+            )
+        if sessie.blok_id in blokken:
+            raise ValidationError(
+                {"sessies": _("Kies één werksessie per blok (%(blok)s).") % {"blok": sessie.blok.titel}}
+            )
+        blokken[sessie.blok_id] = sessie
+
+
+def _bevestigd(werksessie):
+    return werksessie.keuzes.filter(status=KeuzeStatus.BEVESTIGD).count()
+
+
+@transaction.atomic
+def register(bijeenkomst, *, bestuur, sessies, door, deelnemer=None):
+    """Register a participant for a planning day on behalf of `bestuur`, with one session per block.
+
+    Participants register themselves (`door`) until the deadline; the organiser (or the system) may register
+    someone else (`deelnemer`), also after it. A full session puts the participant on its waiting list. The
+    sessions are locked (select_for_update), so of two people asking for the last seat at once exactly one gets it.
+    """
+    deelnemer = deelnemer or door
+    if deelnemer != door:
+        _require_organise(door, bijeenkomst.regio)
+    permissions.require(
+        permissions.can_register(deelnemer, bijeenkomst),
+        _("Alleen medewerkers en mandatarissen van %(regio)s schrijven zich in.")
+        % {"regio": bijeenkomst.regio},
+        door,
+    )
+    if deelnemer is None or not deelnemer.is_authenticated:
+        raise NotAllowed(_("Log in om u in te schrijven."))
+    if deelnemer == door and not inschrijving_open(bijeenkomst):
+        raise ValidationError(
+            _("De inschrijving is gesloten: inschrijven kon tot en met %(datum)s.")
+            % {"datum": _datum(bijeenkomst.inschrijven_tot)},
+            code="gesloten",
+        )
+    if not bijeenkomst.regio.deelnames.current().filter(bestuur=bestuur).exists():
+        raise ValidationError(
+            {"bestuur": _("%(bestuur)s is geen lid van deze regio.") % {"bestuur": bestuur}}
+        )
+    _check_sessies(bijeenkomst, sessies)
+    if Inschrijving.objects.filter(bijeenkomst=bijeenkomst, user=deelnemer).exists():
+        raise ValidationError(_("U bent al ingeschreven voor %(b)s.") % {"b": bijeenkomst}, code="dubbel")
+    try:
+        with transaction.atomic():
+            inschrijving = Inschrijving.objects.create(
+                bijeenkomst=bijeenkomst, user=deelnemer, bestuur=bestuur
+            )
+    except IntegrityError as exc:
+        raise ValidationError(
+            _("U bent al ingeschreven voor %(b)s.") % {"b": bijeenkomst}, code="dubbel"
+        ) from exc
+    locked = {
+        s.pk: s
+        for s in Werksessie.objects.select_for_update().filter(pk__in=[s.pk for s in sessies]).order_by("pk")
+    }
+    keuzes = []
+    for sessie in sessies:
+        vol = _bevestigd(locked[sessie.pk]) >= locked[sessie.pk].capaciteit
+        keuzes.append(
+            Sessiekeuze.objects.create(
+                inschrijving=inschrijving,
+                blok_id=sessie.blok_id,
+                werksessie=sessie,
+                status=KeuzeStatus.WACHTLIJST if vol else KeuzeStatus.BEVESTIGD,
+            )
+        )
+    log_action(
+        door,
+        "ingeschreven",
+        inschrijving,
+        {"bestuur": str(bestuur), "sessies": {k.werksessie.thema: k.status for k in keuzes}},
+        "",
+        regio_scope(bijeenkomst.regio),
+    )
+    from ..tasks import stuur_bevestiging
+
+    pk = inschrijving.pk
+    transaction.on_commit(lambda: stuur_bevestiging.delay(pk), robust=True)
+    return inschrijving
+
+
+@transaction.atomic
+def cancel_inschrijving(inschrijving, *, door):
+    """Cancel a registration; each seat it frees goes to the first on that session's waiting list (by mail)."""
+    bijeenkomst = inschrijving.bijeenkomst
+    permissions.require(
+        (door is not None and door.pk == inschrijving.user_id)
+        or permissions.can_organise_bijeenkomst(door, bijeenkomst.regio),
+        _("U annuleert alleen uw eigen inschrijving."),
+        door,
+    )
+    if timezone.localdate() > bijeenkomst.datum:
+        raise ValidationError(_("De bijeenkomst is voorbij."))
+    sessie_ids = list(inschrijving.keuzes.values_list("werksessie_id", flat=True))
+    sessies = list(Werksessie.objects.select_for_update().filter(pk__in=sessie_ids).order_by("pk"))
+    log_action(
+        door,
+        "inschrijving geannuleerd",
+        inschrijving,
+        {"deelnemer": str(inschrijving.user)},
+        "",
+        regio_scope(bijeenkomst.regio),
+    )
+    inschrijving.delete()
+    opgeschoven = []
+    for sessie in sessies:
+        opgeschoven += _schuif_op(sessie, door)
+    return opgeschoven
+
+
+def _schuif_op(sessie, door):
+    """Give free seats of a (locked) session to its waiting list, first come first served; mail each."""
+    from ..tasks import stuur_opgeschoven
+
+    vrij = sessie.capaciteit - _bevestigd(sessie)
+    if vrij <= 0:
+        return []
+    wachtenden = list(
+        sessie.keuzes.filter(status=KeuzeStatus.WACHTLIJST)
+        .select_related("inschrijving")
+        .order_by("tijdstip", "pk")[:vrij]
+    )
+    for keuze in wachtenden:
+        keuze.status = KeuzeStatus.BEVESTIGD
+        keuze.save(update_fields=["status"])
+        log_action(
+            door,
+            "van wachtlijst opgeschoven",
+            keuze.inschrijving,
+            {"sessie": sessie.thema},
+            "",
+            regio_scope(sessie.blok.bijeenkomst.regio),
+        )
+        pk = keuze.pk
+        transaction.on_commit(lambda pk=pk: stuur_opgeschoven.delay(pk), robust=True)
+    return wachtenden
+
+
+def _datum(day):
+    return formats.date_format(day, "j F Y")
+
+
+def _tijdstip(bijeenkomst, tijd):
+    return timezone.make_aware(datetime.datetime.combine(bijeenkomst.datum, tijd))
+
+
+def bijeenkomst_event(inschrijving):
+    """The planning day as a calendar event, with the participant's sessions in the description."""
+    bijeenkomst = inschrijving.bijeenkomst
+    blokken = list(bijeenkomst.blokken.all())
+    begin = _tijdstip(bijeenkomst, blokken[0].begin) if blokken else _tijdstip(bijeenkomst, datetime.time(9))
+    laatste = blokken[-1] if blokken else None
+    einde_tijd = (
+        (
+            laatste.einde
+            or (
+                datetime.datetime.combine(bijeenkomst.datum, laatste.begin) + datetime.timedelta(hours=1)
+            ).time()
+        )
+        if laatste
+        else datetime.time(17)
+    )
+    keuzes = inschrijving.keuzes.select_related("werksessie__blok").order_by("blok__begin")
+    regels = [
+        f"{k.werksessie.blok.begin:%H:%M} {k.werksessie.thema} ({k.get_status_display()})" for k in keuzes
+    ]
+    return ical.Event(
+        uid=ical.uid("inschrijving", inschrijving.pk),
+        start=begin,
+        end=_tijdstip(bijeenkomst, einde_tijd),
+        summary=bijeenkomst.naam,
+        dtstamp=ical.now(),
+        description="\n".join(regels),
+        location=bijeenkomst.locatie,
+        url=absolute_url(bijeenkomst.get_absolute_url()),
+    )
+
+
+def stuur_bevestiging_mail(inschrijving):
+    """Confirm a registration by mail, with the day as an .ics attachment."""
+    keuzes = inschrijving.keuzes.select_related("werksessie__blok").order_by("blok__begin")
+    tekst = render_to_string(
+        "vergaderingen/mail/bevestiging.txt",
+        {
+            "inschrijving": inschrijving,
+            "bijeenkomst": inschrijving.bijeenkomst,
+            "keuzes": keuzes,
+            "link": absolute_url(inschrijving.bijeenkomst.get_absolute_url()),
+        },
+    )
+    mail = EmailMessage(
+        _("Inschrijving bevestigd: %(b)s") % {"b": inschrijving.bijeenkomst},
+        tekst,
+        None,
+        [inschrijving.user.email],
+    )
+    mail.attach(
+        "bijeenkomst.ics",
+        ical.calendar([bijeenkomst_event(inschrijving)], method="PUBLISH"),
+        "text/calendar; charset=utf-8",
+    )
+    mail.send()
+
+
+def stuur_opgeschoven_mail(keuze):
+    tekst = render_to_string(
+        "vergaderingen/mail/opgeschoven.txt",
+        {
+            "keuze": keuze,
+            "bijeenkomst": keuze.inschrijving.bijeenkomst,
+            "link": absolute_url(keuze.inschrijving.bijeenkomst.get_absolute_url()),
+        },
+    )
+    EmailMessage(
+        _("Er is een plaats vrij: %(thema)s") % {"thema": keuze.werksessie.thema},
+        tekst,
+        None,
+        [keuze.inschrijving.user.email],
+    ).send()
+
+
+def bestuur_van(user, regio):
+    """The member government the user most likely registers for: that of their current seat in the region."""
+    if not user or not user.is_authenticated:
+        return None
+    today = timezone.localdate()
+    return (
+        Bestuur.objects.filter(
+            Q(lidmaatschappen__einddatum__isnull=True) | Q(lidmaatschappen__einddatum__gt=today),
+            lidmaatschappen__persoon__user=user,
+            lidmaatschappen__begindatum__lte=today,
+            deelnames__regio=regio,
+        )
+        .distinct()
+        .order_by("naam")
+        .first()
+    )

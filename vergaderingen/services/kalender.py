@@ -1,0 +1,55 @@
+"""Calendars: the personal feed token and a meeting as a calendar event."""
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from regioportaal import ical
+from regioportaal.audit import log_action
+from regioportaal.links import absolute_url
+from regioportaal.permissions import NotAllowed, is_system
+
+from ..models import (
+    KalenderToken,
+    nieuw_token,
+)
+
+
+def kalendertoken(user):
+    """The user's calendar token, made on first use (a write: called from POST handlers and tests, never a GET)."""
+    token, _created = KalenderToken.objects.get_or_create(user=user)
+    return token
+
+
+@transaction.atomic
+def renew_kalendertoken(user, *, door):
+    """Revoke the personal calendar URL: a new secret replaces the old one at once."""
+    if not is_system(door) and door != user:
+        raise NotAllowed(_("U vernieuwt alleen uw eigen agenda-link."))
+    token = kalendertoken(user)
+    token.token = nieuw_token()
+    token.save(update_fields=["token", "aangemaakt"])
+    log_action(door, "agenda-link vernieuwd", user, {})
+    return token
+
+
+def vergadering_event(vergadering, *, met_besloten):
+    """A meeting as a calendar event; its items come from `feedpunten` when a selector prefetched them."""
+    punten = getattr(vergadering, "feedpunten", None)
+    if punten is None:
+        from ..selectors import agenda
+
+        punten = agenda(vergadering, met_besloten=met_besloten)
+    regels = [f"{p.volgnummer}. {p.titel}" for p in punten]
+    if vergadering.online_link:
+        regels.append(_("Online: %(link)s") % {"link": vergadering.online_link})
+    return ical.Event(
+        uid=ical.uid("vergadering", vergadering.pk),
+        start=vergadering.begin,
+        end=vergadering.einde,
+        summary=str(vergadering.orgaan),
+        dtstamp=vergadering.bijgewerkt.replace(microsecond=0),
+        description="\n".join(regels),
+        location=vergadering.locatie or vergadering.online_link,
+        url=absolute_url(vergadering.get_absolute_url()),
+        sequence=vergadering.wijzigingen,
+    )
