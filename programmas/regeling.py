@@ -47,16 +47,20 @@ def procedure_van(versie, regeling=None):
     return regeling_voor(versie, regeling).procedure
 
 
-def regel_van(versie, regeling=None):
-    """The decision rule of `versie` for `beslisregels.beoordeel`."""
-    r = regeling_voor(versie, regeling)
+def regel_uit(regeling):
+    """The decision rule of a set of settings, for `beslisregels`."""
     return beslisregels.Regel(
-        procedure=r.procedure,
-        beslisregel=r.beslisregel,
-        drempel_leden=r.drempel_leden,
-        drempel_bevolking=r.drempel_bevolking,
-        amendement=r.amendement,
+        procedure=regeling.procedure,
+        beslisregel=regeling.beslisregel,
+        drempel_leden=regeling.drempel_leden,
+        drempel_bevolking=regeling.drempel_bevolking,
+        amendement=regeling.amendement,
     )
+
+
+def regel_van(versie, regeling=None):
+    """The decision rule of `versie` (stored once frozen) for `beslisregels.beoordeel`."""
+    return regel_uit(regeling_voor(versie, regeling))
 
 
 def sleutel_van(regel, regeling):

@@ -5,7 +5,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Prefetch
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -24,8 +24,9 @@ from .models import (
     VersieStatus,
     Vraag,
 )
-from .regeling import regel_van, regeling_voor, sleutel_van, tarief_van
-from .verdeling import Lid, verdeel
+from .regeling import regel_uit, regel_van, regeling_voor, sleutel_van, tarief_van
+from .verdeling import Lid, regelbedrag_per_inwoner, verdeel
+from .workflow import RAADSFASE
 
 
 @dataclass
@@ -75,7 +76,7 @@ def kostenverdeling(versie, regeling):
         tarief = tarief_van(regel, regeling)
         regel.tarief_gebruikt = tarief if sleutel == "per_inwoner" else None
         if sleutel == "per_inwoner" and tarief is not None:
-            bedrag = (tarief * sum(b.inwoners or 0 for b in deelnemers)).quantize(Decimal("0.01"))
+            bedrag = regelbedrag_per_inwoner(tarief, [b.inwoners for b in deelnemers])
         try:
             shares = verdeel(
                 bedrag,
@@ -150,12 +151,7 @@ def open_voor_raden(versie):
         return False
     if regeling_voor(versie).procedure == "zienswijze":
         return versie.status == VersieStatus.VOORGELEGD
-    return versie.status in (
-        VersieStatus.VOORGELEGD,
-        VersieStatus.GOEDGEKEURD,
-        VersieStatus.AFGEWEZEN,
-        VersieStatus.TERUG,
-    )
+    return versie.status in RAADSFASE
 
 
 def beslissing(versie, regeling=None):
@@ -380,16 +376,6 @@ def statusbord_rijen(versie, *, uitkomst="", vandaag=None):
     return rijen
 
 
-def uitkomsten_geteld(versie):
-    """How many councils have each outcome (one query)."""
-    return dict(
-        Raadsbesluit.objects.filter(versie=versie)
-        .values_list("uitkomst")
-        .annotate(n=Count("id"))
-        .values_list("uitkomst", "n")
-    )
-
-
 @dataclass
 class Termijn:
     label: str
@@ -497,11 +483,4 @@ def beslisregel_tekst(regeling, versie=None):
     """The decision rule in one sentence (the version's stored rule once it is frozen)."""
     if versie is not None:
         regeling = regeling_voor(versie, regeling)
-    regel = beslisregels.Regel(
-        procedure=regeling.procedure,
-        beslisregel=regeling.beslisregel,
-        drempel_leden=regeling.drempel_leden,
-        drempel_bevolking=regeling.drempel_bevolking,
-        amendement=regeling.amendement,
-    )
-    return beslisregels.regel_tekst(regel, zienswijze_weken=max(regeling.zienswijze_weken, 12))
+    return beslisregels.regel_tekst(regel_uit(regeling), zienswijze_weken=max(regeling.zienswijze_weken, 12))

@@ -54,7 +54,7 @@ from .regeling import (
     tarief_van,
 )
 from .selectors import beslissing, open_voor_raden
-from .verdeling import Lid, VerdelingFout, verdeel
+from .verdeling import Lid, VerdelingFout, regelbedrag_per_inwoner, verdeel
 
 PAKKET_GEDULD = datetime.timedelta(minutes=10)  # a packet still not made after this may be asked again
 
@@ -188,8 +188,7 @@ def _apply_per_inwoner(regel, regeling):
     tarief = tarief_van(regel, regeling)
     if tarief is None:
         return
-    inwoners = sum(b.inwoners or 0 for b in regel.deelnemers.all())
-    bedrag = (tarief * inwoners).quantize(Decimal("0.01"))
+    bedrag = regelbedrag_per_inwoner(tarief, [b.inwoners for b in regel.deelnemers.all()])
     if regel.bedrag != bedrag:
         regel.bedrag = bedrag
         regel.save(update_fields=["bedrag"])
@@ -369,9 +368,6 @@ def submit_versie(versie, *, door):
     return versie
 
 
-RAADSFASE = (VersieStatus.VOORGELEGD, VersieStatus.GOEDGEKEURD, VersieStatus.AFGEWEZEN, VersieStatus.TERUG)
-
-
 def _require_bestuur(door, versie):
     if not is_system(door):
         require(
@@ -390,7 +386,7 @@ def send_back(versie, *, door, reden=""):
         return _transition(versie, VersieStatus.CONCEPT, door, "teruggestuurd", reden)
     if versie.afgesloten:
         raise ValidationError(_("Deze versie is al teruggestuurd of vervangen."))
-    if versie.status not in RAADSFASE:
+    if versie.status not in workflow.RAADSFASE:
         raise ValidationError(
             _("Een versie met de status %(status)s kan niet worden teruggestuurd.")
             % {"status": versie.get_status_display()}
@@ -409,12 +405,7 @@ def _vervang_eerdere(versie, door):
         nummer__lt=versie.nummer,
         vervangen_door__isnull=True,
         teruggestuurd_op__isnull=True,
-        status__in=[
-            VersieStatus.VOORGELEGD,
-            VersieStatus.GOEDGEKEURD,
-            VersieStatus.AFGEWEZEN,
-            VersieStatus.TERUG,
-        ],
+        status__in=workflow.RAADSFASE,
     )
     for oud in eerdere:
         oud.vervangen_door = versie
@@ -862,9 +853,13 @@ def update_regeling(regio, *, door, **velden):
     regeling.save()
     if wijzigingen:
         _log(door, "programmaregeling gewijzigd", regeling, regio, wijzigingen)
-        for regel in Programmaregel.objects.filter(
-            versie__jaarprogramma__regio=regio, versie__bevroren_op__isnull=True
-        ).prefetch_related("deelnemers"):
+        for regel in (
+            Programmaregel.objects.filter(
+                versie__jaarprogramma__regio=regio, versie__bevroren_op__isnull=True
+            )
+            .select_related("versie__jaarprogramma")
+            .prefetch_related("deelnemers")
+        ):
             _apply_per_inwoner(regel, regeling_voor(regel.versie, regeling))
     return regeling
 

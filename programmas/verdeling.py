@@ -21,6 +21,11 @@ class Lid:
     inwoners: int
 
 
+def regelbedrag_per_inwoner(tarief, inwoners):
+    """A per-inhabitant line costs its rate times its participants' inhabitants (unknown counts as 0), to the cent."""
+    return (Decimal(tarief) * sum(i or 0 for i in inwoners)).quantize(CENT)
+
+
 def gewichten(leden, sleutel, aandeel_bevolking=Decimal("0.5")):
     """The weight of each member under a key: population, equal, or a mix (as exact fractions)."""
     totaal = sum(lid.inwoners for lid in leden)

@@ -31,5 +31,10 @@ TRANSITIONS = {
 }
 
 
+# While the councils decide (consent), the status moves among these as decisions and corrections come in; a version in
+# one of them is before the councils until the board sends it back or a later version replaces it.
+RAADSFASE = (S.VOORGELEGD, S.GOEDGEKEURD, S.AFGEWEZEN, S.TERUG)
+
+
 def allowed(procedure, van, naar):
     return naar in TRANSITIONS[procedure].get(van, set())

@@ -13,7 +13,7 @@ The P&C calendar and the programme settings keep their own modules (`programmas.
 `programmas.views_regeling`).
 """
 
-from ._gedeeld import LoginFirstMixin, S, _huidige_leden, _messages_of, _versie_or_404
+from ._gedeeld import LoginFirstMixin, S, _messages_of, _versie_or_404
 from .exports import (
     VerdelingCsvView,
     VerdelingXlsxView,
@@ -66,7 +66,6 @@ __all__ = [
     "_export_rijen",
     "_grafiek",
     "_gs_open",
-    "_huidige_leden",
     "_messages_of",
     "_versie_or_404",
     "_zip_met_vaste_tijd",

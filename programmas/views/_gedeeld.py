@@ -4,8 +4,6 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from besturen.models import Bestuur, Deelname
-
 from .. import permissions
 from ..models import (
     Versie,
@@ -25,10 +23,6 @@ def _versie_or_404(user, pk):
 
 def _messages_of(exc):
     return getattr(exc, "messages", None) or [str(exc)]
-
-
-def _huidige_leden(regio):
-    return Bestuur.objects.filter(deelnames__in=Deelname.objects.current().filter(regio=regio))
 
 
 class LoginFirstMixin:
