@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import ActionLog, User
+from .models import ActionLog, Opdracht, User
 
 
 class AlleenLezenMixin:
@@ -85,3 +85,17 @@ class ActionLogAdmin(AlleenLezenMixin, admin.ModelAdmin):
     search_fields = ["object_repr", "actor__email", "reden"]
     date_hierarchy = "tijdstip"
     list_select_related = ["actor", "content_type"]
+
+
+@admin.register(Opdracht)
+class OpdrachtAdmin(AlleenLezenMixin, admin.ModelAdmin):
+    """The outbox, read-only: which side effects are open, handed over, finished or given up, and the last error."""
+
+    show_all_fields = True
+    list_display = ("taak", "args", "aangemaakt", "pogingen", "aangeboden_op", "klaar_op", "opgegeven_op")
+    list_filter = (
+        "taak",
+        ("klaar_op", admin.EmptyFieldListFilter),
+        ("opgegeven_op", admin.EmptyFieldListFilter),
+    )
+    date_hierarchy = "aangemaakt"

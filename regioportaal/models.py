@@ -127,3 +127,46 @@ class Melding(models.Model):
 
     def __str__(self):
         return self.onderwerp
+
+
+class Opdracht(models.Model):
+    """A job in the outbox: one side effect (a mail, a PDF, a notification) recorded in the transaction that caused it.
+
+    `regioportaal.outbox.enqueue` writes the row inside the service's transaction and hands the job to Celery after
+    the commit. The row stays open until the task has finished: when the broker is down, or a queued message is lost,
+    the periodic `regioportaal.tasks.dispatch_outbox` hands it over again. Every task run from the outbox is idempotent.
+    """
+
+    taak = models.CharField(_("taak"), max_length=200, help_text=_("De naam van de Celery-taak."))
+    args = models.JSONField(_("argumenten"), default=list, blank=True)
+    aangemaakt = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+    pogingen = models.PositiveIntegerField(_("pogingen"), default=0)
+    aangeboden_op = models.DateTimeField(_("aangeboden op"), null=True, blank=True)
+    klaar_op = models.DateTimeField(_("klaar op"), null=True, blank=True)
+    opgegeven_op = models.DateTimeField(_("opgegeven op"), null=True, blank=True)
+    laatste_fout = models.TextField(_("laatste fout"), blank=True)
+
+    class Meta:
+        verbose_name = _("opdracht")
+        verbose_name_plural = _("opdrachten")
+        ordering = ["aangemaakt"]
+        indexes = [
+            models.Index(
+                fields=["aangemaakt"],
+                condition=models.Q(klaar_op__isnull=True, opgegeven_op__isnull=True),
+                name="opdracht_open",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.taak}{tuple(self.args)}"
+
+    @property
+    def status(self):
+        if self.klaar_op:
+            return _("klaar")
+        if self.opgegeven_op:
+            return _("opgegeven")
+        if self.aangeboden_op:
+            return _("aangeboden")
+        return _("wacht")
