@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import ActionLog, Opdracht, User
+from .models import ActionLog, OutboxJob, User
 
 
 class AlleenLezenMixin:
@@ -87,15 +87,15 @@ class ActionLogAdmin(AlleenLezenMixin, admin.ModelAdmin):
     list_select_related = ["actor", "content_type"]
 
 
-@admin.register(Opdracht)
-class OpdrachtAdmin(AlleenLezenMixin, admin.ModelAdmin):
+@admin.register(OutboxJob)
+class OutboxJobAdmin(AlleenLezenMixin, admin.ModelAdmin):
     """The outbox, read-only: which side effects are open, handed over, finished or given up, and the last error."""
 
     show_all_fields = True
-    list_display = ("taak", "args", "aangemaakt", "pogingen", "aangeboden_op", "klaar_op", "opgegeven_op")
+    list_display = ("task", "args", "created", "attempts", "handed_over_at", "finished_at", "given_up_at")
     list_filter = (
-        "taak",
-        ("klaar_op", admin.EmptyFieldListFilter),
-        ("opgegeven_op", admin.EmptyFieldListFilter),
+        "task",
+        ("finished_at", admin.EmptyFieldListFilter),
+        ("given_up_at", admin.EmptyFieldListFilter),
     )
-    date_hierarchy = "aangemaakt"
+    date_hierarchy = "created"

@@ -129,7 +129,7 @@ class Melding(models.Model):
         return self.onderwerp
 
 
-class Opdracht(models.Model):
+class OutboxJob(models.Model):
     """A job in the outbox: one side effect (a mail, a PDF, a notification) recorded in the transaction that caused it.
 
     `regioportaal.outbox.enqueue` writes the row inside the service's transaction and hands the job to Celery after
@@ -137,36 +137,36 @@ class Opdracht(models.Model):
     the periodic `regioportaal.tasks.dispatch_outbox` hands it over again. Every task run from the outbox is idempotent.
     """
 
-    taak = models.CharField(_("taak"), max_length=200, help_text=_("De naam van de Celery-taak."))
+    task = models.CharField(_("taak"), max_length=200, help_text=_("De naam van de Celery-taak."))
     args = models.JSONField(_("argumenten"), default=list, blank=True)
-    aangemaakt = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
-    pogingen = models.PositiveIntegerField(_("pogingen"), default=0)
-    aangeboden_op = models.DateTimeField(_("aangeboden op"), null=True, blank=True)
-    klaar_op = models.DateTimeField(_("klaar op"), null=True, blank=True)
-    opgegeven_op = models.DateTimeField(_("opgegeven op"), null=True, blank=True)
-    laatste_fout = models.TextField(_("laatste fout"), blank=True)
+    created = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+    attempts = models.PositiveIntegerField(_("pogingen"), default=0)
+    handed_over_at = models.DateTimeField(_("aangeboden op"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("klaar op"), null=True, blank=True)
+    given_up_at = models.DateTimeField(_("opgegeven op"), null=True, blank=True)
+    last_error = models.TextField(_("laatste fout"), blank=True)
 
     class Meta:
-        verbose_name = _("opdracht")
-        verbose_name_plural = _("opdrachten")
-        ordering = ["aangemaakt"]
+        verbose_name = _("uitgaande opdracht")
+        verbose_name_plural = _("uitgaande opdrachten")
+        ordering = ["created"]
         indexes = [
             models.Index(
-                fields=["aangemaakt"],
-                condition=models.Q(klaar_op__isnull=True, opgegeven_op__isnull=True),
-                name="opdracht_open",
+                fields=["created"],
+                condition=models.Q(finished_at__isnull=True, given_up_at__isnull=True),
+                name="outboxjob_open",
             )
         ]
 
     def __str__(self):
-        return f"{self.taak}{tuple(self.args)}"
+        return f"{self.task}{tuple(self.args)}"
 
     @property
     def status(self):
-        if self.klaar_op:
+        if self.finished_at:
             return _("klaar")
-        if self.opgegeven_op:
+        if self.given_up_at:
             return _("opgegeven")
-        if self.aangeboden_op:
+        if self.handed_over_at:
             return _("aangeboden")
         return _("wacht")
