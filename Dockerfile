@@ -35,5 +35,7 @@ USER regioportaal
 
 EXPOSE 8000
 
+# Forwarded headers are trusted only from FORWARDED_ALLOW_IPS (gunicorn's default: 127.0.0.1 and ::1); compose sets
+# it to the proxy's address.
 CMD ["gunicorn", "regioportaal.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", \
-     "--access-logfile", "-", "--forwarded-allow-ips", "*"]
+     "--access-logfile", "-"]

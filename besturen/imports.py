@@ -12,18 +12,21 @@ import csv
 import datetime
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from django.conf import settings
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
-from regioportaal.templatetags.portaal import getal
-
+from .import_stream import (
+    LEESBLOK,
+    BesturenImportGeweigerd,
+    ImportFout,
+    _Tekstregels,
+    controleer_grootte,
+    fysieke_regels,
+    te_groot_fout,
+)
 from .models import BestuurSoort, Land
 
-LEESBLOK = 64 * 1024
 MAX_INWONERS = 2_147_483_647  # the largest value a PositiveIntegerField holds on every database
 MAX_NAAM = 200
 MAX_PROVINCIE = 100
@@ -96,33 +99,6 @@ FORMATEN = (VLAANDEREN, NEDERLAND)
 
 
 @dataclass(frozen=True)
-class ImportFout:
-    """One problem in an import file; `regel` is None for the file as a whole (empty, too large)."""
-
-    regel: int | None
-    kolom: str
-    bericht: str
-
-    def __str__(self):
-        # Messages without a column name their line themselves ("Regel 3 is geen geldige UTF-8-tekst ...").
-        if self.regel is not None and self.kolom:
-            return _("regel %(regel)d, kolom %(kolom)s: %(bericht)s") % {
-                "regel": self.regel,
-                "kolom": self.kolom,
-                "bericht": self.bericht,
-            }
-        return self.bericht
-
-
-class BesturenImportGeweigerd(Exception):
-    """The file was refused; nothing was imported. `fouten` lists every problem found."""
-
-    def __init__(self, fouten):
-        self.fouten = list(fouten)
-        super().__init__("\n".join(str(fout) for fout in self.fouten))
-
-
-@dataclass(frozen=True)
 class Rij:
     """One checked data row, ready to be written."""
 
@@ -139,202 +115,6 @@ class Rij:
     @property
     def label(self):
         return f"{self.naam} ({self.code})"
-
-
-@dataclass(frozen=True)
-class Correctie:
-    """A figure that was already there for the file's peildatum and gets (or would get) another value."""
-
-    label: str
-    oud: int
-    nieuw: int
-
-    def __str__(self):
-        return _("%(gemeente)s: %(oud)s → %(nieuw)s inwoners") % {
-            "gemeente": self.label,
-            "oud": getal(self.oud),
-            "nieuw": getal(self.nieuw),
-        }
-
-
-@dataclass
-class ImportResultaat:
-    """What an import did (or, for a dry run, would do).
-
-    Municipalities are counted once each: created, changed (name, province, current population or a figure added
-    to or corrected in its history) or unchanged. Apart from that: how many population figures for the file's
-    peildatum were added, and which existing ones were corrected (another value for the same peildatum).
-    """
-
-    formaat: Formaat
-    dry_run: bool = False
-    aantal: int = 0
-    ongewijzigd: int = 0
-    namen_aangemaakt: list[str] = field(default_factory=list)
-    namen_gewijzigd: list[str] = field(default_factory=list)
-    cijfers_toegevoegd: int = 0
-    correcties: list[Correctie] = field(default_factory=list)
-
-    @property
-    def land(self):
-        return self.formaat.land
-
-    @property
-    def aangemaakt(self):
-        return len(self.namen_aangemaakt)
-
-    @property
-    def gewijzigd(self):
-        return len(self.namen_gewijzigd)
-
-    @property
-    def gecorrigeerd(self):
-        return len(self.correcties)
-
-    def samenvatting_cijfers(self):
-        """The population figures of the file: how many are added and corrected, on which date, from which source."""
-        waarden = {
-            "peildatum": date_format(self.formaat.peildatum, "j F Y"),
-            "bron": self.formaat.bron,
-            "toegevoegd": self.cijfers_toegevoegd,
-            "gecorrigeerd": self.gecorrigeerd,
-        }
-        if self.dry_run:
-            return (
-                _(
-                    "Bevolkingscijfers op %(peildatum)s (%(bron)s): zou %(toegevoegd)d toevoegen, "
-                    "%(gecorrigeerd)d corrigeren."
-                )
-                % waarden
-            )
-        return (
-            _(
-                "Bevolkingscijfers op %(peildatum)s (%(bron)s): %(toegevoegd)d toegevoegd, %(gecorrigeerd)d gecorrigeerd."
-            )
-            % waarden
-        )
-
-    def samenvatting(self):
-        rijen = ngettext("%(aantal)d gemeente gelezen", "%(aantal)d gemeenten gelezen", self.aantal) % {
-            "aantal": self.aantal
-        }
-        if self.dry_run:
-            tekst = _(
-                "Proefdraai, er is niets opgeslagen. %(formaat)s: %(rijen)s; zou %(aangemaakt)d aanmaken, "
-                "%(gewijzigd)d wijzigen, %(ongewijzigd)d ongewijzigd laten."
-            )
-        else:
-            tekst = _(
-                "%(formaat)s: %(rijen)s; %(aangemaakt)d aangemaakt, %(gewijzigd)d gewijzigd, "
-                "%(ongewijzigd)d ongewijzigd."
-            )
-        tekst = tekst % {
-            "formaat": self.formaat.omschrijving,
-            "rijen": rijen,
-            "aangemaakt": self.aangemaakt,
-            "gewijzigd": self.gewijzigd,
-            "ongewijzigd": self.ongewijzigd,
-        }
-        return f"{tekst} {self.samenvatting_cijfers()}"
-
-
-def _megabytes(aantal_bytes):
-    return f"{aantal_bytes / (1024 * 1024):.1f}".replace(".", ",")
-
-
-def te_groot_fout(grootte=None, maximum=None):
-    """The refusal for a file above settings.IMPORT_MAX_BYTES (`grootte` None: found out while reading)."""
-    maximum = settings.IMPORT_MAX_BYTES if maximum is None else maximum
-    if grootte is None:
-        bericht = _(
-            "Het bestand is groter dan %(max)s MB; een importbestand mag hoogstens %(max)s MB zijn."
-        ) % {"max": _megabytes(maximum)}
-    else:
-        bericht = _(
-            "Het bestand is te groot (%(grootte)s MB); een importbestand mag hoogstens %(max)s MB zijn."
-        ) % {
-            "grootte": _megabytes(grootte),
-            "max": _megabytes(maximum),
-        }
-    return ImportFout(None, "", bericht)
-
-
-def controleer_grootte(grootte):
-    """Refuse a file whose known size is above settings.IMPORT_MAX_BYTES, before anything is read."""
-    if grootte is not None and grootte > settings.IMPORT_MAX_BYTES:
-        raise BesturenImportGeweigerd([te_groot_fout(grootte)])
-
-
-def _stukken(bron):
-    """Byte chunks from a binary file object (read in blocks) or any iterable of bytes (lines or chunks)."""
-    if hasattr(bron, "read"):
-        yield from iter(lambda: bron.read(LEESBLOK), b"")
-    else:
-        yield from bron
-
-
-def fysieke_regels(bron, maximum=None):
-    """Yield the physical lines (bytes, with their line end) of `bron`, whatever the chunking.
-
-    Lines end at LF, CRLF or a lone CR, also when a CRLF is split over two chunks. Reading stops with a
-    refusal as soon as more than `maximum` bytes came in, so a file whose size was not known is bounded too.
-    """
-    maximum = settings.IMPORT_MAX_BYTES if maximum is None else maximum
-    gelezen = 0
-    deel = []  # pieces of the line not finished yet
-    for stuk in _stukken(bron):
-        if isinstance(stuk, str):
-            raise TypeError("import_besturen leest bytes: open het bestand binair ('rb').")
-        gelezen += len(stuk)
-        if gelezen > maximum:
-            raise BesturenImportGeweigerd([te_groot_fout(None, maximum)])
-        for stukje in stuk.splitlines(keepends=True):
-            if deel and deel[-1].endswith(b"\r"):
-                # The previous piece ended in CR: a CRLF split over two chunks, or a line ended by a lone CR.
-                if stukje == b"\n":
-                    deel.append(stukje)
-                    yield b"".join(deel)
-                    deel = []
-                    continue
-                yield b"".join(deel)
-                deel = []
-            deel.append(stukje)
-            if stukje.endswith(b"\n"):
-                yield b"".join(deel)
-                deel = []
-    if deel:
-        yield b"".join(deel)
-
-
-class _Tekstregels:
-    """The decoded lines for the csv reader; remembers line numbers and reports lines that are not UTF-8."""
-
-    def __init__(self, bron, fouten):
-        self.bron = bron
-        self.fouten = fouten
-        self.eerste = None  # number of the first line handed out since the last reset (start of a record)
-        self.laatste = 0
-
-    def __iter__(self):
-        for nummer, ruw in enumerate(fysieke_regels(self.bron), start=1):
-            self.laatste = nummer
-            try:
-                tekst = ruw.decode("utf-8")
-            except UnicodeDecodeError:
-                self.fouten.append(
-                    ImportFout(
-                        nummer,
-                        "",
-                        _("Regel %(regel)d is geen geldige UTF-8-tekst; sla het bestand op als UTF-8.")
-                        % {"regel": nummer},
-                    )
-                )
-                continue
-            if nummer == 1 and tekst.startswith("\ufeff"):
-                tekst = tekst[1:]  # byte order mark written by Excel and Notepad
-            if self.eerste is None:
-                self.eerste = nummer
-            yield tekst
 
 
 def _verwachte_kopregels():
@@ -552,3 +332,23 @@ def lees_gemeenten(bron: Iterable[bytes]):
     for _rij in lezer.rijen():
         pass
     return lezer.formaat, lezer.fouten
+
+
+__all__ = [
+    "FORMATEN",
+    "LEESBLOK",
+    "MAX_INWONERS",
+    "MAX_NAAM",
+    "MAX_PROVINCIE",
+    "NEDERLAND",
+    "VLAANDEREN",
+    "BesturenImportGeweigerd",
+    "Formaat",
+    "GemeentenLezer",
+    "ImportFout",
+    "Rij",
+    "controleer_grootte",
+    "fysieke_regels",
+    "lees_gemeenten",
+    "te_groot_fout",
+]

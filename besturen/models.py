@@ -42,6 +42,32 @@ class CurrentQuerySet(models.QuerySet):
         return self.filter(einddatum__lte=on or timezone.localdate())
 
 
+def einde_na_begin(name):
+    """The check that a period does not end before it begins (its einddatum may equal its begindatum)."""
+    return models.CheckConstraint(
+        condition=Q(einddatum__isnull=True) | Q(einddatum__gte=models.F("begindatum")),
+        name=name,
+        violation_error_message=_("De einddatum ligt vóór de begindatum."),
+    )
+
+
+class Periode(models.Model):
+    """A row that counts from its `begindatum` up to its optional `einddatum` (the first day it no longer counts).
+
+    The one home of "current": `Model.objects.current(day)` in queries, `row.is_current(day)` on a loaded row.
+    Subclasses declare the two date fields themselves (each with its own help text).
+    """
+
+    objects = CurrentQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def is_current(self, day=None):
+        day = day or timezone.localdate()
+        return self.begindatum <= day and (self.einddatum is None or self.einddatum > day)
+
+
 class Regio(models.Model):
     """A regional partnership (samenwerkingsverband) of local governments."""
 
@@ -158,7 +184,7 @@ class Bevolkingscijfer(models.Model):
         return f"{self.bestuur}: {self.inwoners} ({self.peildatum:%Y-%m-%d}, {self.bron})"
 
 
-class Deelname(models.Model):
+class Deelname(Periode):
     """A Bestuur's membership of a Regio from a start date to an optional end date."""
 
     regio = models.ForeignKey(
@@ -172,19 +198,13 @@ class Deelname(models.Model):
         _("einddatum"), null=True, blank=True, help_text=_("Vanaf deze dag is het bestuur geen lid meer.")
     )
 
-    objects = CurrentQuerySet.as_manager()
-
     class Meta:
         verbose_name = _("deelname")
         verbose_name_plural = _("deelnames")
         ordering = ["regio", "bestuur__naam"]
         constraints = [
             models.UniqueConstraint(fields=["regio", "bestuur", "begindatum"], name="deelname_uniek"),
-            models.CheckConstraint(
-                condition=Q(einddatum__isnull=True) | Q(einddatum__gte=models.F("begindatum")),
-                name="deelname_einde_na_begin",
-                violation_error_message=_("De einddatum ligt vóór de begindatum."),
-            ),
+            einde_na_begin("deelname_einde_na_begin"),
         ]
 
     def __str__(self):
@@ -203,6 +223,10 @@ class OrgaanSoort(models.TextChoices):
     STUURGROEP = "stuurgroep", _("stuurgroep")
     RAADSCOMMISSIE = "raadscommissie", _("raadscommissie")
     WERKGROEP = "werkgroep", _("werkgroep")
+
+
+# The councils of a Bestuur: their members read the non-public items of the regions their Bestuur belongs to.
+RAADSORGANEN = [OrgaanSoort.GEMEENTERAAD, OrgaanSoort.RAAD_MAATSCHAPPELIJK_WELZIJN]
 
 
 class Orgaan(models.Model):
@@ -291,7 +315,7 @@ class Rol(models.TextChoices):
     WAARNEMER = "waarnemer", _("waarnemer")
 
 
-class Lidmaatschap(models.Model):
+class Lidmaatschap(Periode):
     """A person's seat in a body with a role, on behalf of a Bestuur, from a date to a date (OSLO Mandataris)."""
 
     persoon = models.ForeignKey(
@@ -314,19 +338,11 @@ class Lidmaatschap(models.Model):
         _("einddatum"), null=True, blank=True, help_text=_("Vanaf deze dag telt het lidmaatschap niet meer.")
     )
 
-    objects = CurrentQuerySet.as_manager()
-
     class Meta:
         verbose_name = _("lidmaatschap")
         verbose_name_plural = _("lidmaatschappen")
         ordering = ["orgaan", "rol", "persoon__achternaam"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(einddatum__isnull=True) | Q(einddatum__gte=models.F("begindatum")),
-                name="lidmaatschap_einde_na_begin",
-                violation_error_message=_("De einddatum ligt vóór de begindatum."),
-            ),
-        ]
+        constraints = [einde_na_begin("lidmaatschap_einde_na_begin")]
 
     def __str__(self):
         return f"{self.persoon} ({self.get_rol_display()}, {self.orgaan})"
@@ -336,14 +352,6 @@ class Zichtbaarheid(models.TextChoices):
     OPENBAAR = "openbaar", _("openbaar")
     REGIO = "regio", _("de raden en organen van de regio")
     ORGAAN = "orgaan", _("alleen de leden van het orgaan")
-
-
-class StukQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """Items the user may read: public ones, and non-public ones their roles open (one query)."""
-        from .permissions import besloten_organen_q
-
-        return self.filter(Q(zichtbaarheid=Zichtbaarheid.OPENBAAR) | besloten_organen_q(user))
 
 
 class Stuk(models.Model):
@@ -361,8 +369,6 @@ class Stuk(models.Model):
     auteur = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("auteur"), null=True, blank=True, on_delete=models.SET_NULL
     )
-
-    objects = StukQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("stuk")

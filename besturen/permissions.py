@@ -10,11 +10,11 @@ from guardian.shortcuts import get_objects_for_user
 
 from regioportaal.permissions import NotAllowed, is_system
 
-from .models import Lidmaatschap, Orgaan, OrgaanSoort, Regio, Rol, Zichtbaarheid
+from .models import RAADSORGANEN as RAADSORGANEN  # its home is besturen.models; re-exported for callers
+from .models import Lidmaatschap, Orgaan, Regio, Rol, Zichtbaarheid
 
 ALLE_ROLLEN = [rol.value for rol in Rol]
 ACTIEVE_ROLLEN = [rol for rol in ALLE_ROLLEN if rol != Rol.WAARNEMER]
-RAADSORGANEN = [OrgaanSoort.GEMEENTERAAD, OrgaanSoort.RAAD_MAATSCHAPPELIJK_WELZIJN]
 
 
 def group_name(orgaan_id, rol):
@@ -51,6 +51,20 @@ def _active(user):
 
 def is_platform_admin(user):
     return _active(user) and user.is_superuser
+
+
+def is_privileged(user):
+    """Needs two-factor authentication and the short idle timeout (settings.PRIVILEGED_USER names this): the
+    platform administrator and every region's secretariat (manage_regio on a region through the user's own or
+    role groups' object permissions). Asked once at login; the session keeps the answer."""
+    if not _active(user):
+        return False
+    return (
+        user.is_superuser
+        or get_objects_for_user(
+            user, "besturen.manage_regio", Regio, accept_global_perms=False, with_superuser=False
+        ).exists()
+    )
 
 
 # --- "Only X": the office itself, never the platform administrator --------------------------------------------

@@ -1,9 +1,26 @@
-"""Reads for the besturen pages, each shaped for its page (joins done here, never per row in a template)."""
+"""Reads for the besturen pages, each shaped for its page (joins done here, never per row in a template), and the
+reads other apps make of besturen: current members and seats, the accounts behind seats, the items a user may read.
+Other apps call these instead of querying besturen's models themselves."""
 
+from django.contrib.auth import get_user_model
 from django.db.models import Case, Count, IntegerField, OuterRef, Q, Subquery, Sum, Value, When
 from django.utils import timezone
 
-from .models import Bestuur, Bevolkingscijfer, Deelname, Lidmaatschap, Orgaan, Regio, Rol, current_q
+from .models import (
+    RAADSORGANEN,
+    Bestuur,
+    Bevolkingscijfer,
+    Deelname,
+    Lidmaatschap,
+    Orgaan,
+    Persoon,
+    Regio,
+    Rol,
+    Stuk,
+    Zichtbaarheid,
+    current_q,
+)
+from .permissions import besloten_organen_q
 
 # Chair first, then vice-chair, members, substitutes, observers, and the secretary last.
 ROL_VOLGORDE = Case(
@@ -147,3 +164,98 @@ def rollen_in_regio(regio, day=None):
         .select_related("persoon", "persoon__user", "orgaan", "namens")
         .order_by("orgaan__naam", ROL_VOLGORDE, "persoon__achternaam")
     )
+
+
+def stukken_visible_to(user):
+    """Items the user may read: public ones, and non-public ones their roles open (one query)."""
+    return Stuk.objects.filter(Q(zichtbaarheid=Zichtbaarheid.OPENBAAR) | besloten_organen_q(user))
+
+
+# --- Current membership, for every app ----------------------------------------------------------------------------
+#
+# "Current" has one home: `Periode` in besturen.models (`objects.current(day)`, `row.is_current(day)`); a region's
+# members are Besturen with a current Deelname, a body's members are people with a current Lidmaatschap (a seat).
+
+
+def current_members(regio, day=None):
+    """The Besturen that are members of `regio` on `day` (today by default), by name: a queryset."""
+    return Bestuur.objects.filter(
+        pk__in=Deelname.objects.current(day).filter(regio=regio).values("bestuur")
+    ).order_by("naam", "soort")
+
+
+def is_current_member(regio, bestuur, day=None):
+    """Whether `bestuur` is a member of `regio` on `day` (today by default)."""
+    return Deelname.objects.current(day).filter(regio=regio, bestuur=bestuur).exists()
+
+
+def current_seats(
+    *,
+    user=None,
+    orgaan=None,
+    regio=None,
+    regios=None,
+    soorten=None,
+    rollen=None,
+    day=None,
+    with_account=False,
+):
+    """The seats (Lidmaatschap) current on `day` (today by default), narrowed by each filter given: a queryset.
+
+    `user`: the seats of this account; `orgaan`: of one body (object or id); `regio`: in the bodies of one region;
+    `regios`: in the bodies of these regions (ids or a queryset); `soorten`: in bodies of these kinds (OrgaanSoort);
+    `rollen`: with these roles (Rol); `with_account`: only seats of people who have an account.
+    """
+    seats = Lidmaatschap.objects.current(day)
+    if user is not None:
+        seats = seats.filter(persoon__user=user)
+    if orgaan is not None:
+        seats = seats.filter(orgaan=orgaan)
+    if regio is not None:
+        seats = seats.filter(orgaan__regio=regio)
+    if regios is not None:
+        seats = seats.filter(orgaan__regio__in=regios)
+    if soorten is not None:
+        seats = seats.filter(orgaan__soort__in=soorten)
+    if rollen is not None:
+        seats = seats.filter(rol__in=rollen)
+    if with_account:
+        seats = seats.filter(persoon__user__isnull=False)
+    return seats
+
+
+def accounts_of(seats):
+    """The active accounts of the people holding `seats` (a queryset of Lidmaatschap): a user queryset."""
+    return get_user_model().objects.filter(pk__in=seats.values("persoon__user"), is_active=True)
+
+
+def besturen_of_raadslid(user, besturen, day=None):
+    """The Besturen among `besturen` (a queryset or list of Besturen or their ids) on whose council (RAADSORGANEN)
+    `user` holds a current seat, by name; an empty list for an anonymous or inactive user."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return []
+    seats = (
+        current_seats(user=user, soorten=RAADSORGANEN, day=day)
+        .filter(orgaan__bestuur__in=besturen)
+        .select_related("orgaan__bestuur")
+    )
+    return sorted({seat.orgaan.bestuur for seat in seats}, key=lambda bestuur: bestuur.naam)
+
+
+def seat_choices(regio, soorten, *, keep=None, day=None):
+    """Current seats in the region's bodies of these kinds, for a form that picks a seat; `keep` (a seat id) stays
+    a choice after its seat has ended, so an existing choice is not lost."""
+    return (
+        Lidmaatschap.objects.filter(
+            Q(pk__in=Lidmaatschap.objects.current(day).values("pk")) | Q(pk=keep),
+            orgaan__regio=regio,
+            orgaan__soort__in=soorten,
+        )
+        .select_related("persoon", "orgaan")
+        .order_by("orgaan__naam", "persoon__achternaam", "persoon__voornaam")
+    )
+
+
+def personen_with_seats(seats):
+    """The people holding any of `seats` (a queryset of Lidmaatschap or of their ids), by name."""
+    return Persoon.objects.filter(lidmaatschappen__in=seats).distinct().order_by("achternaam", "voornaam")

@@ -58,7 +58,7 @@ class OrgaanView(PageView):
             leden=paginate(self.request, selectors.samenstelling(orgaan)),
             oud_leden=paginate(self.request, selectors.oud_leden(orgaan), prefix="oud"),
             stukken=paginate(
-                self.request, Stuk.objects.visible_to(user).filter(orgaan=orgaan), prefix="stukken"
+                self.request, selectors.stukken_visible_to(user).filter(orgaan=orgaan), prefix="stukken"
             ),
             mag_beheren=permissions.can_manage_orgaan(user, orgaan),
             **kwargs,

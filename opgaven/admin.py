@@ -56,19 +56,22 @@ class ThemaAdmin(AlleenLezenMixin, admin.ModelAdmin):
     search_fields = ["naam"]
 
 
-class IndicatorInline(AlleenLezenMixin, admin.TabularInline):
+class AlleenLezenInline(AlleenLezenMixin, admin.TabularInline):
+    """The parts of an object in rows under it, read-only, without empty rows to fill in."""
+
+    extra = 0
+
+
+class IndicatorInline(AlleenLezenInline):
     model = Indicator
-    extra = 0
 
 
-class BudgetregelInline(AlleenLezenMixin, admin.TabularInline):
+class BudgetregelInline(AlleenLezenInline):
     model = Budgetregel
-    extra = 0
 
 
-class CapaciteitInline(AlleenLezenMixin, admin.TabularInline):
+class CapaciteitInline(AlleenLezenInline):
     model = Capaciteit
-    extra = 0
     raw_id_fields = ["bestuur"]
 
 
@@ -83,9 +86,8 @@ class OpgaveAdmin(AlleenLezenMixin, admin.ModelAdmin):
     inlines = [IndicatorInline, BudgetregelInline, CapaciteitInline]
 
 
-class VerplichtingInline(AlleenLezenMixin, admin.TabularInline):
+class VerplichtingInline(AlleenLezenInline):
     model = Verplichting
-    extra = 0
     can_delete = False
     fields = ["datum", "bedrag", "omschrijving", "vastgelegd_door"]
     readonly_fields = fields
@@ -122,9 +124,8 @@ class SynergieAdmin(AlleenLezenMixin, admin.ModelAdmin):
     raw_id_fields = ["van", "naar"]
 
 
-class IndicatorWaardeInline(AlleenLezenMixin, admin.TabularInline):
+class IndicatorWaardeInline(AlleenLezenInline):
     model = IndicatorWaarde
-    extra = 0
     raw_id_fields = ["indicator"]
 
 

@@ -5,12 +5,12 @@ changes the object the service compares against for its audit entry.
 """
 
 from django import forms
-from django.db.models import Q
 from django.template.defaultfilters import floatformat
 from django.utils.translation import gettext_lazy as _
 
+from besturen import selectors as besturen_selectors
 from besturen.forms import DateInput
-from besturen.models import Bestuur, Lidmaatschap, Orgaan
+from besturen.models import Orgaan
 
 from .models import (
     Budgetregel,
@@ -70,14 +70,8 @@ class OpgaveForm(forms.ModelForm):
         self.fields["doelstellingen"].queryset = regio.doelstellingen.all()
         self.fields["themas"].queryset = regio.themas.all()
         huidig = self.initial.get("opdrachtgever")  # kept even when the seat has ended since
-        self.fields["opdrachtgever"].queryset = (
-            Lidmaatschap.objects.filter(
-                Q(pk__in=Lidmaatschap.objects.current().values("pk")) | Q(pk=huidig),
-                orgaan__regio=regio,
-                orgaan__soort__in=OPDRACHTGEVER_ORGANEN,
-            )
-            .select_related("persoon", "orgaan")
-            .order_by("orgaan__naam", "persoon__achternaam", "persoon__voornaam")
+        self.fields["opdrachtgever"].queryset = besturen_selectors.seat_choices(
+            regio, OPDRACHTGEVER_ORGANEN, keep=huidig
         )
         self.fields["stuurgroep"].queryset = Orgaan.objects.filter(regio=regio)
 
@@ -116,9 +110,7 @@ class CapaciteitForm(forms.ModelForm):
 
     def __init__(self, *args, regio, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["bestuur"].queryset = Bestuur.objects.filter(
-            deelnames__in=regio.deelnames.current()
-        ).order_by("naam", "soort")
+        self.fields["bestuur"].queryset = besturen_selectors.current_members(regio)
 
 
 class StatusForm(forms.Form):

@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from besturen.models import Bestuur, Lidmaatschap, Orgaan, Regio
 
+from .permissions import besloten_opgaven_q
+
 EURO = {"max_digits": 14, "decimal_places": 2, "validators": [MinValueValidator(Decimal("0"))]}
 
 
@@ -103,8 +105,6 @@ class Status(models.TextChoices):
 class OpgaveQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Published opgaven, plus the unpublished ones of regions where the user holds a role (one query)."""
-        from .permissions import besloten_opgaven_q
-
         return self.filter(Q(gepubliceerd=True) | besloten_opgaven_q(user))
 
 

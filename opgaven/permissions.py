@@ -8,7 +8,6 @@ mandate's holder: those follow one seat (`_holds`), so no superuser bypass reach
 """
 
 from django.db.models import Q
-from django.utils import timezone
 
 from besturen import permissions as besturen_permissions
 
@@ -28,12 +27,7 @@ def can_view_opgave(user, opgave):
 def _holds(user, lidmaatschap):
     if lidmaatschap is None or not (user and user.is_authenticated and user.is_active):
         return False
-    day = timezone.localdate()
-    return (
-        lidmaatschap.persoon.user_id == user.pk
-        and lidmaatschap.begindatum <= day
-        and (lidmaatschap.einddatum is None or lidmaatschap.einddatum > day)
-    )
+    return lidmaatschap.persoon.user_id == user.pk and lidmaatschap.is_current()
 
 
 def is_opdrachtgever(user, opgave):

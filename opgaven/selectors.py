@@ -7,7 +7,9 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from .models import Capaciteit, Opgave, Synergie, Voortgang
+from besturen import selectors as besturen_selectors
+
+from .models import Capaciteit, Opgave, Synergie, Voortgang, VoortgangStatus
 
 # The priority of an opgave: "hoe meer synergie, hoe meer prioriteit" (Groene Metropoolregio).
 SYNERGIE_GEWICHT = 2
@@ -39,6 +41,11 @@ def with_prioriteit(queryset):
         + F("n_doelstellingen") * DOELSTELLING_GEWICHT
         + F("n_themas") * THEMA_GEWICHT
     )
+
+
+def opdrachtgevers_van(opgaven):
+    """The people who are bestuurlijk opdrachtgever of any of `opgaven` (a queryset), for the list's filter."""
+    return besturen_selectors.personen_with_seats(opgaven.values("opdrachtgever"))
 
 
 def opgaven_list(
@@ -143,7 +150,7 @@ def doelstelling_voortgang(regio, opgaven=None):
         for doel in opgave.doelstellingen.all():
             entry = per_doel.setdefault(doel.pk, {"gewicht": Decimal("0"), "op_koers": Decimal("0")})
             entry["gewicht"] += opgave.totaal_budget
-            if opgave.laatste_status == "op_koers":
+            if opgave.laatste_status == VoortgangStatus.OP_KOERS:
                 entry["op_koers"] += opgave.totaal_budget
     return {
         pk: (entry["op_koers"] / entry["gewicht"] * 100 if entry["gewicht"] else None)

@@ -9,8 +9,6 @@
   adoption, a council's decision) and asks no question: those rules say "only X" and grant no superuser bypass.
 """
 
-from django.db.models import Q
-from django.utils import timezone
 from guardian.shortcuts import get_objects_for_user
 
 from besturen import permissions as besturen_permissions
@@ -67,29 +65,9 @@ def recordable_raadsbesluiten(user):
     )
 
 
-def vraagsteller_besturen(user, versie):
-    """The participating members on whose councils the user sits (they may ask questions on their behalf)."""
-    if not _active(user):
-        return []
-    day = timezone.localdate()
-    besturen = Programmaregel.deelnemers.through.objects.filter(programmaregel__versie=versie).values(
-        "bestuur"
-    )
-    seats = (
-        Lidmaatschap.objects.filter(
-            persoon__user=user,
-            orgaan__bestuur__in=besturen,
-            orgaan__soort__in=besturen_permissions.RAADSORGANEN,
-        )
-        .filter(Q(einddatum__isnull=True) | Q(einddatum__gt=day), begindatum__lte=day)
-        .select_related("orgaan__bestuur")
-    )
-    return sorted({seat.orgaan.bestuur for seat in seats}, key=lambda b: b.naam)
-
-
 def can_ask_question(user, versie):
     """Only council members of a participating member (their seats, not a permission: no superuser bypass)."""
-    return bool(vraagsteller_besturen(user, versie))
+    return bool(mijn_besturen(user, versie))
 
 
 def can_answer_question(user, vraag):
@@ -101,20 +79,20 @@ def can_view_statusbord(user, versie):
 
 
 def mijn_besturen(user, versie):
-    """The members taking part in a line of `versie` on whose councils the user sits (for 'my municipality')."""
+    """The members taking part in a line of `versie` on whose councils the user sits today: the members on whose
+    behalf they may ask questions, and whose share 'my municipality' shows."""
     if not _active(user):
         return []
-    day = timezone.localdate()
     deelnemers = Programmaregel.deelnemers.through.objects.filter(programmaregel__versie=versie).values(
         "bestuur_id"
     )
     seats = (
-        Lidmaatschap.objects.filter(
+        Lidmaatschap.objects.current()
+        .filter(
             persoon__user=user,
             orgaan__bestuur__in=deelnemers,
             orgaan__soort__in=besturen_permissions.RAADSORGANEN,
         )
-        .filter(Q(einddatum__isnull=True) | Q(einddatum__gt=day), begindatum__lte=day)
         .select_related("orgaan__bestuur")
     )
     return sorted({seat.orgaan.bestuur for seat in seats}, key=lambda b: b.naam)

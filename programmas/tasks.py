@@ -13,6 +13,7 @@ from besturen.models import Lidmaatschap, Rol
 from regioportaal.links import absolute_url
 from regioportaal.meldingen import notify as melden
 
+from . import services
 from .models import Raadsbesluit, Uitkomst, Versie, Vraag
 
 logger = logging.getLogger(__name__)
@@ -137,8 +138,6 @@ def send_reminders(today=None):
 @shared_task(bind=True, autoretry_for=(OSError,), retry_backoff=10, max_retries=3)
 def make_reviewpakket(self, pakket_id):
     """Make one member's review packet; a retry overwrites the same record and file."""
-    from . import services
-
     try:
         services.build_reviewpakket(pakket_id)
     except OSError:

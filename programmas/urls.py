@@ -36,22 +36,9 @@ urlpatterns = [
     ),
     path("registratie/<int:pk>/document/", views.DocumentView.as_view(), name="document"),
     path("vraag/<int:pk>/antwoord/", views.VraagAntwoordView.as_view(), name="vraag_antwoord"),
-]
-
-# The P&C calendar and the region's programme settings (issue 10, items 5 and 9).
-from . import views_kalender, views_regeling  # noqa: E402
-
-urlpatterns += [
-    path("regio/<slug:slug>/pc-kalender/", views_kalender.PcKalenderNuView.as_view(), name="pc_kalender_nu"),
-    path(
-        "regio/<slug:slug>/pc-kalender/<int:jaar>/",
-        views_kalender.PcKalenderView.as_view(),
-        name="pc_kalender",
-    ),
-    path(
-        "regio/<slug:slug>/pc-kalender.ics",
-        views_kalender.PcKalenderFeedView.as_view(),
-        name="pc_kalender_ics",
-    ),
-    path("regio/<slug:slug>/programmaregeling/", views_regeling.RegelingView.as_view(), name="regeling"),
+    # The P&C calendar and the region's programme settings (issue 10, items 5 and 9).
+    path("regio/<slug:slug>/pc-kalender/", views.PcKalenderNuView.as_view(), name="pc_kalender_nu"),
+    path("regio/<slug:slug>/pc-kalender/<int:jaar>/", views.PcKalenderView.as_view(), name="pc_kalender"),
+    path("regio/<slug:slug>/pc-kalender.ics", views.PcKalenderFeedView.as_view(), name="pc_kalender_ics"),
+    path("regio/<slug:slug>/programmaregeling/", views.RegelingView.as_view(), name="regeling"),
 ]

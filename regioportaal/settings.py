@@ -5,6 +5,7 @@ Production: DEBUG=0 with SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, REDIS_URL and 
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -49,7 +50,12 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "guardian",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_htmx",
+    "csp",
     "template_partials",
     "regioportaal",
     "besturen",
@@ -61,14 +67,20 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "regioportaal.headers.PortalCSPMiddleware",
+    "regioportaal.headers.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "regioportaal.headers.NoStoreForLoggedInMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "regioportaal.middleware.SessionSecurityMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "regioportaal.urls"
@@ -102,12 +114,14 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "regioportaal.User"
 AUTHENTICATION_BACKENDS = [
+    "regioportaal.security.LoginThrottleBackend",  # django-axes: refuses a locked-out login before the password
     "django.contrib.auth.backends.ModelBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    # Django's MinimumLengthValidator with a Dutch message of our own (Django's catalogue lacks it).
+    {"NAME": "regioportaal.security.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -153,9 +167,12 @@ else:
     CELERY_BROKER_URL = "memory://"
     CELERY_TASK_ALWAYS_EAGER = True
 CELERY_TASK_EAGER_PROPAGATES = True
+# Publishing fails at once when the broker is down (no retry loop inside the web request): the job stays in the
+# outbox (regioportaal.outbox) and the periodic dispatcher hands it over when the broker is back.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 0}
 CELERY_TASK_ACKS_LATE = True
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_IMPORTS = ["programmas.herinneringen"]  # tasks outside a tasks.py module
+CELERY_IMPORTS = ["programmas.herinneringen", "regioportaal.tasks_auth"]  # tasks outside a tasks.py module
 CELERY_BEAT_SCHEDULE = {
     "herinneringen-raadsbesluiten": {
         "task": "programmas.tasks.send_reminders",
@@ -164,6 +181,10 @@ CELERY_BEAT_SCHEDULE = {
     "herinneringen-pc-kalender": {
         "task": "programmas.herinneringen.stuur_pc_herinneringen",
         "schedule": crontab(hour=6, minute=35),
+    },
+    "outbox": {
+        "task": "regioportaal.tasks.dispatch_outbox",
+        "schedule": 60.0,
     },
     "meldingen-dagelijks": {
         "task": "regioportaal.tasks.send_digests",
@@ -181,6 +202,8 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+# Seconds before a mail server that does not answer is given up (the task then retries with backoff).
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Regioportaal <noreply@regioportaal.invalid>")
 
 SESSION_COOKIE_HTTPONLY = True
@@ -188,6 +211,46 @@ CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# Content-Security-Policy (django-csp 4, regioportaal.headers): no inline script or style, nothing from elsewhere.
+# Exceptions, in regioportaal.headers only: the admin may use inline styles; PDF responses carry no policy.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# Permissions-Policy: the portal uses none of these browser features, so no page (or frame) may.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in [
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "picture-in-picture",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    ]
+}
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -197,11 +260,45 @@ if not DEBUG:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 
+# Logins: throttling and lockout (django-axes), two-factor authentication (django-otp), sessions, the security log.
+# See regioportaal/security.py, middleware.py and twofactor.py.
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "10"))  # failed logins before the lockout
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "15")))
+# The account, or the client address, that reaches the limit is locked.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_USERNAME_CALLABLE = "regioportaal.security.login_username"
+AXES_CLIENT_IP_CALLABLE = "regioportaal.security.client_ip"
+AXES_LOCKOUT_CALLABLE = "regioportaal.security.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True  # successful logins go to the security log, not to a table of their own
+AXES_VERBOSE = False
+# Proxies whose X-Forwarded-For names the client (the reverse proxy in docker-compose.yml); none by default.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+# Password-reset requests per address and per client address in one window (seconds).
+PASSWORD_RESET_LIMIT_PER_ADDRESS = int(os.environ.get("PASSWORD_RESET_LIMIT_PER_ADDRESS", "3"))
+PASSWORD_RESET_LIMIT_PER_IP = int(os.environ.get("PASSWORD_RESET_LIMIT_PER_IP", "10"))
+PASSWORD_RESET_RATE_WINDOW = int(os.environ.get("PASSWORD_RESET_RATE_WINDOW", "3600"))
+# Two-factor authentication is required of privileged users in production (DEBUG off); the embedded demo leaves it
+# optional. PRIVILEGED_USER names the predicate (dotted path, called with the user).
+REQUIRE_2FA = env_bool("REQUIRE_2FA", not DEBUG)
+PRIVILEGED_USER = os.environ.get("PRIVILEGED_USER", "besturen.permissions.is_privileged")
+OTP_TOTP_ISSUER = "Regioportaal"
+# Sessions: logged out after this many seconds without a request (privileged users sooner), and after
+# SESSION_COOKIE_AGE whatever happens.
+SESSION_IDLE_TIMEOUT_PRIVILEGED = int(os.environ.get("SESSION_IDLE_TIMEOUT_PRIVILEGED", 30 * 60))
+SESSION_IDLE_TIMEOUT = int(os.environ.get("SESSION_IDLE_TIMEOUT", 8 * 3600))
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", 12 * 3600))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "loggers": {
+        # Logins, failures, lockouts, reset requests, second-factor checks and logouts, with the client's address.
+        "regioportaal.security": {"level": "INFO"},
+        "axes": {"level": "WARNING"},
+    },
 }
 
 PAGINATE_BY = 50

@@ -2,10 +2,14 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from .views import AccountActiverenView, LoginForm, healthz
+from . import twofactor
+from .forms import LoginForm
+from .health import healthz, livez
+from .views import AccountActiverenView, PasswordResetView
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("livez", livez, name="livez"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path(
@@ -13,13 +17,23 @@ urlpatterns = [
         auth_views.LoginView.as_view(template_name="registration/login.html", authentication_form=LoginForm),
         name="login",
     ),
+    path("inloggen/code/", twofactor.VerifyView.as_view(), name="otp_verify"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("account/tweestapsverificatie/", twofactor.OverviewView.as_view(), name="twofactor"),
+    path("account/tweestapsverificatie/instellen/", twofactor.SetupView.as_view(), name="twofactor_setup"),
+    path(
+        "account/tweestapsverificatie/herstelcodes/",
+        twofactor.RecoveryCodesView.as_view(),
+        name="twofactor_codes",
+    ),
+    path(
+        "account/tweestapsverificatie/uitschakelen/",
+        twofactor.DisableView.as_view(),
+        name="twofactor_disable",
+    ),
     path(
         "wachtwoord-vergeten/",
-        auth_views.PasswordResetView.as_view(
-            email_template_name="registration/wachtwoord_mail.txt",
-            subject_template_name="registration/wachtwoord_onderwerp.txt",
-        ),
+        PasswordResetView.as_view(),
         name="password_reset",
     ),
     path(

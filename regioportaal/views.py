@@ -1,18 +1,18 @@
-"""Shared view pieces: the login form, account activation, and the page view that answers htmx with a partial."""
+"""Shared view pieces: the throttled password-reset request, account activation, and the page view that answers htmx with a partial."""
 
-from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.views import PasswordResetConfirmView
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpResponse
 from django.urls import reverse_lazy
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _
 from django.views.generic.base import ContextMixin, TemplateResponseMixin, View
+
+from . import security
+from .forms import PasswordResetForm
 
 
 def refuse(allowed):
@@ -35,23 +35,19 @@ def paginate(request, queryset, prefix="pagina"):
     return Paginator(queryset, settings.PAGINATE_BY).get_page(request.GET.get(prefix))
 
 
-def healthz(request):
-    """A trivial view: the health check of the load balancer and the baseline of the benchmark."""
-    return HttpResponse("ok", content_type="text/plain")
+class PasswordResetView(auth_views.PasswordResetView):
+    """Ask for a reset link, limited per address and per client; the form only queues the mail task."""
 
+    form_class = PasswordResetForm
 
-class LoginForm(AuthenticationForm):
-    """Log in with an e-mail address."""
-
-    username = forms.EmailField(
-        label=_("E-mailadres"), widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"})
-    )
-    error_messages = {
-        "invalid_login": _(
-            "Dit e-mailadres en wachtwoord horen niet bij elkaar. Let op hoofdletters in het wachtwoord."
-        ),
-        "inactive": _("Dit account is niet actief."),
-    }
+    def form_valid(self, form):
+        email = form.cleaned_data["email"]
+        if not security.reset_request_allowed(self.request, email):
+            security.log_event("reset_throttled", self.request, email=email)
+            form.add_error(None, gettext("Te veel aanvragen. Probeer het over een uur opnieuw."))
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        security.log_event("reset_requested", self.request, email=email)
+        return super().form_valid(form)
 
 
 class AccountActiverenView(PasswordResetConfirmView):

@@ -131,7 +131,7 @@ def main():
         slug, orgaan, dbo, stuk = out
         cookie = login_cookie(port, "secretariaat.denderregio@regioportaal.example", "regioportaal-demo")
         pages = [
-            ("trivial view (/healthz)", "/healthz", ""),
+            ("trivial view (/livez)", "/livez", ""),
             ("home (100+ regions)", "/", ""),
             ("region page (60 members)", f"/regio/{slug}/", ""),
             ("body page (60 seats, 30 items)", f"/orgaan/{orgaan}/", ""),

@@ -9,11 +9,13 @@ The script reads every module of those five packages (migrations and tests aside
 at module level and inside functions, and exits 1 with one line per problem (file:line) when
 
 - an app imports a higher app (an arrow pointing the wrong way), wherever the import stands, or
-- modules inside one app import each other in a circle at module level (services → selectors → services).
+- modules inside one app import each other in a circle (services → selectors → services), at module level or through
+  an import inside a function: hiding an import in a function does not break a circle, it hides it, or
+- the graph in docs/architecture.md (between the markers `<!-- import-graph -->` and `<!-- /import-graph -->`) is not
+  the graph as it is; `--write` rewrites that block.
 
-Imports inside functions that point the right way are fine; a circle that closes only through an import inside a
-function is listed as a note but does not fail. On success it prints the app-level graph as it is: which app imports
-which, with the number of import statements. Standard library only, so it runs before the virtualenv exists.
+On success it prints the app-level graph as it is: which app imports which, with the number of import statements.
+Standard library only, so it runs before the virtualenv exists.
 """
 
 import argparse
@@ -210,10 +212,10 @@ def find_circles(imports, module_level):
 
 
 def check(root):
-    """(problems, notes, app graph) for the tree under `root`."""
+    """(problems, app graph) for the tree under `root`."""
     modules = find_modules(root)
     imports = collect_imports(root, modules)
-    problems, notes = [], []
+    problems = []
     graph = defaultdict(lambda: [0, 0])  # (importer, imported) -> [module level, inside functions]
     for imp in sorted(imports, key=lambda i: (i.path, i.line)):
         source, target = app_of(imp.source), app_of(imp.target)
@@ -231,12 +233,16 @@ def check(root):
             f"{circle[0].path}:{circle[0].line}: circle at module level: {chain} (imports at {at})"
         )
     for circle in find_circles(imports, module_level=False):
-        chain = " → ".join([circle[0].source] + [imp.target for imp in circle])
         if all(imp.module_level for imp in circle):
-            continue
+            continue  # reported above
+        chain = " → ".join([circle[0].source] + [imp.target for imp in circle])
         hidden = ", ".join(f"{imp.path}:{imp.line}" for imp in circle if not imp.module_level)
-        notes.append(f"note: circle closed inside a function: {chain} (inside functions at {hidden})")
-    return problems, notes, dict(graph)
+        first = next(imp for imp in circle if not imp.module_level)
+        problems.append(
+            f"{first.path}:{first.line}: circle closed by an import inside a function: {chain} "
+            f"(inside functions at {hidden}); move the shared part to a module both can import"
+        )
+    return problems, dict(graph)
 
 
 def format_graph(graph):
@@ -254,13 +260,50 @@ def format_graph(graph):
     return lines
 
 
+DOC = Path("docs") / "architecture.md"
+START, END = "<!-- import-graph -->", "<!-- /import-graph -->"
+
+
+def graph_block(graph):
+    """The block docs/architecture.md carries between its markers: which app imports which (counts change too often
+    to be worth a doc edit; `python3 scripts/check_imports.py` prints them)."""
+    width = max(len(app) for app in APPS)
+    lines = []
+    for source in reversed(APPS):
+        targets = [t for t in reversed(APPS) if (source, t) in graph]
+        lines.append(f"{source:<{width}} ──► {', '.join(targets) if targets else '(no app)'}")
+    return "\n".join([START, "```", *lines, "```", END])
+
+
+def check_doc(root, graph, write=False):
+    """A problem line when the doc's graph differs from `graph` (or rewrite it with `write`); None when it matches."""
+    path = root / DOC
+    if not path.is_file():
+        return None  # a tree without the document (the script's own tests)
+    text = path.read_text(encoding="utf-8")
+    if START not in text or END not in text:
+        return f"{DOC}: no import graph block ({START} … {END})"
+    before, rest = text.split(START, 1)
+    _old, after = rest.split(END, 1)
+    updated = before + graph_block(graph) + after
+    if updated == text:
+        return None
+    if write:
+        path.write_text(updated, encoding="utf-8")
+        return None
+    return f"{DOC}: the import graph in the document is not the graph as it is; run python3 scripts/check_imports.py --write"
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=ROOT, help="the directory that holds the packages")
+    parser.add_argument("--write", action="store_true", help=f"rewrite the graph block in {DOC}")
     args = parser.parse_args(argv)
-    problems, notes, graph = check(args.root.resolve())
-    for note in notes:
-        print(note)
+    root = args.root.resolve()
+    problems, graph = check(root)
+    doc_problem = check_doc(root, graph, write=args.write)
+    if doc_problem:
+        problems.append(doc_problem)
     if problems:
         for problem in problems:
             print(problem)

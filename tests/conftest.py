@@ -1,7 +1,49 @@
+"""Fixtures every app's tests share: the one test world and the settings it needs."""
+
 import pytest
+
+from tests.wereld import build_world
 
 
 @pytest.fixture(autouse=True)
 def _dutch(settings):
     """Tests see the portal as a Dutch user does, whatever the machine's locale."""
     settings.LANGUAGE_CODE = "nl"
+
+
+@pytest.fixture(autouse=True)
+def _sessions_outlive_time_travel(settings):
+    """Tests that move the clock by days keep their login; tests/test_sessions.py sets the real timeouts."""
+    settings.SESSION_IDLE_TIMEOUT = settings.SESSION_IDLE_TIMEOUT_PRIVILEGED = 10**9
+    settings.SESSION_COOKIE_AGE = 10**9
+
+
+@pytest.fixture(autouse=True)
+def _own_cache(settings, request):
+    """Rate limits (password reset, logins) count in the cache: each test gets an empty cache of its own, also when
+    CI's cache is one Redis shared by the parallel test processes."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": request.node.nodeid,
+        }
+    }
+
+
+@pytest.fixture
+def snelle_wachtwoorden(settings):
+    """Hash passwords cheaply: a test world creates a dozen accounts."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def media(settings, tmp_path):
+    """Uploaded and generated files go to a fresh directory per test."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def world(db, snelle_wachtwoorden):
+    """The demo's roles in two regions (see tests/wereld.py), the platform administrator included."""
+    return build_world()

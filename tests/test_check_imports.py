@@ -31,7 +31,8 @@ CLEAN = {
     "regioportaal/models.py": "from django.db import models\n",
     "besturen/models.py": "from regioportaal.models import models\n",
     "besturen/selectors.py": "from .models import models\n",
-    "besturen/services.py": "from . import selectors\n\n\ndef f():\n    from . import tasks\n",
+    "besturen/services.py": "from . import selectors\n\n\ndef f():\n    from . import pdf\n",
+    "besturen/pdf.py": "from besturen import selectors\n",
     "besturen/tasks.py": "from besturen import services\n",
     "vergaderingen/services.py": "from programmas import services\nfrom besturen.models import Regio\n",
     "programmas/services.py": "import opgaven.models\n",
@@ -49,10 +50,39 @@ def test_a_clean_tree_passes_and_prints_the_app_graph(tmp_path, check_imports, c
     assert "vergaderingen → besturen (1 import)" in out
     assert "besturen → regioportaal (1 import)" in out
     assert "regioportaal imports no other app" in out
-    # services → tasks inside a function closes a circle: named, but no failure.
-    assert (
-        "note: circle closed inside a function: besturen.services → besturen.tasks → besturen.services" in out
+
+
+def test_a_circle_closed_by_an_import_inside_a_function_fails(tmp_path, check_imports, capsys):
+    make_tree(
+        tmp_path,
+        {**CLEAN, "besturen/services.py": "from . import selectors\n\n\ndef f():\n    from . import tasks\n"},
     )
+
+    assert check_imports.main(["--root", str(tmp_path)]) == 1
+
+    out = capsys.readouterr().out
+    assert (
+        "besturen/services.py:5: circle closed by an import inside a function: "
+        "besturen.services → besturen.tasks → besturen.services" in out
+    )
+    assert out.splitlines()[-1] == "check_imports: 1 problem"
+
+
+def test_the_graph_in_the_architecture_document_must_be_the_graph_as_it_is(tmp_path, check_imports, capsys):
+    make_tree(tmp_path, CLEAN)
+    doc = tmp_path / "docs" / "architecture.md"
+    doc.parent.mkdir()
+    doc.write_text("# Architecture\n\n<!-- import-graph -->\nold\n<!-- /import-graph -->\n\nMore text.\n")
+
+    assert check_imports.main(["--root", str(tmp_path)]) == 1
+    assert "the import graph in the document is not the graph as it is" in capsys.readouterr().out
+
+    assert check_imports.main(["--root", str(tmp_path), "--write"]) == 0
+    text = doc.read_text()
+    assert "vergaderingen ──► programmas, besturen" in text
+    assert "regioportaal  ──► (no app)" in text
+    assert text.endswith("<!-- /import-graph -->\n\nMore text.\n")
+    assert check_imports.main(["--root", str(tmp_path)]) == 0
 
 
 def test_a_lower_app_importing_a_higher_one_fails_with_file_and_line(tmp_path, check_imports, capsys):

@@ -17,7 +17,7 @@ from programmas.demo import demo_jaar, dender_kalender
 from programmas.models import ProgrammaSoort, Versie
 
 from . import services
-from .models import Bijeenkomst, BlokSoort, Keuze, Uitkomst, Vergadering
+from .models import AgendapuntStatus, Bijeenkomst, BlokSoort, Keuze, Uitkomst, Vergadering
 
 
 class DemoOntbreekt(LookupError):
@@ -55,7 +55,7 @@ def _vergadering(orgaan, begin, einde, **kwargs):
     return services.plan_vergadering(orgaan, begin=begin, einde=einde, door=None, **kwargs), True
 
 
-def _houd(vergadering, punten, besluiten, *, leden, notulen):
+def _hold(vergadering, punten, besluiten, *, leden, notulen):
     """Publish, hold and report a meeting: decisions with votes per member, attendance, minutes."""
     for titel, toelichting, openbaar, *versie in punten:
         services.add_agendapunt(
@@ -75,7 +75,7 @@ def _houd(vergadering, punten, besluiten, *, leden, notulen):
         door=None,
     )
     aanwezig = [z for z in leden if z not in afwezig]
-    for punt in vergadering.agendapunten.filter(status="geagendeerd").order_by("volgnummer"):
+    for punt in vergadering.agendapunten.filter(status=AgendapuntStatus.GEAGENDEERD).order_by("volgnummer"):
         uitkomst, tekst, tegen = besluiten.get(punt.titel, (Uitkomst.AANGENOMEN, "Goedgekeurd.", 0))
         if punt.notulen_van_id:
             uitkomst, tekst, tegen = Uitkomst.AANGENOMEN, "De notulen worden goedgekeurd.", 0
@@ -136,7 +136,7 @@ def build_dbo(stdout=None):
     derde, _ = _vergadering(dbo, _moment(kalender.dbo3, 19), _moment(kalender.dbo3, 21), locatie=locatie)
     leden = _leden(dbo)
     vaststelling_1 = f"{programma}: vaststelling van versie 1"
-    _houd(
+    _hold(
         eerste,
         [
             (
@@ -178,7 +178,7 @@ def build_dbo(stdout=None):
     )
     amendement = f"{programma}: amendement van de gemeenteraad van Haaltert"
     vaststelling_2 = f"{programma}: vaststelling van versie 2"
-    _houd(
+    _hold(
         tweede,
         [
             (
@@ -259,7 +259,7 @@ def build_drechtraad(stdout=None):
     dag = datetime.date(2013, 3, 5)
     vergadering, nieuw = _vergadering(drechtraad, _moment(dag, 20), _moment(dag, 22, 30), locatie="Dordrecht")
     if nieuw:
-        _houd(
+        _hold(
             vergadering,
             [(titel, toelichting, True) for titel, toelichting in DRECHTRAAD_PUNTEN],
             {
@@ -291,7 +291,7 @@ def build_drechtraad(stdout=None):
             carrousel_orgaan, _moment(dag, 17), _moment(dag, 19, 30), locatie="Dordrecht"
         )
         if nieuw:
-            _houd(
+            _hold(
                 carrousel,
                 [("Carrousel Bestuur: programmering", DRECHTRAAD_PUNTEN[1][1], True)],
                 {"Carrousel Bestuur: programmering": (Uitkomst.KENNISGENOMEN, "Besproken.", 0)},

@@ -4,7 +4,7 @@ from regioportaal.uploads import MAX_BYTES, check_upload
 
 from .models import DocumentSoort
 
-__all__ = ["MAX_BYTES", "MIME", "controleer_document"]
+__all__ = ["MAX_BYTES", "MIME", "check_document"]
 
 MIME = {
     DocumentSoort.PDF: "application/pdf",
@@ -13,7 +13,7 @@ MIME = {
 }
 
 
-def controleer_document(upload, veld=None):
+def check_document(upload, veld=None):
     """Return the proven type of `upload`; raise ValidationError saying what is wrong (size, content or name)."""
     soort = check_upload(upload, soorten=tuple(DocumentSoort.values), veld=veld, naam_volgt_inhoud=True)
     return DocumentSoort(soort)

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from besturen.models import Bestuur
 from opgaven.models import Opgave
 
-from .documenten import MAX_BYTES, controleer_document
+from .documenten import MAX_BYTES, check_document
 from .models import Aanwezigheidsstatus, Agendapunt, BlokSoort, Keuze, Uitkomst, Vergadering
 
 
@@ -79,7 +79,7 @@ class DocumentForm(forms.Form):
 
     def clean_bestand(self):
         bestand = self.cleaned_data["bestand"]
-        controleer_document(bestand)
+        check_document(bestand)
         return bestand
 
 

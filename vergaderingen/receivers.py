@@ -8,5 +8,5 @@ from . import services
 
 
 @receiver(versie_naar_bestuur)
-def agendeer_versie(sender, versie, orgaan, na=None, **kwargs):
-    services.agendeer_programmaversie(versie, orgaan, na=na)
+def put_versie_on_agenda(sender, versie, orgaan, na=None, **kwargs):
+    services.put_programmaversie_on_agenda(versie, orgaan, na=na)

@@ -9,24 +9,24 @@ RETRY = {"autoretry_for": (OSError,), "retry_backoff": 30, "retry_jitter": True,
 
 
 @shared_task(bind=True, **RETRY)
-def maak_agenda_pdf(self, vergadering_id):
+def make_agenda_pdf(self, vergadering_id):
     """Render the agenda PDFs (a retry overwrites the same files)."""
     vergadering = Vergadering.objects.select_related("orgaan").filter(pk=vergadering_id).first()
     if vergadering is not None and vergadering.agenda_gepubliceerd:
-        services.maak_agenda_pdf(vergadering)
+        services.make_agenda_pdf(vergadering)
 
 
 @shared_task(bind=True, **RETRY)
-def stuur_bevestiging(self, inschrijving_id):
+def send_bevestiging(self, inschrijving_id):
     inschrijving = (
         Inschrijving.objects.select_related("bijeenkomst", "user").filter(pk=inschrijving_id).first()
     )
     if inschrijving is not None:
-        services.stuur_bevestiging_mail(inschrijving)
+        services.send_bevestiging_mail(inschrijving)
 
 
 @shared_task(bind=True, **RETRY)
-def stuur_opgeschoven(self, keuze_id):
+def send_opgeschoven(self, keuze_id):
     keuze = (
         Sessiekeuze.objects.select_related(
             "inschrijving__user", "inschrijving__bijeenkomst", "werksessie__blok"
@@ -35,4 +35,4 @@ def stuur_opgeschoven(self, keuze_id):
         .first()
     )
     if keuze is not None:
-        services.stuur_opgeschoven_mail(keuze)
+        services.send_opgeschoven_mail(keuze)

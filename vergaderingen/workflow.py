@@ -1,5 +1,7 @@
-"""The states of a meeting and the transitions between them (one table, tested transition by transition)."""
+"""The states of a meeting, an agenda item and a session choice, and the transitions between them (one table each,
+tested transition by transition)."""
 
+from .models import AgendapuntStatus, KeuzeStatus
 from .models import VergaderingStatus as S
 
 TRANSITIONS = {
@@ -9,10 +11,26 @@ TRANSITIONS = {
     S.NOTULEN_GOEDGEKEURD: set(),
 }
 
+# An item starts as a member's proposal (`propose_agendapunt`) or on the agenda (`add_agendapunt`, the item on the
+# minutes); the secretariat decides on a proposal once: it accepts it onto the agenda or declines it.
+AGENDAPUNT_TRANSITIONS = {
+    AgendapuntStatus.VOORGESTELD: {AgendapuntStatus.GEAGENDEERD, AgendapuntStatus.AFGEWEZEN},
+    AgendapuntStatus.GEAGENDEERD: set(),
+    AgendapuntStatus.AFGEWEZEN: set(),
+}
 
-def allowed(van, naar):
-    return naar in TRANSITIONS.get(van, set())
+# A session choice starts confirmed or on the waiting list (`register`, by the free seats); a seat that a
+# cancellation frees confirms the first on the waiting list. Nobody confirmed goes back to the waiting list: a
+# cancellation removes the registration with its choices.
+SESSIEKEUZE_TRANSITIONS = {
+    KeuzeStatus.WACHTLIJST: {KeuzeStatus.BEVESTIGD},
+    KeuzeStatus.BEVESTIGD: set(),
+}
 
 
-def next_states(status):
-    return sorted(TRANSITIONS.get(status, set()), key=list(S).index)
+def allowed(van, naar, table=TRANSITIONS):
+    return naar in table.get(van, set())
+
+
+def next_states(status, table=TRANSITIONS):
+    return sorted(table.get(status, set()), key=list(table).index)

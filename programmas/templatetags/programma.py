@@ -1,8 +1,10 @@
-"""Template filters of the programme pages."""
+"""Template filters and tags of the programme pages."""
 
 from decimal import Decimal
 
 from django import template
+from django.template.base import token_kwargs
+from django.utils.html import format_html
 
 from regioportaal.templatetags.portaal import euro
 
@@ -41,3 +43,46 @@ def rest_procent(value):
     if value is None or value == "":
         return ""
     return _procent(1 - Decimal(value))
+
+
+class TabelNode(template.Node):
+    def __init__(self, rijen, labelledby, nodelist, nodelist_leeg):
+        self.rijen = rijen
+        self.labelledby = labelledby
+        self.nodelist = nodelist
+        self.nodelist_leeg = nodelist_leeg
+
+    def render(self, context):
+        if not self.rijen.resolve(context):
+            return self.nodelist_leeg.render(context)
+        attrs = ""
+        if self.labelledby is not None:
+            attrs = format_html(' aria-labelledby="{}"', self.labelledby.resolve(context))
+        return format_html(
+            '<div class="table-scroll">\n<table{}>{}</table>\n</div>', attrs, self.nodelist.render(context)
+        )
+
+
+@register.tag
+def tabel(parser, token):
+    """A table in its scroll container, or the text after `{% leeg %}` when there are no rows.
+
+    {% tabel registraties labelledby="historie-titel" %}
+      <thead>…</thead><tbody>{% for r in registraties %}…{% endfor %}</tbody>
+    {% leeg %}
+      <p>{% translate "Nog niets vastgelegd." %}</p>
+    {% endtabel %}
+    """
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("{% tabel %} takes the rows: {% tabel rijen [labelledby=…] %}")
+    rijen = parser.compile_filter(bits[1])
+    kwargs = token_kwargs(bits[2:], parser)
+    if set(kwargs) - {"labelledby"} or len(kwargs) != len(bits) - 2:
+        raise template.TemplateSyntaxError("{% tabel %} knows one option: labelledby=…")
+    nodelist = parser.parse(("leeg", "endtabel"))
+    nodelist_leeg = template.NodeList()
+    if parser.next_token().contents == "leeg":
+        nodelist_leeg = parser.parse(("endtabel",))
+        parser.delete_first_token()
+    return TabelNode(rijen, kwargs.get("labelledby"), nodelist, nodelist_leeg)

@@ -8,9 +8,8 @@
 - vragen: the council member's page and the questions on a version
 - exports: the split as CSV and Excel
 - pakketten: a member council's review packet
-
-The P&C calendar and the programme settings keep their own modules (`programmas.views_kalender`,
-`programmas.views_regeling`).
+- kalender: a region's P&C calendar and its iCalendar feed
+- regeling: the region's programme settings
 """
 
 from ._gedeeld import LoginFirstMixin, S, _messages_of, _versie_or_404
@@ -21,6 +20,7 @@ from .exports import (
     _export_rijen,
     _zip_met_vaste_tijd,
 )
+from .kalender import PcKalenderFeedView, PcKalenderNuView, PcKalenderView
 from .overzicht import JaarprogrammaView, OverzichtView
 from .pakketten import ReviewpakketDownloadView, ReviewpakketView
 from .raden import (
@@ -31,6 +31,7 @@ from .raden import (
     StatusView,
     ZienswijzeAntwoordView,
 )
+from .regeling import RegelingView
 from .regels import RegelToevoegenView, RegelVerwijderenView, RegelView
 from .vergelijk import VergelijkView
 from .versie import ACTIE_FORMULIEREN, VersieActieView, VersieView, _acties, _grafiek, _gs_open
@@ -43,11 +44,15 @@ __all__ = [
     "LoginFirstMixin",
     "MijnGemeenteView",
     "OverzichtView",
+    "PcKalenderFeedView",
+    "PcKalenderNuView",
+    "PcKalenderView",
     "RaadDeadlineView",
     "RaadsbesluitView",
     "RegelToevoegenView",
     "RegelVerwijderenView",
     "RegelView",
+    "RegelingView",
     "ReviewpakketDownloadView",
     "ReviewpakketView",
     "S",

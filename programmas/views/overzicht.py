@@ -1,15 +1,13 @@
 """Overview of a region's programmes and one year's programme."""
 
-from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 
 from besturen import permissions as besturen_permissions
 from besturen.models import Regio
-from regioportaal.views import PageView, form_errors_from, refuse
+from regioportaal.views import PageView, refuse
 
 from .. import permissions, selectors, services
 from ..forms import (
@@ -20,6 +18,7 @@ from ..models import (
     Procedure,
 )
 from ..regeling import regeling_van
+from ._gedeeld import write_form
 
 # --- Overview of a region's programmes ---------------------------------------------------------------------------
 
@@ -50,25 +49,24 @@ class OverzichtView(PageView):
             return redirect_to_login(request.get_full_path())
         refuse(permissions.can_manage_programma(request.user, self.regio))
         form = DraftForm(request.POST, regio=self.regio)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                versie = services.draft_jaarprogramma(
-                    self.regio,
-                    data["jaar"],
-                    door=request.user,
-                    opgaven=data["opgaven"],
-                    titel=data["titel"],
-                    soort=data["soort"],
-                    procedure=data["procedure"],
-                )
-            except ValidationError as exc:
-                form_errors_from(exc, form)
-            else:
-                messages.success(
-                    request, _("Het jaarprogramma %(jaar)s is opgesteld.") % {"jaar": data["jaar"]}
-                )
-                return redirect(versie.get_absolute_url())
+        versie = write_form(
+            request,
+            form,
+            lambda data: services.draft_jaarprogramma(
+                self.regio,
+                data["jaar"],
+                door=request.user,
+                opgaven=data["opgaven"],
+                titel=data["titel"],
+                soort=data["soort"],
+                procedure=data["procedure"],
+            ),
+            lambda versie: (
+                _("Het jaarprogramma %(jaar)s is opgesteld.") % {"jaar": versie.jaarprogramma.jaar}
+            ),
+        )
+        if versie is not None:
+            return redirect(versie.get_absolute_url())
         return self.render_to_response(self.get_context_data(form=form))
 
 

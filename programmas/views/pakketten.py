@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
@@ -19,7 +19,7 @@ from ..models import (
     Programmaregel,
     Reviewpakket,
 )
-from ._gedeeld import _messages_of, _versie_or_404
+from ._gedeeld import _messages_of, _versie_or_404, pdf_download
 
 # --- Review packets ----------------------------------------------------------------------------------------------
 
@@ -72,9 +72,5 @@ class ReviewpakketDownloadView(View):
         pakket = get_object_or_404(Reviewpakket, versie=versie, bestuur_id=bestuur, status=PakketStatus.KLAAR)
         if not pakket.bestand:
             raise Http404
-        try:
-            bestand = pakket.bestand.open("rb")
-        except FileNotFoundError:
-            raise Http404 from None
         naam = f"reviewpakket-{slugify(pakket.bestuur.naam)}-{versie.jaarprogramma.jaar}-v{versie.nummer}.pdf"
-        return FileResponse(bestand, as_attachment=True, filename=naam, content_type="application/pdf")
+        return pdf_download(pakket.bestand, naam)

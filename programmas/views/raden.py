@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -11,9 +11,9 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views import View
 
-from regioportaal.views import PageView, form_errors_from, refuse
+from regioportaal.views import PageView, refuse
 
-from .. import permissions, selectors, services, termijnen
+from .. import permissions, selectors, services, termijnen, workflow
 from ..forms import (
     RaadDeadlineForm,
     RaadsbesluitForm,
@@ -26,9 +26,19 @@ from ..models import (
     Uitkomst,
 )
 from ..regeling import regeling_voor
-from ._gedeeld import LoginFirstMixin, S, _messages_of, _versie_or_404
+from ._gedeeld import LoginFirstMixin, S, _messages_of, _versie_or_404, pdf_download, write_form
 
 # --- The secretariat's status board ------------------------------------------------------------------------------
+
+
+def _zienswijze_context(versie, regeling):
+    """The views given and their terms, on the pages of a version on the zienswijze route (empty otherwise)."""
+    if regeling.procedure != Procedure.ZIENSWIJZE:
+        return {"zienswijzen": [], "termijnen": []}
+    return {
+        "zienswijzen": selectors.zienswijzen_van(versie),
+        "termijnen": selectors.zienswijze_termijnen(versie, regeling),
+    }
 
 
 class StatusbordView(LoginFirstMixin, PageView):
@@ -42,17 +52,7 @@ class StatusbordView(LoginFirstMixin, PageView):
         versie = _versie_or_404(user, kwargs["pk"])
         refuse(permissions.can_view_statusbord(user, versie))
         regeling = regeling_voor(versie)
-        uitkomsten = (
-            [Uitkomst.OPEN, Uitkomst.ZIENSWIJZE, Uitkomst.GEEN_ZIENSWIJZE]
-            if regeling.procedure == Procedure.ZIENSWIJZE
-            else [
-                Uitkomst.OPEN,
-                Uitkomst.GOEDGEKEURD,
-                Uitkomst.AFGEWEZEN,
-                Uitkomst.AMENDEMENT,
-                Uitkomst.UITGESTELD,
-            ]
-        )
+        uitkomsten = [Uitkomst.OPEN, *workflow.UITKOMSTEN[regeling.procedure]]
         keuzes = [("", _("alle uitkomsten"))] + [(u.value, u.label) for u in uitkomsten]
         keuzes.append((selectors.TE_LAAT, _("te laat (termijn verstreken, nog geen besluit)")))
         beslissing = selectors.beslissing(versie, regeling)
@@ -70,12 +70,7 @@ class StatusbordView(LoginFirstMixin, PageView):
             filter_label=dict(keuzes)[filter_],
             beslissing=beslissing,
             beslisregel=selectors.beslisregel_tekst(regeling),
-            zienswijzen=selectors.zienswijzen_van(versie)
-            if regeling.procedure == Procedure.ZIENSWIJZE
-            else [],
-            termijnen=selectors.zienswijze_termijnen(versie, regeling)
-            if regeling.procedure == Procedure.ZIENSWIJZE
-            else [],
+            **_zienswijze_context(versie, regeling),
             **kwargs,
         )
 
@@ -99,7 +94,7 @@ class RaadsbesluitView(PageView):
         return super().dispatch(request, *args, **kwargs)
 
     def correctie(self):
-        return self.besluit.uitkomst not in termijnen.OPEN_UITKOMSTEN
+        return workflow.is_correctie(self.besluit.uitkomst)
 
     def get_context_data(self, form=None, antwoord_form=None, deadline_form=None, **kwargs):
         user = self.request.user
@@ -142,30 +137,26 @@ class RaadsbesluitView(PageView):
         form = RaadsbesluitForm(
             request.POST, request.FILES, procedure=self.regeling.procedure, correctie=self.correctie()
         )
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                services.record_raadsbesluit(
-                    self.besluit,
-                    door=request.user,
-                    uitkomst=data["uitkomst"],
-                    datum_raad=data["datum_raad"],
-                    stemmen_voor=data["stemmen_voor"],
-                    stemmen_tegen=data["stemmen_tegen"],
-                    onthoudingen=data["onthoudingen"],
-                    amendement=data.get("amendement", ""),
-                    zienswijze=data.get("zienswijze", ""),
-                    document=data["document"] or None,
-                    reden=data.get("reden", ""),
-                )
-            except ValidationError as exc:
-                form_errors_from(exc, form)
-            else:
-                messages.success(
-                    request,
-                    _("Het besluit van %(bestuur)s is vastgelegd.") % {"bestuur": self.besluit.bestuur},
-                )
-                return redirect(self.besluit.get_absolute_url())
+        gedaan = write_form(
+            request,
+            form,
+            lambda data: services.record_raadsbesluit(
+                self.besluit,
+                door=request.user,
+                uitkomst=data["uitkomst"],
+                datum_raad=data["datum_raad"],
+                stemmen_voor=data["stemmen_voor"],
+                stemmen_tegen=data["stemmen_tegen"],
+                onthoudingen=data["onthoudingen"],
+                amendement=data.get("amendement", ""),
+                zienswijze=data.get("zienswijze", ""),
+                document=data["document"] or None,
+                reden=data.get("reden", ""),
+            ),
+            _("Het besluit van %(bestuur)s is vastgelegd.") % {"bestuur": self.besluit.bestuur},
+        )
+        if gedaan is not None:
+            return redirect(self.besluit.get_absolute_url())
         return self.render_to_response(self.get_context_data(form=form))
 
 
@@ -180,18 +171,17 @@ class RaadDeadlineView(LoginRequiredMixin, View):
             raise Http404
         refuse(permissions.can_manage_programma(request.user, besluit.versie.jaarprogramma.regio))
         form = RaadDeadlineForm(request.POST)
-        if form.is_valid():
-            try:
-                services.set_raad_deadline(besluit, deadline=form.cleaned_data["deadline"], door=request.user)
-            except ValidationError as exc:
-                form_errors_from(exc, form)
-            else:
-                messages.success(
-                    request,
-                    _("De uiterste datum van %(bestuur)s is %(datum)s.")
-                    % {"bestuur": besluit.bestuur, "datum": date_format(form.cleaned_data["deadline"])},
-                )
-                return redirect(besluit.get_absolute_url())
+        gedaan = write_form(
+            request,
+            form,
+            lambda data: services.set_raad_deadline(besluit, deadline=data["deadline"], door=request.user),
+            lambda besluit: (
+                _("De uiterste datum van %(bestuur)s is %(datum)s.")
+                % {"bestuur": besluit.bestuur, "datum": date_format(besluit.deadline)}
+            ),
+        )
+        if gedaan is not None:
+            return redirect(besluit.get_absolute_url())
         view = RaadsbesluitView()
         view.setup(request, pk=pk)
         view.besluit = besluit
@@ -232,12 +222,8 @@ class DocumentView(View):
             request.user, registratie.besluit.versie
         ):
             raise Http404
-        try:
-            bestand = registratie.document.open("rb")
-        except FileNotFoundError:
-            raise Http404 from None
         naam = f"besluit-{slugify(registratie.besluit.bestuur.naam)}-{registratie.datum_raad:%Y-%m-%d}.pdf"
-        response = FileResponse(bestand, as_attachment=True, filename=naam, content_type="application/pdf")
+        response = pdf_download(registratie.document, naam)
         response["X-Content-Type-Options"] = "nosniff"
         return response
 
@@ -261,11 +247,6 @@ class StatusView(PageView):
             rijen=selectors.statusbord_rijen(versie) if routed else [],
             beslissing=selectors.beslissing(versie, regeling) if routed else None,
             beslisregel=selectors.beslisregel_tekst(regeling),
-            zienswijzen=selectors.zienswijzen_van(versie)
-            if regeling.procedure == Procedure.ZIENSWIJZE
-            else [],
-            termijnen=selectors.zienswijze_termijnen(versie, regeling)
-            if regeling.procedure == Procedure.ZIENSWIJZE
-            else [],
+            **_zienswijze_context(versie, regeling),
             **kwargs,
         )

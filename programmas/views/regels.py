@@ -12,7 +12,7 @@ from django.views import View
 
 from besturen.models import Bestuur, Deelname
 from opgaven.models import Opgave
-from regioportaal.views import PageView, form_errors_from, refuse
+from regioportaal.views import PageView, refuse
 
 from .. import permissions, services
 from ..forms import (
@@ -22,7 +22,7 @@ from ..forms import (
 from ..models import (
     Programmaregel,
 )
-from ._gedeeld import _messages_of, _versie_or_404
+from ._gedeeld import _messages_of, _versie_or_404, write_form
 
 # --- Lines of a concept version ----------------------------------------------------------------------------------
 
@@ -71,25 +71,22 @@ class RegelView(LoginRequiredMixin, PageView):
 
     def post(self, request, *args, **kwargs):
         form = RegelForm(request.POST, leden=self.leden())
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                services.update_regel(
-                    self.regel,
-                    door=request.user,
-                    bedrag=data["bedrag"],
-                    capaciteit_uren=data["capaciteit_uren"],
-                    sleutel=data["sleutel"],
-                    tarief_per_inwoner=data["tarief_per_inwoner"] or Decimal("0"),
-                    deelnemers=list(data["deelnemers"]),
-                )
-            except ValidationError as exc:
-                form_errors_from(exc, form)
-            else:
-                messages.success(
-                    request, _("De regel %(opgave)s is gewijzigd.") % {"opgave": self.regel.opgave}
-                )
-                return redirect(self.versie.get_absolute_url() + "#regels")
+        gedaan = write_form(
+            request,
+            form,
+            lambda data: services.update_regel(
+                self.regel,
+                door=request.user,
+                bedrag=data["bedrag"],
+                capaciteit_uren=data["capaciteit_uren"],
+                sleutel=data["sleutel"],
+                tarief_per_inwoner=data["tarief_per_inwoner"] or Decimal("0"),
+                deelnemers=list(data["deelnemers"]),
+            ),
+            _("De regel %(opgave)s is gewijzigd.") % {"opgave": self.regel.opgave},
+        )
+        if gedaan is not None:
+            return redirect(self.versie.get_absolute_url() + "#regels")
         return self.render_to_response(self.get_context_data(form=form))
 
 

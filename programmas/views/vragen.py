@@ -2,14 +2,13 @@
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 
-from regioportaal.views import PageView, form_errors_from, refuse
+from regioportaal.views import PageView, refuse
 
 from .. import permissions, selectors, services
 from ..forms import (
@@ -22,7 +21,7 @@ from ..models import (
     Vraag,
 )
 from ..regeling import regeling_voor
-from ._gedeeld import LoginFirstMixin, _versie_or_404
+from ._gedeeld import LoginFirstMixin, _versie_or_404, write_form
 
 # --- The council member's view -----------------------------------------------------------------------------------
 
@@ -42,7 +41,7 @@ class MijnGemeenteView(LoginFirstMixin, PageView):
         return super().dispatch(request, *args, **kwargs)
 
     def vraagstellers(self):
-        return permissions.vraagsteller_besturen(self.request.user, self.versie)
+        return permissions.mijn_besturen(self.request.user, self.versie)
 
     def get_context_data(self, form=None, **kwargs):
         regio = self.versie.jaarprogramma.regio
@@ -79,23 +78,22 @@ class MijnGemeenteView(LoginFirstMixin, PageView):
         refuse(permissions.can_ask_question(request.user, self.versie))
         regels = list(selectors.regels_van(self.versie))
         form = VraagForm(request.POST, regels=regels, besturen=vraagstellers)
-        if form.is_valid():
-            data = form.cleaned_data
-            regel = next((r for r in regels if r.pk == data["regel"]), None)
-            bestuur = next(b for b in vraagstellers if b.pk == data["bestuur"])
-            try:
-                services.ask_question(
-                    self.versie, tekst=data["tekst"], door=request.user, regel=regel, bestuur=bestuur
-                )
-            except ValidationError as exc:
-                form_errors_from(exc, form)
-            else:
-                messages.success(
-                    request, _("Uw vraag is gesteld. Het secretariaat beantwoordt haar voor alle raden.")
-                )
-                return redirect(
-                    reverse("programmas:mijn_gemeente", args=[self.versie.pk]) + f"?bestuur={bestuur.pk}"
-                )
+        vraag = write_form(
+            request,
+            form,
+            lambda data: services.ask_question(
+                self.versie,
+                tekst=data["tekst"],
+                door=request.user,
+                regel=next((r for r in regels if r.pk == data["regel"]), None),
+                bestuur=next(b for b in vraagstellers if b.pk == data["bestuur"]),
+            ),
+            _("Uw vraag is gesteld. Het secretariaat beantwoordt haar voor alle raden."),
+        )
+        if vraag is not None:
+            return redirect(
+                reverse("programmas:mijn_gemeente", args=[self.versie.pk]) + f"?bestuur={vraag.bestuur_id}"
+            )
         return self.render_to_response(self.get_context_data(form=form))
 
 

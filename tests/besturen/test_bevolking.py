@@ -14,11 +14,12 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from besturen import imports, services
-from besturen.imports import Correctie
-from besturen.models import Bestuur, BestuurSoort, Bevolkingscijfer, Land
+from besturen.models import Bestuur, Bevolkingscijfer, Land
 from besturen.selectors import bevolking_op
+from besturen.services import Correctie
 from regioportaal.models import ActionLog
 from tests.factories import PASSWORD, BestuurFactory
+from tests.factories import gemeente as maak_gemeente
 
 pytestmark = pytest.mark.django_db
 
@@ -48,16 +49,14 @@ def importeer(data, **kwargs):
 
 def gemeente(naam, code, inwoners, peildatum, bron, land=Land.BELGIE):
     """A municipality created through the service, so its population is also its first figure."""
-    return services.create_bestuur(
-        door=None,
-        soort=BestuurSoort.GEMEENTE,
-        naam=naam,
-        code=code,
+    return maak_gemeente(
+        naam,
+        code,
         land=land,
-        provincie="Oost-Vlaanderen",
         inwoners=inwoners,
-        inwoners_peildatum=peildatum,
+        peildatum=peildatum,
         inwoners_bron=bron,
+        provincie="Oost-Vlaanderen",
     )
 
 

@@ -180,8 +180,3 @@ def test_english_ui_is_available(client):
 def test_account_pages_run_a_bounded_number_of_queries(client, django_assert_max_num_queries, name):
     with django_assert_max_num_queries(2):
         assert client.get(reverse(name)).status_code == 200
-
-
-def test_healthz_answers_without_touching_the_database(client, django_assert_num_queries):
-    with django_assert_num_queries(0):
-        assert client.get(reverse("healthz")).content == b"ok"

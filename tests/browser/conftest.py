@@ -10,8 +10,17 @@ see the test's data); a test asks for `live_server` and `page` itself. Helpers, 
         assert_no_axe_violations(page)
 
 or the fixtures `axe` (== assert_no_axe_violations) and `login_as(email, password)`.
+
+The Content-Security-Policy is checked on every test that opens a page (the autouse fixture `csp_violations`): the
+test fails when the browser reports a CSP violation (console message or `securitypolicyviolation` event), when the
+Permissions-Policy header does not parse, or when a page of the live server arrives without a strict policy. A test
+that provokes violations on purpose is marked `@pytest.mark.csp_violations_expected` and reads the fixture's
+`CspWatcher` itself. Inject scripts with `inject_axe(page)` / `page.evaluate(...)` (the DevTools protocol is not
+subject to the page's policy), never with `page.add_script_tag(path=...)`: that adds an inline script, which the
+policy refuses.
 """
 
+import json
 import os
 from pathlib import Path
 
@@ -35,6 +44,10 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# How Chromium words a CSP violation or a Permissions-Policy it cannot parse in the console.
+CSP_CONSOLE_MARKERS = ("Content Security Policy", "Content-Security-Policy", "Refused to")
+PERMISSIONS_POLICY_CONSOLE_MARKER = "Permissions-Policy"
+UNSAFE_SOURCES = ("'unsafe-inline'", "'unsafe-eval'")
 BROWSER_DIR = Path(__file__).resolve().parent
 
 
@@ -43,6 +56,10 @@ def pytest_configure(config):
     config.addinivalue_line(
         "filterwarnings",
         "ignore:Session-scoped fixtures defined as instance methods:pytest.PytestRemovedIn10Warning",
+    )
+    config.addinivalue_line(
+        "markers",
+        "csp_violations_expected: the test provokes CSP violations on purpose and checks them itself",
     )
 
 
@@ -70,13 +87,116 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "locale": "nl-NL"}
 
 
-def assert_no_axe_violations(page, disable_rules=()):
-    """Run axe-core (WCAG 2.0/2.1 A and AA) on the page as it is now; fail listing every violation."""
+class CspWatcher:
+    """What one page's browser reports against the portal's policies, collected while the test runs.
+
+    - `violations`: CSP violations, from the console and from `securitypolicyviolation` events;
+    - `problems`: the above, Permissions-Policy parse errors, and documents of `origin` (the live server) that arrive
+      without a Content-Security-Policy or with one that allows inline script or style or eval.
+    """
+
+    def __init__(self, page, origin=None):
+        self.page = page
+        self.origin = origin
+        self.violations = []
+        self.problems = []
+        page.on("console", self._on_console)
+        page.on("response", self._on_response)
+        page.expose_function("__regioportaalCspViolation", self._on_violation_event)
+        page.add_init_script(
+            """document.addEventListener('securitypolicyviolation', (e) => {
+                window.__regioportaalCspViolation(JSON.stringify({
+                    directive: e.effectiveDirective, blocked: e.blockedURI, page: e.documentURI,
+                    sample: e.sample, line: e.lineNumber,
+                }));
+            });"""
+        )
+
+    def _record(self, text):
+        self.violations.append(text)
+        self.problems.append(text)
+
+    def _on_console(self, message):
+        text = message.text
+        if any(marker in text for marker in CSP_CONSOLE_MARKERS):
+            self._record(f"console ({message.type}) on {self.page.url}: {text}")
+        elif PERMISSIONS_POLICY_CONSOLE_MARKER in text:
+            self.problems.append(f"console ({message.type}) on {self.page.url}: {text}")
+
+    def _on_violation_event(self, detail):
+        event = json.loads(detail)
+        self._record(
+            f"securitypolicyviolation on {event['page']}: {event['directive']} refused "
+            f"{event['blocked'] or 'inline'} (line {event['line']}) {event['sample'] or ''}".rstrip()
+        )
+
+    def _on_response(self, response):
+        if self.origin is None or response.request.resource_type != "document":
+            return
+        if not response.url.startswith(self.origin):
+            return
+        headers = response.headers
+        if not headers.get("content-type", "").startswith("text/html"):
+            return
+        policy = headers.get("content-security-policy")
+        if not policy:
+            self.problems.append(f"{response.url} ({response.status}): no Content-Security-Policy header")
+            return
+        directives = {part.split()[0]: part.split()[1:] for part in policy.split(";") if part.split()}
+        for directive in ("script-src", "style-src", "default-src"):
+            unsafe = set(directives.get(directive, [])) & set(UNSAFE_SOURCES)
+            if unsafe and not (directive == "style-src" and "/admin/" in response.url):
+                self.problems.append(f"{response.url}: {directive} allows {', '.join(sorted(unsafe))}")
+
+    def flush(self):
+        """Let the browser's pending events reach the watcher (the page may already be gone)."""
+        try:
+            self.page.evaluate("() => new Promise((resolve) => setTimeout(resolve, 50))")
+        except Exception:  # a closed or crashed page has nothing left to report
+            pass
+
+
+@pytest.fixture(autouse=True)
+def csp_violations(request, _browser_tests_use_transactional_db):
+    """Fail every test whose page reports a CSP violation (see CspWatcher); None for a test without a page."""
+    if "page" not in request.fixturenames:
+        yield None
+        return
+    page = request.getfixturevalue("page")
+    origin = request.getfixturevalue("live_server").url if "live_server" in request.fixturenames else None
+    watcher = CspWatcher(page, origin)
+    yield watcher
+    watcher.flush()
+    if watcher.problems and not request.node.get_closest_marker("csp_violations_expected"):
+        pytest.fail(
+            f"{len(watcher.problems)} Content-Security-Policy problem(s):\n"
+            + "\n".join(f"- {problem}" for problem in watcher.problems),
+            pytrace=False,
+        )
+
+
+def inject_axe(page):
+    """Put axe-core into the page as it is now, past its Content-Security-Policy (no-op when already there)."""
     if not AXE_JS.exists():
         pytest.fail(f"{AXE_JS} is missing: run `npm ci --ignore-scripts` (make test does).")
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
-        page.add_script_tag(path=str(AXE_JS))
-    options = {"runOnly": AXE_TAGS}
+        page.evaluate(_axe_source())
+
+
+_AXE_SOURCE = []
+
+
+def _axe_source():
+    if not _AXE_SOURCE:
+        _AXE_SOURCE.append(AXE_JS.read_text(encoding="utf-8") + "\n;undefined")
+    return _AXE_SOURCE[0]
+
+
+def assert_no_axe_violations(page, disable_rules=()):
+    """Run axe-core (WCAG 2.0/2.1 A and AA) on the page as it is now; fail listing every violation."""
+    inject_axe(page)
+    # resultTypes: axe details only the violations (the verdict is the same, the run much shorter).
+    options = {"runOnly": AXE_TAGS, "resultTypes": ["violations"]}
     if disable_rules:
         options["rules"] = {rule: {"enabled": False} for rule in disable_rules}
     violations = page.evaluate(

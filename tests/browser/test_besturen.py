@@ -1,38 +1,19 @@
 """Regions, bodies and roles in a real browser: the secretariat adds a member to the DBO and invites them; the new
 member sets a password from the mail, logs in and reads the DBO's non-public item. axe-core on every page."""
 
-import datetime
 import re
 
 from playwright.sync_api import expect
 
 from besturen import services
-from besturen.models import OrgaanSoort, Rol, Zichtbaarheid
+from besturen.models import Zichtbaarheid
 from tests.browser.conftest import assert_no_axe_violations, login
 from tests.factories import PASSWORD
-from tests.vergaderingen.conftest import gemeente, maak_gebruiker
 
 
-def _denderregio(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    regio = services.create_regio(
-        door=None, naam="Denderregio", slug="denderregio", land="BE", rechtsvorm="feitelijke_vereniging"
-    )
-    aalst, lede = gemeente("Aalst", "41002"), gemeente("Lede", "41034")
-    for bestuur in (aalst, lede):
-        services.add_deelname(regio, bestuur, begindatum=datetime.date(2019, 1, 1), door=None)
-    dbo = services.create_orgaan(
-        door=None,
-        soort=OrgaanSoort.BURGEMEESTERSOVERLEG,
-        naam="Burgemeestersoverleg Denderregio",
-        afkorting="DBO",
-        regio=regio,
-    )
-    raad = services.create_orgaan(
-        door=None, soort=OrgaanSoort.GEMEENTERAAD, naam="Gemeenteraad Aalst", bestuur=aalst
-    )
-    secretariaat = maak_gebruiker(dbo, Rol.SECRETARIS, "Sara", "Secretaris")
-    maak_gebruiker(dbo, Rol.VOORZITTER, "Victor", "Voorzitter", namens=aalst)
+def _denderregio(world):
+    """The shared world's Denderregio (tests/wereld.py), with a non-public item of its DBO."""
+    dbo = world.dbo
     stuk = services.add_stuk(
         dbo,
         titel="Voorstel werkverdeling (vertrouwelijk)",
@@ -40,11 +21,11 @@ def _denderregio(settings):
         zichtbaarheid=Zichtbaarheid.ORGAAN,
         door=None,
     )
-    return regio, dbo, raad, aalst, secretariaat, stuk
+    return world.dender, dbo, world.raad_aalst, world.aalst, world.secretariaat, stuk
 
 
-def test_every_public_page_of_regions_and_bodies_is_accessible(page, live_server, settings):
-    regio, dbo, raad, aalst, _secretariaat, _stuk = _denderregio(settings)
+def test_every_public_page_of_regions_and_bodies_is_accessible(page, live_server, world):
+    regio, dbo, raad, aalst, _secretariaat, _stuk = _denderregio(world)
     for path in (
         "/",
         regio.get_absolute_url(),
@@ -63,9 +44,9 @@ def test_every_public_page_of_regions_and_bodies_is_accessible(page, live_server
 
 
 def test_secretariat_adds_and_invites_a_member_who_then_reads_the_bodys_non_public_item(
-    page, live_server, settings, mailoutbox
+    page, live_server, world, mailoutbox
 ):
-    regio, dbo, _raad, _aalst, secretariaat, stuk = _denderregio(settings)
+    regio, dbo, _raad, _aalst, secretariaat, stuk = _denderregio(world)
     login(page, live_server, secretariaat.email, PASSWORD)
 
     page.goto(live_server.url + regio.get_absolute_url())

@@ -7,32 +7,16 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from besturen import services as besturen_services
-from besturen.models import OrgaanSoort, Rol
 from tests.browser.conftest import assert_no_axe_violations, login
 from tests.factories import PASSWORD, UserFactory
-from tests.vergaderingen.conftest import gemeente, maak_gebruiker
 from vergaderingen import services as vergader_services
 
 
 @pytest.fixture
-def dbo(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    regio = besturen_services.create_regio(
-        door=None, naam="Denderregio", slug="denderregio", land="BE", rechtsvorm="feitelijke_vereniging"
-    )
-    besturen_services.add_deelname(
-        regio, gemeente("Aalst", "41002"), begindatum=datetime.date(2019, 1, 1), door=None
-    )
-    orgaan = besturen_services.create_orgaan(
-        door=None,
-        soort=OrgaanSoort.BURGEMEESTERSOVERLEG,
-        naam="Burgemeestersoverleg Denderregio",
-        afkorting="DBO",
-        regio=regio,
-    )
-    orgaan.secretariaat = maak_gebruiker(orgaan, Rol.SECRETARIS, "Sara", "Secretaris")
-    return orgaan
+def dbo(world):
+    """The shared world's DBO (tests/wereld.py), its secretariat at hand."""
+    world.dbo.secretariaat = world.secretariaat
+    return world.dbo
 
 
 def _verstuur_ongeldig(page, knop, verwacht_pad):

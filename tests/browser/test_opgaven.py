@@ -10,35 +10,22 @@ import pytest
 from playwright.sync_api import expect
 
 from besturen import services as besturen_services
-from besturen.models import BestuurSoort, Land, OrgaanSoort, Rechtsvorm, Rol
+from besturen.models import Land, OrgaanSoort, Rechtsvorm, Rol
 from opgaven import services
 from tests.browser.conftest import assert_no_axe_violations, login
-from tests.factories import PASSWORD
+from tests.factories import PASSWORD, gemeente, maak_gebruiker
 
 pytestmark = pytest.mark.browser
 
 
 def _gebruiker(orgaan, rol, voornaam, achternaam, namens=None):
-    email = f"{voornaam}.{achternaam}@example.org".lower()
-    persoon = besturen_services.create_persoon(
-        door=None, voornaam=voornaam, achternaam=achternaam, email=email
-    )
-    besturen_services.create_account(persoon, password=PASSWORD, door=None)
-    besturen_services.add_lidmaatschap(
-        persoon=persoon,
-        orgaan=orgaan,
-        rol=rol,
-        namens=namens,
-        begindatum=datetime.date(2020, 1, 1),
-        door=None,
-    )
-    return email
+    """`maak_gebruiker`, for its e-mail address (the login)."""
+    return maak_gebruiker(orgaan, rol, voornaam, achternaam, namens=namens).email
 
 
 @pytest.fixture
-def proefregio(settings):
+def proefregio(snelle_wachtwoorden):
     """A region with a board (chair and secretary with logins), a steering group, goals, themes and one opgave."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     regio = besturen_services.create_regio(
         door=None,
         naam="Proefregio",
@@ -46,15 +33,7 @@ def proefregio(settings):
         land=Land.NEDERLAND,
         rechtsvorm=Rechtsvorm.GEMEENSCHAPPELIJKE_REGELING,
     )
-    arnhem = besturen_services.create_bestuur(
-        door=None,
-        soort=BestuurSoort.GEMEENTE,
-        naam="Arnhem",
-        code="GM0202",
-        land=Land.NEDERLAND,
-        inwoners=165000,
-        inwoners_peildatum=datetime.date(2024, 1, 1),
-    )
+    arnhem = gemeente("Arnhem", "GM0202", land=Land.NEDERLAND, inwoners=165000)
     besturen_services.add_deelname(regio, arnhem, begindatum=datetime.date(2019, 1, 1), door=None)
     regiobestuur = besturen_services.create_orgaan(
         door=None, soort=OrgaanSoort.REGIOBESTUUR, naam="Regiobestuur Proefregio", regio=regio

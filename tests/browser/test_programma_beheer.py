@@ -17,8 +17,7 @@ BREEDTES = (1280, 390)
 
 
 @pytest.fixture
-def wereld(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+def wereld(snelle_wachtwoorden):
     w = bouw_regio(2)
     programma(w, tot=VersieStatus.VOORGELEGD)
     return w

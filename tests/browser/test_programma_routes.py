@@ -28,13 +28,12 @@ from django.utils.formats import date_format
 from playwright.sync_api import expect
 
 from besturen import services as besturen_services
-from besturen.models import BestuurSoort, Land, OrgaanSoort, Rechtsvorm, Rol
+from besturen.models import Land, OrgaanSoort, Rechtsvorm, Rol
 from opgaven import services as opgaven_services
 from programmas import services, termijnen
 from programmas.models import Procedure, Raadsbesluit, Versie, VersieStatus
-from tests.browser.conftest import AXE_JS, assert_no_axe_violations, login
-from tests.factories import PASSWORD
-from tests.programmas.bouw import maak_gebruiker
+from tests.browser.conftest import assert_no_axe_violations, inject_axe, login
+from tests.factories import PASSWORD, gemeente, maak_gebruiker
 
 pytestmark = pytest.mark.browser
 
@@ -67,22 +66,14 @@ def _regio(*, naam, slug, land, rechtsvorm, leden, bestuur, secretariaat_orgaan,
     """A region with its members (each with a council and its secretary), its bodies and two opgaven."""
     regio = besturen_services.create_regio(door=None, naam=naam, slug=slug, land=land, rechtsvorm=rechtsvorm)
     w = Regio(regio=regio, leden={}, secretarissen={}, secretariaat=None, voorzitter=None)
-    for code, gemeente, inwoners in leden:
-        lid = besturen_services.create_bestuur(
-            door=None,
-            soort=BestuurSoort.GEMEENTE,
-            naam=gemeente,
-            code=code,
-            land=land,
-            inwoners=inwoners,
-            inwoners_peildatum=datetime.date(2024, 1, 1),
-        )
+    for code, naam_lid, inwoners in leden:
+        lid = gemeente(naam_lid, code, land=land, inwoners=inwoners)
         besturen_services.add_deelname(regio, lid, begindatum=datetime.date(2019, 1, 1), door=None)
         raad = besturen_services.create_orgaan(
-            door=None, soort=OrgaanSoort.GEMEENTERAAD, naam=f"Gemeenteraad {gemeente}", bestuur=lid
+            door=None, soort=OrgaanSoort.GEMEENTERAAD, naam=f"Gemeenteraad {naam_lid}", bestuur=lid
         )
-        w.leden[gemeente] = lid
-        w.secretarissen[gemeente] = maak_gebruiker(raad, Rol.SECRETARIS, "Griffie", gemeente, namens=lid)
+        w.leden[naam_lid] = lid
+        w.secretarissen[naam_lid] = maak_gebruiker(raad, Rol.SECRETARIS, "Griffie", naam_lid, namens=lid)
     organen = {}
     for soort, orgaan_naam in {bestuur, secretariaat_orgaan}:
         organen[orgaan_naam] = besturen_services.create_orgaan(
@@ -99,9 +90,8 @@ def _regio(*, naam, slug, land, rechtsvorm, leden, bestuur, secretariaat_orgaan,
 
 
 @pytest.fixture
-def snel(settings, tmp_path):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    settings.MEDIA_ROOT = tmp_path / "media"
+def snel(snelle_wachtwoorden, media):
+    """Cheap password hashes and a fresh media directory (tests/conftest.py)."""
 
 
 def _als(page, live_server, user, *, via_inlogpagina=False):
@@ -123,7 +113,7 @@ def _axe(page):
     """conftest's axe check (WCAG 2.0/2.1 A and AA, every violation listed), with axe asked to gather only the
     violations: the same verdict in a fraction of the time (it skips the details of every passing node)."""
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
-        page.add_script_tag(path=str(AXE_JS))
+        inject_axe(page)
         page.evaluate(
             """() => {
                 const run = axe.run.bind(axe);

@@ -18,10 +18,8 @@ VANDAAG = timezone.localdate().isoformat()
 
 
 @pytest.fixture
-def regio(settings, tmp_path):
+def regio(snelle_wachtwoorden, media):
     """Two members (each council with a secretary with a login), the mayors' meeting, two opgaven; unanimity."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    settings.MEDIA_ROOT = tmp_path / "media"
     return bouw_regio(2)
 
 

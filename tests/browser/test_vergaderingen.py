@@ -12,35 +12,19 @@ from playwright.sync_api import expect
 from besturen import services as besturen_services
 from besturen.models import OrgaanSoort, Rol
 from tests.browser.conftest import assert_no_axe_violations, login
-from tests.factories import PASSWORD
-from tests.vergaderingen.conftest import PDF_BYTES, gemeente, maak_gebruiker
+from tests.factories import PASSWORD, gemeente, maak_gebruiker
+from tests.vergaderingen.conftest import PDF_BYTES
 from vergaderingen import services
 from vergaderingen.models import BlokSoort, Inschrijving, Vergadering
 
 
-def _dbo(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    regio = besturen_services.create_regio(
-        door=None, naam="Denderregio", slug="denderregio", land="BE", rechtsvorm="feitelijke_vereniging"
-    )
-    aalst, lede = gemeente("Aalst", "41002"), gemeente("Lede", "41034")
-    for bestuur in (aalst, lede):
-        besturen_services.add_deelname(regio, bestuur, begindatum=datetime.date(2019, 1, 1), door=None)
-    dbo = besturen_services.create_orgaan(
-        door=None,
-        soort=OrgaanSoort.BURGEMEESTERSOVERLEG,
-        naam="Burgemeestersoverleg Denderregio",
-        afkorting="DBO",
-        regio=regio,
-    )
-    secretariaat = maak_gebruiker(dbo, Rol.SECRETARIS, "Sara", "Secretaris")
-    voorzitter = maak_gebruiker(dbo, Rol.VOORZITTER, "Victor", "Voorzitter", namens=aalst)
-    lid = maak_gebruiker(dbo, Rol.LID, "Lieve", "Lid", namens=lede)
-    return dbo, secretariaat, voorzitter, lid
+def _dbo(world):
+    """The shared world's DBO (tests/wereld.py) with its secretariat, chair and member."""
+    return world.dbo, world.secretariaat, world.voorzitter, world.lid
 
 
-def test_secretariat_builds_publishes_and_reports_a_meeting(page, live_server, settings, mailoutbox):
-    dbo, secretariaat, voorzitter, lid = _dbo(settings)
+def test_secretariat_builds_publishes_and_reports_a_meeting(page, live_server, world, mailoutbox):
+    dbo, secretariaat, voorzitter, lid = _dbo(world)
     morgen = timezone.localdate() + datetime.timedelta(days=1)
     login(page, live_server, secretariaat.email, PASSWORD)
 
@@ -107,8 +91,9 @@ def test_secretariat_builds_publishes_and_reports_a_meeting(page, live_server, s
         assert_no_axe_violations(page)
 
 
-def test_official_registers_before_the_deadline_and_is_refused_after_it(page, live_server, settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+def test_official_registers_before_the_deadline_and_is_refused_after_it(
+    page, live_server, snelle_wachtwoorden
+):
     regio = besturen_services.create_regio(
         door=None, naam="Rivierenland", slug="rivierenland", land="BE", rechtsvorm="feitelijke_vereniging"
     )
@@ -171,8 +156,8 @@ def test_official_registers_before_the_deadline_and_is_refused_after_it(page, li
     assert not Inschrijving.objects.filter(user=laatkomer).exists()
 
 
-def test_report_calendar_region_and_organiser_pages_pass_axe(page, live_server, settings):
-    dbo, secretariaat, voorzitter, lid = _dbo(settings)
+def test_report_calendar_region_and_organiser_pages_pass_axe(page, live_server, world):
+    dbo, secretariaat, voorzitter, lid = _dbo(world)
     vorige = timezone.localdate() - datetime.timedelta(days=7)
     vergadering = services.plan_vergadering(
         dbo,

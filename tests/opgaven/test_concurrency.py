@@ -18,10 +18,9 @@ from tests.opgaven.factories import bouw_wereld
 
 
 @pytest.mark.django_db(transaction=True)
-def test_two_simultaneous_commitments_beyond_the_rest_let_exactly_one_through(settings):
+def test_two_simultaneous_commitments_beyond_the_rest_let_exactly_one_through(snelle_wachtwoorden):
     if connection.vendor != "postgresql":
         pytest.skip(f"needs PostgreSQL's row locks; this run uses {connection.vendor}")
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     w = bouw_wereld()  # mandate of € 10.000
     barrier = threading.Barrier(2)
     uitkomsten = []

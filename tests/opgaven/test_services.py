@@ -25,7 +25,7 @@ from opgaven.models import (
 )
 from regioportaal.models import ActionLog
 from regioportaal.permissions import NotAllowed
-from tests.opgaven.factories import (
+from tests.factories import (
     MANDAAT_BEGIN,
     BudgetregelFactory,
     DoelstellingFactory,
@@ -33,15 +33,8 @@ from tests.opgaven.factories import (
     SynergieFactory,
     ThemaFactory,
     VoortgangFactory,
-    bouw_wereld,
     maak_gebruiker,
 )
-
-
-@pytest.fixture
-def w(db, settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    return bouw_wereld()
 
 
 def _entries(actie, obj):

@@ -23,7 +23,7 @@ from opgaven.models import (
     VoortgangStatus,
 )
 from regioportaal.models import ActionLog
-from tests.opgaven.factories import (
+from tests.factories import (
     MANDAAT_EINDE,
     BudgetregelFactory,
     DoelstellingFactory,
@@ -31,14 +31,7 @@ from tests.opgaven.factories import (
     SynergieFactory,
     ThemaFactory,
     VoortgangFactory,
-    bouw_wereld,
 )
-
-
-@pytest.fixture
-def w(db, settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    return bouw_wereld()
 
 
 def als(client, user):

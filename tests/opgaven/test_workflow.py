@@ -14,7 +14,6 @@ from django.urls import reverse
 from opgaven import services, workflow
 from opgaven.models import Opgave, Status
 from regioportaal.models import ActionLog
-from tests.opgaven.factories import bouw_wereld
 
 S = Status
 
@@ -39,12 +38,6 @@ WEG = {
 ALLE_PAREN = list(itertools.product(S, S))
 TOEGESTAAN = [(van, naar) for van, naar in ALLE_PAREN if naar in VERWACHT[van]]
 VERBODEN = [(van, naar) for van, naar in ALLE_PAREN if naar not in VERWACHT[van]]
-
-
-@pytest.fixture
-def w(db, settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    return bouw_wereld()
 
 
 def _in_status(w, opgave, status):

@@ -12,14 +12,13 @@ import time_machine
 from django.utils import timezone
 
 from besturen import services as besturen_services
-from besturen.models import BestuurSoort, Land, OrgaanSoort, Rechtsvorm, Rol
+from besturen.models import Land, OrgaanSoort, Rechtsvorm, Rol
 from opgaven import services as opgaven_services
 from programmas import services
 from programmas.models import Procedure, Raadsbesluit, Uitkomst, VersieStatus
 from programmas.regeling import procedure_van
-from tests.factories import PASSWORD
+from tests.factories import buitenstaander, gemeente, maak_gebruiker
 
-BEGIN = datetime.date(2020, 1, 1)
 JAAR = 2027
 _teller = {"n": 0}
 
@@ -41,17 +40,10 @@ def _uniek():
     return _teller["n"]
 
 
-def maak_gebruiker(orgaan, rol, voornaam, achternaam, *, namens=None):
-    """A person with an account (password PASSWORD) and a seat with `rol` in `orgaan`; returns the account."""
-    email = f"{voornaam}.{achternaam}.{_uniek()}@example.org".lower().replace(" ", "")
-    persoon = besturen_services.create_persoon(
-        door=None, voornaam=voornaam, achternaam=achternaam, email=email
-    )
-    user = besturen_services.create_account(persoon, password=PASSWORD, door=None)
-    besturen_services.add_lidmaatschap(
-        persoon=persoon, orgaan=orgaan, rol=rol, namens=namens, begindatum=BEGIN, door=None
-    )
-    return user
+def _gebruiker(orgaan, rol, voornaam, achternaam, *, namens=None):
+    """`maak_gebruiker` with an address of its own: a test may build several regions with the same people."""
+    email = f"{voornaam}.{achternaam}.{_uniek()}@example.org".lower()
+    return maak_gebruiker(orgaan, rol, voornaam, achternaam, namens=namens, email=email)
 
 
 @dataclass
@@ -113,14 +105,8 @@ def bouw_regio(
     inwoners = inwoners or [10_000 * (i + 1) for i in range(n_leden)]
     leden, raden = [], {}
     for i in range(n_leden):
-        bestuur = besturen_services.create_bestuur(
-            door=None,
-            soort=BestuurSoort.GEMEENTE,
-            naam=f"Gemeente {nr}-{i:02d}",
-            code=codes[i] if codes else f"T{nr}{i:03d}",
-            land=Land.BELGIE,
-            inwoners=inwoners[i],
-            inwoners_peildatum=datetime.date(2024, 1, 1),
+        bestuur = gemeente(
+            f"Gemeente {nr}-{i:02d}", codes[i] if codes else f"T{nr}{i:03d}", inwoners=inwoners[i]
         )
         besturen_services.add_deelname(regio, bestuur, begindatum=datetime.date(2019, 1, 1), door=None)
         raden[bestuur.pk] = besturen_services.create_orgaan(
@@ -145,20 +131,14 @@ def bouw_regio(
         leden=leden,
         raden=raden,
         bestuur=dbo,
-        secretariaat=maak_gebruiker(dbo, Rol.SECRETARIS, "Sara", "Secretaris"),
-        voorzitter=maak_gebruiker(dbo, Rol.VOORZITTER, "Victor", "Voorzitter", namens=leden[0]),
-        bestuurslid=maak_gebruiker(dbo, Rol.LID, "Lieve", "Lid", namens=leden[-1]),
-        raadssecretaris=maak_gebruiker(raden[leden[0].pk], Rol.SECRETARIS, "Rita", "Raad", namens=leden[0]),
-        raadssecretaris_b=maak_gebruiker(raden[leden[1].pk], Rol.SECRETARIS, "Bram", "Raad", namens=leden[1]),
-        raadslid=maak_gebruiker(raden[leden[0].pk], Rol.LID, "Rudi", "Raadslid", namens=leden[0]),
-        buitenstaander=besturen_services.create_account(
-            besturen_services.create_persoon(
-                door=None, voornaam="Bert", achternaam="Buiten", email=f"bert.{nr}@example.org"
-            ),
-            password=PASSWORD,
-            door=None,
-        ),
-        ander_secretariaat=maak_gebruiker(ander_bestuur, Rol.SECRETARIS, "Dirk", "Ander"),
+        secretariaat=_gebruiker(dbo, Rol.SECRETARIS, "Sara", "Secretaris"),
+        voorzitter=_gebruiker(dbo, Rol.VOORZITTER, "Victor", "Voorzitter", namens=leden[0]),
+        bestuurslid=_gebruiker(dbo, Rol.LID, "Lieve", "Lid", namens=leden[-1]),
+        raadssecretaris=_gebruiker(raden[leden[0].pk], Rol.SECRETARIS, "Rita", "Raad", namens=leden[0]),
+        raadssecretaris_b=_gebruiker(raden[leden[1].pk], Rol.SECRETARIS, "Bram", "Raad", namens=leden[1]),
+        raadslid=_gebruiker(raden[leden[0].pk], Rol.LID, "Rudi", "Raadslid", namens=leden[0]),
+        buitenstaander=buitenstaander(email=f"bert.{nr}@example.org"),
+        ander_secretariaat=_gebruiker(ander_bestuur, Rol.SECRETARIS, "Dirk", "Ander"),
     )
     services.update_regeling(
         regio,

@@ -1,20 +1,11 @@
-"""Fixtures of the programme tests; the builders live in `bouw.py` (the browser tests use them too)."""
+"""Fixtures of the programme tests; the builders live in `bouw.py` (the browser tests use them too).
+
+`snelle_wachtwoorden` and `media` are the shared ones of tests/conftest.py.
+"""
 
 import pytest
 
 from .bouw import bouw_regio
-
-
-@pytest.fixture
-def snelle_wachtwoorden(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture
-def media(settings, tmp_path):
-    """Uploaded and generated files go to a fresh directory per test."""
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
 
 
 @pytest.fixture

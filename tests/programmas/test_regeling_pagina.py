@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from besturen.models import Orgaan
 from programmas import services
-from programmas.forms_regeling import naar_procent
+from programmas.forms import naar_procent
 from programmas.models import Programmaregeling, VersieStatus
 from regioportaal.models import ActionLog
 from tests.factories import PASSWORD

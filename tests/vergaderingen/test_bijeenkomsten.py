@@ -15,10 +15,9 @@ from django.urls import reverse
 from besturen.models import Rol
 from regioportaal.models import ActionLog
 from regioportaal.permissions import NotAllowed
+from tests.factories import maak_gebruiker
 from vergaderingen import services
 from vergaderingen.models import Blok, BlokSoort, Inschrijving, KeuzeStatus, Sessiekeuze
-
-from .conftest import maak_gebruiker
 
 DAG = datetime.date(2031, 5, 23)
 VOOR_DEADLINE = datetime.datetime(2031, 5, 1, 10, 0, tzinfo=datetime.UTC)
@@ -173,12 +172,8 @@ def test_people_outside_the_region_cannot_register(w, dag, voor_deadline, wie):
 
 
 def test_a_bestuur_outside_the_region_is_refused(w, dag, voor_deadline):
-    from .conftest import gemeente
-
     with pytest.raises(ValidationError) as exc:
-        services.register(
-            dag, bestuur=gemeente("Dordrecht", "0505"), sessies=[w.mob_ochtend], door=w.raadslid
-        )
+        services.register(dag, bestuur=w.dordrecht, sessies=[w.mob_ochtend], door=w.raadslid)
     assert "bestuur" in exc.value.error_dict
 
 

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from regioportaal.permissions import NotAllowed
 from vergaderingen import services
-from vergaderingen.documenten import MAX_BYTES, controleer_document
+from vergaderingen.documenten import MAX_BYTES, check_document
 
 from .conftest import DOCX_BYTES, PDF_BYTES, XLSX_BYTES, office_bytes, plan, upload
 
@@ -22,7 +22,7 @@ EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + b"\x00" * 100
     ],
 )
 def test_real_documents_are_recognised_by_their_content(naam, data, soort):
-    assert controleer_document(upload(naam, data)) == soort
+    assert check_document(upload(naam, data)) == soort
 
 
 @pytest.mark.parametrize(
@@ -36,24 +36,24 @@ def test_real_documents_are_recognised_by_their_content(naam, data, soort):
 )
 def test_files_whose_content_is_not_an_allowed_document_are_refused(naam, data):
     with pytest.raises(ValidationError) as exc:
-        controleer_document(upload(naam, data))
+        check_document(upload(naam, data))
     assert exc.value.code == "soort"
 
 
 def test_a_word_file_named_pdf_is_refused_for_its_misleading_name():
     with pytest.raises(ValidationError, match=r"eindigt op \.pdf, maar de inhoud is een DOCX"):
-        controleer_document(upload("nota.pdf", DOCX_BYTES))
+        check_document(upload("nota.pdf", DOCX_BYTES))
 
 
 def test_a_file_over_ten_megabytes_is_refused_before_its_content_is_read():
     with pytest.raises(ValidationError) as exc:
-        controleer_document(upload("groot.pdf", PDF_BYTES + b"0" * MAX_BYTES))
+        check_document(upload("groot.pdf", PDF_BYTES + b"0" * MAX_BYTES))
     assert exc.value.code == "te_groot" and "hoogstens 10 MB" in exc.value.messages[0]
 
 
 def test_exactly_ten_megabytes_is_accepted():
     data = PDF_BYTES + b"0" * (MAX_BYTES - len(PDF_BYTES))
-    assert controleer_document(upload("precies.pdf", data)) == "pdf"
+    assert check_document(upload("precies.pdf", data)) == "pdf"
 
 
 def test_stored_documents_get_a_random_name_under_media_root(w, media):

@@ -182,7 +182,7 @@ def test_publishing_notifies_each_member_once_by_mail_after_commit(
     assert "Regionale mobiliteit" in mailoutbox[0].body and "Personeelszaak (besloten)" in mailoutbox[0].body
     assert Melding.objects.filter(user=w.lid, verzonden_op__isnull=True).count() == 1
     # a second notification run (a retried task) does not mail again
-    services._meld_agenda(vergadering)
+    services._notify_agenda(vergadering)
     assert Melding.objects.filter(sleutel=f"vergaderingen:agenda:{vergadering.pk}").count() == 3
 
 
@@ -199,7 +199,7 @@ def test_publishing_renders_the_public_and_the_full_agenda_pdf(w, django_capture
     assert len(volledig) != len(openbaar)
     # a retried task overwrites the same files
     naam = vergadering.agenda_pdf.name
-    services.maak_agenda_pdf(vergadering)
+    services.make_agenda_pdf(vergadering)
     vergadering.refresh_from_db()
     assert vergadering.agenda_pdf.name == naam
 

@@ -2,7 +2,7 @@
 
 Each service runs in one transaction, checks the actor first (NotAllowed), refuses what the state does not allow
 (ValidationError with a message for the user), writes an action-log entry and queues its mail and PDFs with
-`transaction.on_commit(..., robust=True)`. The system (demo, Celery) acts with door=None.
+the outbox (`regioportaal.outbox.enqueue`). The system (demo, Celery) acts with door=None.
 
 One module per topic; every name lives here too, so `services.plan_vergadering(...)` reads as before:
 
@@ -31,7 +31,7 @@ from .agenda import (
     add_agendapunt,
     add_document,
     decline_voorstel,
-    maak_agenda_pdf,
+    make_agenda_pdf,
     move_agendapunt,
     move_to_next_vergadering,
     propose_agendapunt,
@@ -43,7 +43,7 @@ from .besluiten import (
     _besluit_over_programma,
     _check_afgelopen,
     _zetels,
-    agendeer_programmaversie,
+    put_programmaversie_on_agenda,
     record_aanwezigheid,
     record_besluit,
 )
@@ -52,8 +52,8 @@ from .bijeenkomsten import (
     _bevestigd,
     _check_sessies,
     _datum,
+    _fill_from_wachtlijst,
     _require_organise,
-    _schuif_op,
     _tijdstip,
     add_blok,
     add_werkdocument,
@@ -64,15 +64,15 @@ from .bijeenkomsten import (
     create_bijeenkomst,
     inschrijving_open,
     register,
-    stuur_bevestiging_mail,
-    stuur_opgeschoven_mail,
+    send_bevestiging_mail,
+    send_opgeschoven_mail,
 )
 from .kalender import kalendertoken, renew_kalendertoken, vergadering_event
-from .meldingen import MELDING_KEUZES, _meld_agenda, set_notificatievoorkeur
+from .meldingen import MELDING_KEUZES, _notify_agenda, set_notificatievoorkeur
 from .vergadering import (
     VERGADERING_FIELDS,
-    _agendeer_notulen,
     _check_plaats,
+    _put_notulen_on_agenda,
     _transition,
     approve_notulen,
     close_vergadering,
@@ -90,7 +90,6 @@ __all__ = [
     "MELDING_KEUZES",
     "RENUMBER_OFFSET",
     "VERGADERING_FIELDS",
-    "_agendeer_notulen",
     "_besluit_over_programma",
     "_bevestigd",
     "_check_afgelopen",
@@ -102,14 +101,15 @@ __all__ = [
     "_check_voorstel",
     "_create",
     "_datum",
+    "_fill_from_wachtlijst",
     "_genummerd",
     "_lock",
-    "_meld_agenda",
     "_next_number",
+    "_notify_agenda",
+    "_put_notulen_on_agenda",
     "_queue_pdf",
     "_renumber",
     "_require_organise",
-    "_schuif_op",
     "_scope",
     "_store_document",
     "_tijdstip",
@@ -121,7 +121,6 @@ __all__ = [
     "add_document",
     "add_werkdocument",
     "add_werksessie",
-    "agendeer_programmaversie",
     "approve_notulen",
     "bestuur_van",
     "bijeenkomst_event",
@@ -131,20 +130,21 @@ __all__ = [
     "decline_voorstel",
     "inschrijving_open",
     "kalendertoken",
-    "maak_agenda_pdf",
+    "make_agenda_pdf",
     "move_agendapunt",
     "move_to_next_vergadering",
     "plan_vergadering",
     "propose_agendapunt",
     "publish_agenda",
+    "put_programmaversie_on_agenda",
     "record_aanwezigheid",
     "record_besluit",
     "register",
     "renew_kalendertoken",
     "save_notulen",
+    "send_bevestiging_mail",
+    "send_opgeschoven_mail",
     "set_notificatievoorkeur",
-    "stuur_bevestiging_mail",
-    "stuur_opgeschoven_mail",
     "update_agendapunt",
     "update_vergadering",
     "vergadering_event",

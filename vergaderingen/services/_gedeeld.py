@@ -3,7 +3,7 @@
 from besturen.services import regio_scope
 from regioportaal.audit import log_action, snapshot
 
-from ..documenten import controleer_document
+from ..documenten import check_document
 from ..models import (
     Document,
     Vergadering,
@@ -29,7 +29,7 @@ def _lock(vergadering):
 
 
 def _store_document(upload, door, scope, **owner):
-    soort = controleer_document(upload, veld="bestand")
+    soort = check_document(upload, veld="bestand")
     document = Document(naam=upload.name[-200:], soort=soort, grootte=upload.size, **owner)
     document.bestand.save(upload.name, upload, save=False)
     document.save()

@@ -6,9 +6,10 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from regioportaal import outbox
 from regioportaal.audit import diff, log_action, snapshot
 
-from .. import permissions
+from .. import permissions, workflow
 from ..models import (
     Agendapunt,
     AgendapuntStatus,
@@ -72,6 +73,14 @@ def _check_agenda_open(vergadering):
         raise ValidationError(_("De vergadering is afgelopen: haar agenda verandert niet meer."))
 
 
+def _open_agenda(vergadering, door):
+    """Check the actor, lock the meeting and check that its agenda still changes; return the locked meeting."""
+    permissions.require_manage(door, vergadering.orgaan)
+    vergadering = _lock(vergadering)
+    _check_agenda_open(vergadering)
+    return vergadering
+
+
 def _check_frozen(vergadering):
     if vergadering.agenda_gepubliceerd:
         raise ValidationError(
@@ -86,10 +95,7 @@ def _check_opgave(vergadering, opgave):
 
 def _queue_pdf(vergadering):
     if vergadering.agenda_gepubliceerd:
-        from ..tasks import maak_agenda_pdf
-
-        pk = vergadering.pk
-        transaction.on_commit(lambda: maak_agenda_pdf.delay(pk), robust=True)
+        outbox.enqueue("vergaderingen.tasks.make_agenda_pdf", vergadering.pk)
 
 
 @transaction.atomic
@@ -97,9 +103,7 @@ def add_agendapunt(
     vergadering, *, titel, toelichting="", openbaar=True, opgave=None, programmaversie=None, door
 ):
     """Add an item at the end of the agenda; after publication it is an addendum."""
-    permissions.require_manage(door, vergadering.orgaan)
-    vergadering = _lock(vergadering)
-    _check_agenda_open(vergadering)
+    vergadering = _open_agenda(vergadering, door)
     _check_opgave(vergadering, opgave)
     punt = _create(
         Agendapunt,
@@ -124,10 +128,7 @@ def add_agendapunt(
 @transaction.atomic
 def update_agendapunt(punt, *, door, **values):
     """Change an item's text, visibility or opgave; after publication the change is marked as an addendum."""
-    vergadering = punt.vergadering
-    permissions.require_manage(door, vergadering.orgaan)
-    vergadering = _lock(vergadering)
-    _check_agenda_open(vergadering)
+    vergadering = _open_agenda(punt.vergadering, door)
     _check_opgave(vergadering, values.get("opgave", punt.opgave))
     before = snapshot(punt, AGENDAPUNT_EDITABLE)
     for name in AGENDAPUNT_EDITABLE:
@@ -147,10 +148,7 @@ def update_agendapunt(punt, *, door, **values):
 @transaction.atomic
 def move_agendapunt(punt, *, omhoog, door):
     """Swap an item with the one above (omhoog) or below it; only before publication."""
-    vergadering = punt.vergadering
-    permissions.require_manage(door, vergadering.orgaan)
-    vergadering = _lock(vergadering)
-    _check_agenda_open(vergadering)
+    vergadering = _open_agenda(punt.vergadering, door)
     _check_frozen(vergadering)
     punten = _genummerd(vergadering)
     index = next((i for i, p in enumerate(punten) if p.pk == punt.pk), None)
@@ -176,10 +174,7 @@ def move_agendapunt(punt, *, omhoog, door):
 @transaction.atomic
 def move_to_next_vergadering(punt, *, door):
     """Move an item (with its documents) to the next meeting of the body; only before publication."""
-    vergadering = punt.vergadering
-    permissions.require_manage(door, vergadering.orgaan)
-    vergadering = _lock(vergadering)
-    _check_agenda_open(vergadering)
+    vergadering = _open_agenda(punt.vergadering, door)
     _check_frozen(vergadering)
     volgende = volgende_vergadering(vergadering)
     if volgende is None:
@@ -228,18 +223,16 @@ def propose_agendapunt(vergadering, *, titel, toelichting="", openbaar=True, doo
     )
 
 
-def _check_voorstel(punt):
-    if punt.status != AgendapuntStatus.VOORGESTELD:
-        raise ValidationError(_("Over dit voorstel is al beslist."))
+def _check_voorstel(punt, naar):
+    """The one guard on an item's status (`workflow.AGENDAPUNT_TRANSITIONS`): a proposal is decided on once."""
+    if not workflow.allowed(punt.status, naar, workflow.AGENDAPUNT_TRANSITIONS):
+        raise ValidationError(_("Over dit voorstel is al beslist."), code="overgang")
 
 
 @transaction.atomic
 def accept_voorstel(punt, *, door):
-    vergadering = punt.vergadering
-    permissions.require_manage(door, vergadering.orgaan)
-    vergadering = _lock(vergadering)
-    _check_agenda_open(vergadering)
-    _check_voorstel(punt)
+    vergadering = _open_agenda(punt.vergadering, door)
+    _check_voorstel(punt, AgendapuntStatus.GEAGENDEERD)
     punt.status = AgendapuntStatus.GEAGENDEERD
     punt.volgnummer = _next_number(vergadering)
     punt.addendum = vergadering.agenda_gepubliceerd
@@ -254,7 +247,7 @@ def accept_voorstel(punt, *, door):
 @transaction.atomic
 def decline_voorstel(punt, *, reden="", door):
     permissions.require_manage(door, punt.vergadering.orgaan)
-    _check_voorstel(punt)
+    _check_voorstel(punt, AgendapuntStatus.AFGEWEZEN)
     punt.status = AgendapuntStatus.AFGEWEZEN
     punt.reden_afwijzing = reden
     punt.save(update_fields=["status", "reden_afwijzing"])
@@ -271,7 +264,7 @@ def add_document(punt, upload, *, door):
     return _store_document(upload, door, _scope(vergadering.orgaan), agendapunt=punt)
 
 
-def maak_agenda_pdf(vergadering):
+def make_agenda_pdf(vergadering):
     """Render the public and the full agenda PDF (a retry overwrites the same two files)."""
     from ..pdf import render_template_pdf
     from ..selectors import agenda

@@ -155,7 +155,7 @@ def _besluit_over_programma(punt, vergadering, uitkomst, door):
     )
 
 
-def agendeer_programmaversie(versie, orgaan, na=None):
+def put_programmaversie_on_agenda(versie, orgaan, na=None):
     """Put a programme version on the next planned meeting of the adopting body (if one is planned); with `na`, on
     the first one after that date (the zienswijze term must have ended before the general board takes it up)."""
     if orgaan is None:

@@ -12,12 +12,12 @@ from django.utils.translation import gettext as _
 
 from besturen.models import Bestuur
 from besturen.services import regio_scope
-from regioportaal import ical
+from regioportaal import ical, outbox
 from regioportaal.audit import log_action
 from regioportaal.links import absolute_url
 from regioportaal.permissions import NotAllowed
 
-from .. import permissions
+from .. import permissions, workflow
 from ..models import (
     Bijeenkomst,
     Blok,
@@ -173,10 +173,7 @@ def register(bijeenkomst, *, bestuur, sessies, door, deelnemer=None):
         "",
         regio_scope(bijeenkomst.regio),
     )
-    from ..tasks import stuur_bevestiging
-
-    pk = inschrijving.pk
-    transaction.on_commit(lambda: stuur_bevestiging.delay(pk), robust=True)
+    outbox.enqueue("vergaderingen.tasks.send_bevestiging", inschrijving.pk)
     return inschrijving
 
 
@@ -205,14 +202,24 @@ def cancel_inschrijving(inschrijving, *, door):
     inschrijving.delete()
     opgeschoven = []
     for sessie in sessies:
-        opgeschoven += _schuif_op(sessie, door)
+        opgeschoven += _fill_from_wachtlijst(sessie, door)
     return opgeschoven
 
 
-def _schuif_op(sessie, door):
-    """Give free seats of a (locked) session to its waiting list, first come first served; mail each."""
-    from ..tasks import stuur_opgeschoven
+def _set_keuze_status(keuze, naar):
+    """The one guard on a session choice's status (`workflow.SESSIEKEUZE_TRANSITIONS`)."""
+    if not workflow.allowed(keuze.status, naar, workflow.SESSIEKEUZE_TRANSITIONS):
+        raise ValidationError(
+            _("Een sessiekeuze met status ‘%(van)s’ kan niet naar ‘%(naar)s’.")
+            % {"van": KeuzeStatus(keuze.status).label, "naar": KeuzeStatus(naar).label},
+            code="overgang",
+        )
+    keuze.status = naar
+    keuze.save(update_fields=["status"])
 
+
+def _fill_from_wachtlijst(sessie, door):
+    """Give free seats of a (locked) session to its waiting list, first come first served; mail each."""
     vrij = sessie.capaciteit - _bevestigd(sessie)
     if vrij <= 0:
         return []
@@ -222,8 +229,7 @@ def _schuif_op(sessie, door):
         .order_by("tijdstip", "pk")[:vrij]
     )
     for keuze in wachtenden:
-        keuze.status = KeuzeStatus.BEVESTIGD
-        keuze.save(update_fields=["status"])
+        _set_keuze_status(keuze, KeuzeStatus.BEVESTIGD)
         log_action(
             door,
             "van wachtlijst opgeschoven",
@@ -232,8 +238,7 @@ def _schuif_op(sessie, door):
             "",
             regio_scope(sessie.blok.bijeenkomst.regio),
         )
-        pk = keuze.pk
-        transaction.on_commit(lambda pk=pk: stuur_opgeschoven.delay(pk), robust=True)
+        outbox.enqueue("vergaderingen.tasks.send_opgeschoven", keuze.pk)
     return wachtenden
 
 
@@ -277,7 +282,7 @@ def bijeenkomst_event(inschrijving):
     )
 
 
-def stuur_bevestiging_mail(inschrijving):
+def send_bevestiging_mail(inschrijving):
     """Confirm a registration by mail, with the day as an .ics attachment."""
     keuzes = inschrijving.keuzes.select_related("werksessie__blok").order_by("blok__begin")
     tekst = render_to_string(
@@ -303,7 +308,7 @@ def stuur_bevestiging_mail(inschrijving):
     mail.send()
 
 
-def stuur_opgeschoven_mail(keuze):
+def send_opgeschoven_mail(keuze):
     tekst = render_to_string(
         "vergaderingen/mail/opgeschoven.txt",
         {

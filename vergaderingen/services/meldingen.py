@@ -31,7 +31,7 @@ def set_notificatievoorkeur(user, *, frequentie, door):
     return user
 
 
-def _meld_agenda(vergadering):
+def _notify_agenda(vergadering):
     """Notify every current member with an account of the published agenda (once per meeting)."""
     users = [
         zetel.persoon.user

@@ -16,7 +16,7 @@ from ..models import (
 )
 from ._gedeeld import _create, _lock, _scope
 from .agenda import _genummerd, _next_number, _queue_pdf, _renumber, volgende_vergadering
-from .meldingen import _meld_agenda
+from .meldingen import _notify_agenda
 
 VERGADERING_FIELDS = ["orgaan", "begin", "einde", "locatie", "online_link", "status"]
 
@@ -60,7 +60,7 @@ def plan_vergadering(orgaan, *, begin, einde, locatie="", online_link="", door):
         .first()
     )
     if vorige is not None:
-        _agendeer_notulen(vorige, door)
+        _put_notulen_on_agenda(vorige, door)
     return vergadering
 
 
@@ -98,7 +98,7 @@ def publish_agenda(vergadering, *, door):
     vergadering.wijzigingen += 1
     vergadering.save(update_fields=["status", "agenda_gepubliceerd_op", "wijzigingen", "bijgewerkt"])
     _queue_pdf(vergadering)
-    _meld_agenda(vergadering)
+    _notify_agenda(vergadering)
     return vergadering
 
 
@@ -127,7 +127,7 @@ def save_notulen(vergadering, *, notulen, door):
         vergadering.save(update_fields=["notulen", "bijgewerkt"])
         log_action(door, "notulen opgesteld", vergadering, {}, "", _scope(vergadering.orgaan))
     if notulen:
-        _agendeer_notulen(vergadering, door)
+        _put_notulen_on_agenda(vergadering, door)
     return vergadering
 
 
@@ -144,7 +144,7 @@ def approve_notulen(vergadering, *, door):
     return vergadering
 
 
-def _agendeer_notulen(vorige, door):
+def _put_notulen_on_agenda(vorige, door):
     """Put 'approval of the minutes of <vorige>' first on the next meeting's agenda (once)."""
     if Agendapunt.objects.filter(notulen_van=vorige).exists():
         return None

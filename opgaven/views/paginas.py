@@ -1,0 +1,187 @@
+"""The public pages of a region's strategy and opgaven: strategy, the filtered list, the synergy graph, one opgave."""
+
+from decimal import Decimal
+from itertools import groupby
+from operator import attrgetter
+
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from besturen.models import Regio
+from regioportaal.views import PageView, paginate
+
+from .. import permissions, selectors, services
+from ..forms import FilterForm
+from ..grafieken import synergie_graaf, trend_grafiek
+from ..models import Opgave, Status, Synergie
+
+
+class StrategieView(PageView):
+    """Mission, vision, shared values, the numbered goals with the progress of their opgaven, and the themes."""
+
+    template_name = "opgaven/strategie.html"
+
+    def get_context_data(self, **kwargs):
+        regio = get_object_or_404(Regio.objects.select_related("strategie"), slug=kwargs["slug"])
+        user = self.request.user
+        zichtbaar = Opgave.objects.visible_to(user).filter(regio=regio)
+        doelstellingen = list(
+            regio.doelstellingen.prefetch_related(
+                Prefetch("opgaven", queryset=zichtbaar.order_by("titel"), to_attr="zichtbare_opgaven")
+            )
+        )
+        voortgang = selectors.doelstelling_voortgang(regio, opgaven=zichtbaar)
+        for doel in doelstellingen:
+            doel.voortgang = voortgang.get(doel.pk)
+        themas = list(regio.themas.all())
+        return super().get_context_data(
+            regio=regio,
+            strategie=getattr(regio, "strategie", None),
+            waarden=regio.waarden.all(),
+            doelstellingen=doelstellingen,
+            themas=[t for t in themas if not t.transversaal],
+            transversale_themas=[t for t in themas if t.transversaal],
+            **kwargs,
+        )
+
+
+class OpgavenView(PageView):
+    """The opgaven of a region, filtered by GET parameters (shareable); htmx gets only the results."""
+
+    template_name = "opgaven/opgaven.html"
+    htmx_partial = "resultaten"
+
+    def get_template_names(self):
+        htmx = getattr(self.request, "htmx", None)
+        if htmx and htmx.history_restore_request:  # htmx restores a whole page from history
+            return [self.template_name]
+        return super().get_template_names()
+
+    def get_context_data(self, **kwargs):
+        regio = get_object_or_404(Regio, slug=kwargs["slug"])
+        user = self.request.user
+        zichtbaar = Opgave.objects.visible_to(user).filter(regio=regio)
+        form = FilterForm(
+            self.request.GET,
+            themas=regio.themas.all(),
+            doelstellingen=regio.doelstellingen.all(),
+            opdrachtgevers=selectors.opdrachtgevers_van(zichtbaar),
+        )
+        opgaven = paginate(self.request, selectors.opgaven_list(regio, user, **form.filters()))
+        return super().get_context_data(
+            regio=regio,
+            form=form,
+            opgaven=opgaven,
+            mag_beheren=permissions.can_manage_opgaven(user, regio),
+            **kwargs,
+        )
+
+
+class SynergieView(PageView):
+    """The synergy graph of a region's opgaven, with the same links as a list."""
+
+    template_name = "opgaven/synergie.html"
+
+    def get_context_data(self, **kwargs):
+        regio = get_object_or_404(Regio, slug=kwargs["slug"])
+        zichtbaar = Opgave.objects.visible_to(self.request.user).filter(regio=regio)
+        opgaven = list(selectors.with_prioriteit(zichtbaar).order_by("titel"))
+        links = list(
+            Synergie.objects.filter(van__in=zichtbaar, naar__in=zichtbaar)
+            .order_by("pk")
+            .values_list("van_id", "naar_id", "reden")
+        )
+        per_opgave = {opgave.pk: [] for opgave in opgaven}
+        titels = {opgave.pk: opgave for opgave in opgaven}
+        for van, naar, reden in links:
+            per_opgave[van].append((titels[naar], reden))
+            per_opgave[naar].append((titels[van], reden))
+        for opgave in opgaven:
+            opgave.verbonden = sorted(per_opgave[opgave.pk], key=lambda pair: pair[0].titel)
+        return super().get_context_data(
+            regio=regio,
+            opgaven=opgaven,
+            aantal_links=len(links),
+            graaf=synergie_graaf(opgaven, links),
+            **kwargs,
+        )
+
+
+class OpgaveView(PageView):
+    """One opgave with all its parts, its mandates, progress, synergy and the explanation of its priority."""
+
+    template_name = "opgaven/opgave.html"
+
+    def get_context_data(self, **kwargs):
+        opgave = get_object_or_404(selectors.opgave_detail_queryset(), pk=kwargs["pk"])
+        user = self.request.user
+        if not permissions.can_view_opgave(user, opgave):
+            raise Http404
+        mag_beheren = permissions.can_manage_opgaven(user, opgave.regio)
+
+        besloten = {}  # unpublished partners share this opgave's region: one check answers for all of them
+
+        def zichtbaar(partner):
+            if partner.gepubliceerd:
+                return True
+            if "antwoord" not in besloten:
+                besloten["antwoord"] = permissions.can_view_opgave(user, partner)
+            return besloten["antwoord"]
+
+        for synergie in opgave.synergie_van.all():
+            synergie.naar.regio = opgave.regio
+        for synergie in opgave.synergie_naar.all():
+            synergie.van.regio = opgave.regio
+        synergie = [(s.naar, s.reden) for s in opgave.synergie_van.all()] + [
+            (s.van, s.reden) for s in opgave.synergie_naar.all()
+        ]
+        prioriteit, uitleg = selectors.prioriteit_uitleg(opgave, zichtbaar=zichtbaar)
+
+        rapporten = list(opgave.voortgang.all())
+        laatste_meting = {}
+        for rapport in rapporten:
+            for waarde in rapport.waarden.all():
+                laatste_meting[waarde.indicator_id] = (waarde.waarde, rapport.periode_eind)
+        indicatoren = list(opgave.indicatoren.all())
+        for indicator in indicatoren:
+            indicator.laatste = laatste_meting.get(indicator.pk)
+
+        budget = list(opgave.budget.all())
+        budget_per_jaar = [
+            {"jaar": jaar, "regels": regels, "totaal": sum((r.bedrag for r in regels), Decimal("0"))}
+            for jaar, regels in ((jaar, list(regels)) for jaar, regels in groupby(budget, attrgetter("jaar")))
+        ]
+
+        vandaag = timezone.localdate()
+        mandaten = list(opgave.mandaten.all())
+        for mandaat in mandaten:
+            mandaat.verplicht = sum((v.bedrag for v in mandaat.verplichtingen.all()), Decimal("0"))
+            mandaat.resterend = mandaat.budgetplafond - mandaat.verplicht
+            mandaat.geldig = mandaat.begindatum <= vandaag <= mandaat.einddatum
+            mandaat.mag_verplichten = permissions.can_record_verplichting(user, mandaat)
+
+        return super().get_context_data(
+            opgave=opgave,
+            regio=opgave.regio,
+            prioriteit=prioriteit,
+            prioriteit_uitleg=uitleg,
+            synergie=sorted(
+                [(partner, reden) for partner, reden in synergie if zichtbaar(partner)],
+                key=lambda pair: pair[0].titel,
+            ),
+            indicatoren=indicatoren,
+            budget_per_jaar=budget_per_jaar,
+            budget_totaal=sum((r.bedrag for r in budget), Decimal("0")),
+            capaciteit=opgave.capaciteit.all(),
+            mandaten=mandaten,
+            rapporten=rapporten,
+            grafiek=trend_grafiek(rapporten),
+            mag_beheren=mag_beheren,
+            mag_rapporteren=permissions.can_report_voortgang(user, opgave),
+            ontbrekend=services.ontbrekende_onderdelen(opgave)
+            if mag_beheren and opgave.status in (Status.IDEE, Status.IN_VOORBEREIDING)
+            else [],
+            **kwargs,
+        )

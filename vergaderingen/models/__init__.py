@@ -1,0 +1,60 @@
+"""Meetings of the bodies (agenda, decisions, votes, minutes) and the regions' planning days.
+
+OSLO: Vergadering = Zitting, Agendapunt, Besluit, Stemming. A Bijeenkomst is a planning day of a region (e.g.
+Rivierenland's STRATEGIO) with blocks, thematic work sessions and registrations.
+
+One module per topic; every name lives here too, so `from vergaderingen.models import Vergadering` reads as before
+(and the migrations' `vergaderingen.models.nieuw_token`, `document_pad` and `agenda_pdf_pad` still resolve):
+
+- vergadering: meetings, attendance, agenda items, decisions and votes
+- bijeenkomst: planning days, blocks, work sessions, registrations and session choices
+- documenten: the uploaded files of an agenda item or a work session
+- kalender: the token of a user's personal calendar URL
+"""
+
+from .bijeenkomst import Bijeenkomst, Blok, BlokSoort, Inschrijving, KeuzeStatus, Sessiekeuze, Werksessie
+from .documenten import Document, DocumentSoort, document_pad
+from .kalender import KalenderToken, nieuw_token
+from .vergadering import (
+    GEPUBLICEERDE_STATUSSEN,
+    Aanwezigheid,
+    Aanwezigheidsstatus,
+    Agendapunt,
+    AgendapuntStatus,
+    Besluit,
+    Keuze,
+    Stem,
+    Stemming,
+    Uitkomst,
+    Vergadering,
+    VergaderingStatus,
+    agenda_pdf_pad,
+)
+
+__all__ = [
+    "GEPUBLICEERDE_STATUSSEN",
+    "Aanwezigheid",
+    "Aanwezigheidsstatus",
+    "Agendapunt",
+    "AgendapuntStatus",
+    "Besluit",
+    "Bijeenkomst",
+    "Blok",
+    "BlokSoort",
+    "Document",
+    "DocumentSoort",
+    "Inschrijving",
+    "KalenderToken",
+    "Keuze",
+    "KeuzeStatus",
+    "Sessiekeuze",
+    "Stem",
+    "Stemming",
+    "Uitkomst",
+    "Vergadering",
+    "VergaderingStatus",
+    "Werksessie",
+    "agenda_pdf_pad",
+    "document_pad",
+    "nieuw_token",
+]
