@@ -1,10 +1,14 @@
 """Checks on uploaded files: the content decides the type (PDF, DOCX, XLSX), never the name; at most 10 MB."""
 
+import io
 import os
 import zipfile
 from xml.etree import ElementTree
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import InMemoryUploadedFile
+from django.core.files.uploadhandler import FileUploadHandler
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
@@ -53,7 +57,7 @@ def soort_van(upload):
 
 
 def _check(upload, soorten, naam_volgt_inhoud):
-    if upload.size > MAX_BYTES:
+    if upload.size > MAX_BYTES or isinstance(upload, TooLargeUpload):
         raise ValidationError(
             _("Het bestand is te groot (%(grootte)s): een document mag hoogstens %(max)s MB zijn.")
             % {"grootte": filesizeformat(upload.size), "max": MAX_BYTES // (1024 * 1024)},
@@ -92,3 +96,34 @@ def check_upload(upload, *, soorten=(PDF,), veld=None, naam_volgt_inhoud=False):
         if veld is None:
             raise
         raise ValidationError({veld: exc}) from exc
+
+
+class TooLargeUpload(InMemoryUploadedFile):
+    """What a form receives instead of a file over the limit: no content, the size that was sent, so the form's
+    check (`check_upload`, the import's size check) refuses it next to its field with the real size."""
+
+    def __init__(self, field_name, name, content_type, size, charset):
+        super().__init__(io.BytesIO(b""), field_name, name, content_type, size, charset)
+
+
+class LimitedUploadHandler(FileUploadHandler):
+    """First of FILE_UPLOAD_HANDLERS: the bytes of a file beyond `UPLOAD_MAX_BYTES` are dropped as they arrive, never
+    handed to the handlers that store files in memory or on disk. The reverse proxy caps the whole request body
+    (docker-compose.yml); this caps what one file may put on the server's disk."""
+
+    def new_file(self, *args, **kwargs):
+        super().new_file(*args, **kwargs)
+        self.received = 0
+        self.too_large = False
+
+    def receive_data_chunk(self, raw_data, start):
+        self.received += len(raw_data)
+        if self.received > settings.UPLOAD_MAX_BYTES:
+            self.too_large = True
+            return None  # the handlers after this one never see it
+        return raw_data
+
+    def file_complete(self, file_size):
+        if not self.too_large:
+            return None  # the next handler delivers the file
+        return TooLargeUpload(self.field_name, self.file_name, self.content_type, self.received, self.charset)
