@@ -49,9 +49,16 @@ class LidmaatschapForm(forms.Form):
     rol = forms.ChoiceField(label=_("Rol"), choices=Rol.choices, initial=Rol.LID)
     namens = forms.ModelChoiceField(label=_("Namens"), queryset=Bestuur.objects.none(), required=False)
     begindatum = forms.DateField(label=_("Vanaf"), widget=DateInput(), initial=timezone.localdate)
+    bestaande_persoon = forms.BooleanField(
+        label=_("Ja, voeg de persoon toe die dit e-mailadres al heeft"),
+        required=False,
+        widget=forms.HiddenInput,
+    )
 
     def __init__(self, *args, orgaan, **kwargs):
         super().__init__(*args, **kwargs)
+        if self["bestaande_persoon"].data not in (None, "", "False", False):
+            self.ask_confirmation()
         if orgaan.regio_id:
             self.fields["namens"].queryset = Bestuur.objects.filter(
                 deelnames__in=orgaan.regio.deelnames.current()
@@ -59,6 +66,10 @@ class LidmaatschapForm(forms.Form):
         else:
             self.fields["namens"].queryset = Bestuur.objects.filter(pk=orgaan.bestuur_id)
             self.fields["namens"].initial = orgaan.bestuur_id
+
+    def ask_confirmation(self):
+        """Show the check box with which the secretariat adds a person known elsewhere (the service asked)."""
+        self.fields["bestaande_persoon"].widget = forms.CheckboxInput()
 
 
 class RolForm(forms.Form):

@@ -1,8 +1,10 @@
 """Regions, member governments, bodies, people and memberships."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -283,7 +285,11 @@ class Orgaan(models.Model):
 
 
 class Persoon(models.Model):
-    """A person; many never log in, so the account is optional."""
+    """A person; many never log in, so the account is optional.
+
+    One person, one record: an e-mail address belongs to at most one person, whatever its case (the database holds
+    it; `clean` says so next to the field).
+    """
 
     voornaam = models.CharField(_("voornaam"), max_length=100)
     achternaam = models.CharField(_("achternaam"), max_length=150)
@@ -301,9 +307,24 @@ class Persoon(models.Model):
         verbose_name = _("persoon")
         verbose_name_plural = _("personen")
         ordering = ["achternaam", "voornaam"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"),
+                condition=~Q(email=""),
+                name="persoon_email_uniek",
+                violation_error_message=_("Er is al een persoon met dit e-mailadres."),
+            ),
+        ]
 
     def __str__(self):
         return f"{self.voornaam} {self.achternaam}"
+
+    def clean(self):
+        super().clean()
+        if self.email and Persoon.objects.exclude(pk=self.pk).filter(email__iexact=self.email).exists():
+            raise ValidationError(
+                {"email": ValidationError(_("Er is al een persoon met dit e-mailadres."), code="unique")}
+            )
 
 
 class Rol(models.TextChoices):
@@ -342,10 +363,41 @@ class Lidmaatschap(Periode):
         verbose_name = _("lidmaatschap")
         verbose_name_plural = _("lidmaatschappen")
         ordering = ["orgaan", "rol", "persoon__achternaam"]
-        constraints = [einde_na_begin("lidmaatschap_einde_na_begin")]
+        constraints = [
+            einde_na_begin("lidmaatschap_einde_na_begin"),
+            # The database's share of "no overlapping seats" (`clean` checks every period, under the service's lock
+            # on the Orgaan): two open-ended seats of one person in one body with one role always overlap.
+            models.UniqueConstraint(
+                fields=["persoon", "orgaan", "rol"],
+                condition=Q(einddatum__isnull=True),
+                name="lidmaatschap_een_open_zetel_per_rol",
+                violation_error_message=_("Deze persoon heeft in dit orgaan al een zetel met deze rol."),
+            ),
+        ]
 
     def __str__(self):
         return f"{self.persoon} ({self.get_rol_display()}, {self.orgaan})"
+
+    def overlapping_seats(self):
+        """The other seats of this person in this body with this role whose period meets this one's."""
+        seats = Lidmaatschap.objects.filter(
+            persoon_id=self.persoon_id, orgaan_id=self.orgaan_id, rol=self.rol
+        ).exclude(pk=self.pk)
+        seats = seats.filter(Q(einddatum__isnull=True) | Q(einddatum__gt=self.begindatum))
+        if self.einddatum is not None:
+            seats = seats.filter(begindatum__lt=self.einddatum)
+        return seats
+
+    def clean(self):
+        """A seat may not overlap another seat of the same person in the same body with the same role."""
+        super().clean()
+        if self.persoon_id and self.orgaan_id and self.rol and self.begindatum:
+            if self.overlapping_seats().exists():
+                message = _("%(persoon)s heeft in dit orgaan al een zetel als %(rol)s in deze periode.") % {
+                    "persoon": self.persoon,
+                    "rol": self.get_rol_display(),
+                }
+                raise ValidationError({"rol": ValidationError(message, code="overlap")})
 
 
 class Zichtbaarheid(models.TextChoices):

@@ -165,11 +165,18 @@ class LedenBeheerView(LoginRequiredMixin, PageView):
                     namens=data["namens"],
                     begindatum=data["begindatum"],
                     door=request.user,
+                    reuse_confirmed=data["bestaande_persoon"],
                 )
             except ValidationError as exc:
+                if isinstance(exc, services.ConfirmationRequired):
+                    form.ask_confirmation()
                 form_errors_from(exc, form)
             else:
-                messages.success(request, _("%(persoon)s is toegevoegd.") % {"persoon": lid.persoon})
+                if getattr(lid, "already_existed", False):
+                    bericht = _("%(persoon)s had deze zetel al; er is niets veranderd.")
+                else:
+                    bericht = _("%(persoon)s is toegevoegd.")
+                messages.success(request, bericht % {"persoon": lid.persoon})
                 if request.htmx:
                     return self.render_to_response(self.get_context_data())
                 return redirect("besturen:leden_beheer", pk=self.orgaan.pk)
@@ -209,8 +216,12 @@ class LidmaatschapActionView(LoginRequiredMixin, View):
             services.end_lidmaatschap(lid, einddatum=data["einddatum"], reden=data["reden"], door=user)
             messages.success(self.request, _("Het lidmaatschap van %(persoon)s is beëindigd.") % persoon)
         else:
-            services.invite_persoon(lid.persoon, door=user)
-            messages.success(self.request, _("%(persoon)s krijgt een uitnodiging per e-mail.") % persoon)
+            account = services.invite_persoon(lid.persoon, door=user)
+            if account.has_usable_password():
+                bericht = _("%(persoon)s had al een account; het is nu aan deze persoon gekoppeld.")
+            else:
+                bericht = _("%(persoon)s krijgt een uitnodiging per e-mail.")
+            messages.success(self.request, bericht % persoon)
 
 
 class StukView(PageView):

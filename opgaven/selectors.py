@@ -7,6 +7,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from besturen import permissions as besturen_permissions
 from besturen import selectors as besturen_selectors
 
 from .models import Capaciteit, Opgave, Synergie, Voortgang, VoortgangStatus
@@ -41,6 +42,42 @@ def with_prioriteit(queryset):
         + F("n_doelstellingen") * DOELSTELLING_GEWICHT
         + F("n_themas") * THEMA_GEWICHT
     )
+
+
+def opgaven_visible_to(user):
+    """The opgaven `user` may read (`permissions.can_view_opgave`): the published ones, and the drafts of regions in
+    whose own bodies they hold a role (one queryset; not the councils, not the platform administrator's reading)."""
+    return Opgave.objects.visible_to(user)
+
+
+def visible_opgave_ids(user, opgaven):
+    """Of `opgaven` (loaded objects, e.g. the lines' `regel.opgave`), the ids `user` may read, as a set.
+
+    The same answer as `permissions.can_view_opgave` per opgave, in at most one query for the whole list: published
+    ones need none, the drafts need the user's regions once.
+    """
+    opgaven = list(opgaven)
+    zichtbaar = {opgave.pk for opgave in opgaven if opgave.gepubliceerd}
+    besloten = [opgave for opgave in opgaven if not opgave.gepubliceerd]
+    if besloten:
+        regios = set(
+            besturen_permissions.regios_met_regionale_rol(user)
+            .filter(pk__in={opgave.regio_id for opgave in besloten})
+            .values_list("pk", flat=True)
+        )
+        zichtbaar |= {opgave.pk for opgave in besloten if opgave.regio_id in regios}
+    return zichtbaar
+
+
+def shown_titles(user, opgaven):
+    """Per opgave id, the title `user` may read, or "niet-gepubliceerde opgave" for a draft they may not see (for a
+    page or an export that lists opgaven it did not choose by `opgaven_visible_to`, e.g. a programme's lines)."""
+    opgaven = list(opgaven)
+    zichtbaar = visible_opgave_ids(user, opgaven)
+    return {
+        opgave.pk: opgave.titel if opgave.pk in zichtbaar else _("niet-gepubliceerde opgave")
+        for opgave in opgaven
+    }
 
 
 def opdrachtgevers_van(opgaven):

@@ -14,10 +14,9 @@ from django.utils.translation import gettext as _
 from besturen.models import OrgaanSoort
 from besturen.services import regio_scope
 from regioportaal.audit import diff, log_action, snapshot
-from regioportaal.permissions import NotAllowed, is_system, require
+from regioportaal.permissions import is_system
 from regioportaal.templatetags.portaal import euro
 
-from . import permissions, workflow
 from .models import (
     Budgetregel,
     Capaciteit,
@@ -34,6 +33,7 @@ from .models import (
     Voortgang,
     Waarde,
 )
+from .policies import MandaatPolicy, OpgavePolicy, StrategiePolicy
 
 OPGAVE_FIELDS = [
     "titel",
@@ -55,12 +55,10 @@ OPDRACHTGEVER_ORGANEN = [
 ]
 
 
-def _require_manage(door, regio):
+def _guard(policy, door, action, obj):
+    """The one guard of a service: the policy's answer for a user; the system (`door=None`) acts as it says."""
     if not is_system(door):
-        require(
-            permissions.can_manage_opgaven(door, regio),
-            _("Alleen het secretariaat van %(regio)s mag dit.") % {"regio": regio},
-        )
+        policy.require(door, action, obj)
 
 
 def _save(instance, door, actie, fields, regio, before=None, reden=""):
@@ -75,7 +73,7 @@ def _save(instance, door, actie, fields, regio, before=None, reden=""):
 
 @transaction.atomic
 def save_strategie(regio, *, missie, visie, door):
-    _require_manage(door, regio)
+    _guard(StrategiePolicy(), door, "save_strategie", regio)
     strategie, _created = Strategie.objects.get_or_create(regio=regio)
     before = snapshot(strategie, ["missie", "visie"])
     strategie.missie, strategie.visie = missie, visie
@@ -84,7 +82,7 @@ def save_strategie(regio, *, missie, visie, door):
 
 @transaction.atomic
 def add_waarde(regio, *, naam, tekst="", volgorde=0, door):
-    _require_manage(door, regio)
+    _guard(StrategiePolicy(), door, "add_waarde", regio)
     return _save(
         Waarde(regio=regio, naam=naam, tekst=tekst, volgorde=volgorde),
         door,
@@ -96,7 +94,7 @@ def add_waarde(regio, *, naam, tekst="", volgorde=0, door):
 
 @transaction.atomic
 def add_doelstelling(regio, *, nummer, titel, beschrijving="", indicatoren="", door):
-    _require_manage(door, regio)
+    _guard(StrategiePolicy(), door, "add_doelstelling", regio)
     doel = Doelstelling(
         regio=regio, nummer=nummer, titel=titel, beschrijving=beschrijving, indicatoren=indicatoren
     )
@@ -105,7 +103,7 @@ def add_doelstelling(regio, *, nummer, titel, beschrijving="", indicatoren="", d
 
 @transaction.atomic
 def add_thema(regio, *, naam, beschrijving="", transversaal=False, door):
-    _require_manage(door, regio)
+    _guard(StrategiePolicy(), door, "add_thema", regio)
     return _save(
         Thema(regio=regio, naam=naam, beschrijving=beschrijving, transversaal=transversaal),
         door,
@@ -137,7 +135,7 @@ def _check_links(regio, opdrachtgever, doelstellingen, themas, stuurgroep):
 @transaction.atomic
 def create_opgave(regio, *, door, doelstellingen=(), themas=(), **values):
     """Formulate a new opgave (status idee) for a region."""
-    _require_manage(door, regio)
+    _guard(StrategiePolicy(), door, "create_opgave", regio)
     _check_links(regio, values.get("opdrachtgever"), doelstellingen, themas, values.get("stuurgroep"))
     opgave = Opgave(regio=regio, **values)
     _save(opgave, door, "aangemaakt", OPGAVE_FIELDS, regio)
@@ -148,7 +146,7 @@ def create_opgave(regio, *, door, doelstellingen=(), themas=(), **values):
 
 @transaction.atomic
 def update_opgave(opgave, *, door, doelstellingen=None, themas=None, **values):
-    _require_manage(door, opgave.regio)
+    _guard(OpgavePolicy(), door, "update_opgave", opgave)
     _check_links(
         opgave.regio,
         values.get("opdrachtgever", opgave.opdrachtgever),
@@ -169,7 +167,7 @@ def update_opgave(opgave, *, door, doelstellingen=None, themas=None, **values):
 
 @transaction.atomic
 def add_indicator(opgave, *, door, **values):
-    _require_manage(door, opgave.regio)
+    _guard(OpgavePolicy(), door, "add_indicator", opgave)
     return _save(
         Indicator(opgave=opgave, **values),
         door,
@@ -181,7 +179,7 @@ def add_indicator(opgave, *, door, **values):
 
 @transaction.atomic
 def add_budgetregel(opgave, *, door, **values):
-    _require_manage(door, opgave.regio)
+    _guard(OpgavePolicy(), door, "add_budgetregel", opgave)
     return _save(
         Budgetregel(opgave=opgave, **values),
         door,
@@ -193,7 +191,7 @@ def add_budgetregel(opgave, *, door, **values):
 
 @transaction.atomic
 def add_capaciteit(opgave, *, door, **values):
-    _require_manage(door, opgave.regio)
+    _guard(OpgavePolicy(), door, "add_capaciteit", opgave)
     return _save(
         Capaciteit(opgave=opgave, **values),
         door,
@@ -223,12 +221,7 @@ def ontbrekende_onderdelen(opgave):
 def change_status(opgave, naar, *, door, reden=""):
     """Move an opgave along its workflow; it only becomes lopend with a complete opdrachtformulering."""
     opgave = Opgave.objects.select_for_update().get(pk=opgave.pk)
-    _require_manage(door, opgave.regio)
-    if not workflow.allowed(opgave.status, naar):
-        raise ValidationError(
-            _("Een opgave gaat niet van %(van)s naar %(naar)s.")
-            % {"van": Status(opgave.status).label, "naar": Status(naar).label}
-        )
+    OpgavePolicy().require_transition(door, opgave, naar)
     if naar == Status.LOPEND:
         missing = ontbrekende_onderdelen(opgave)
         if missing:
@@ -248,7 +241,7 @@ def change_status(opgave, naar, *, door, reden=""):
 @transaction.atomic
 def link_synergie(a, b, *, reden, door):
     """Record that two opgaven of one region strengthen each other."""
-    _require_manage(door, a.regio)
+    _guard(OpgavePolicy(), door, "link_synergie", a)
     if a.pk == b.pk or a.regio_id != b.regio_id:
         raise ValidationError(_("Synergie verbindt twee verschillende opgaven van dezelfde regio."))
     van, naar = sorted([a, b], key=lambda o: o.pk)
@@ -273,7 +266,7 @@ def grant_mandaat(
     door,
 ):
     """Record a body's decision granting the opdrachtgever an execution mandate."""
-    _require_manage(door, opgave.regio)
+    _guard(OpgavePolicy(), door, "grant_mandaat", opgave)
     if opgave.opdrachtgever_id is None:
         raise ValidationError(
             _("Wijs eerst een bestuurlijk opdrachtgever aan; het mandaat wordt aan hem of haar verleend.")
@@ -318,8 +311,7 @@ def record_verplichting(mandaat, *, bedrag, omschrijving, datum, door):
         .select_related("opgave__regio", "houder__persoon")
         .get(pk=mandaat.pk)
     )
-    if not is_system(door) and not permissions.can_record_verplichting(door, mandaat):
-        raise NotAllowed(_("Alleen de houder van het mandaat legt verplichtingen vast."))
+    _guard(MandaatPolicy(), door, "record_verplichting", mandaat)
     if not (mandaat.begindatum <= datum <= mandaat.einddatum):
         raise ValidationError(
             {
@@ -354,11 +346,7 @@ def record_verplichting(mandaat, *, bedrag, omschrijving, datum, door):
 @transaction.atomic
 def report_voortgang(opgave, *, periode_eind, status, besteed, toelichting, waarden=None, door):
     """Report progress over a period, with indicator values ({indicator: waarde})."""
-    if not is_system(door):
-        require(
-            permissions.can_report_voortgang(door, opgave),
-            _("Alleen de opdrachtgever of het secretariaat rapporteert over deze opgave."),
-        )
+    _guard(OpgavePolicy(), door, "report_voortgang", opgave)
     voortgang = Voortgang(
         opgave=opgave,
         periode_eind=periode_eind,

@@ -16,7 +16,8 @@ from django.utils.formats import date_format
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from besturen.models import Lidmaatschap, Rol
+from besturen.models import Rol
+from besturen.selectors import current_seats
 from regioportaal.links import absolute_url
 from regioportaal.meldingen import notify
 
@@ -28,11 +29,9 @@ DAGEN_VOORAF = (14, 3)
 
 def _secretariaten(regio_ids, vandaag):
     """The active accounts of each region's secretariat (a secretary in one of its bodies), in one query."""
-    zetels = (
-        Lidmaatschap.objects.current(vandaag)
-        .filter(orgaan__regio__in=regio_ids, rol=Rol.SECRETARIS, persoon__user__isnull=False)
-        .values_list("orgaan__regio_id", "persoon__user_id")
-    )
+    zetels = current_seats(
+        regios=regio_ids, rollen=[Rol.SECRETARIS], day=vandaag, with_account=True
+    ).values_list("orgaan__regio_id", "persoon__user_id")
     per_regio = defaultdict(set)
     for regio_id, user_id in zetels:
         per_regio[regio_id].add(user_id)

@@ -12,7 +12,8 @@
 from guardian.shortcuts import get_objects_for_user
 
 from besturen import permissions as besturen_permissions
-from besturen.models import Lidmaatschap, Rol
+from besturen.models import Rol
+from besturen.selectors import besturen_of_raadslid, current_seats
 
 from .models import Programmaregel, Raadsbesluit
 
@@ -40,11 +41,9 @@ def can_adopt(user, versie, bestuursorgaan):
         return True
     if bestuursorgaan is None:
         return False
-    return (
-        Lidmaatschap.objects.current()
-        .filter(orgaan=bestuursorgaan, persoon__user=user, rol__in=[Rol.VOORZITTER, Rol.ONDERVOORZITTER])
-        .exists()
-    )
+    return current_seats(
+        user=user, orgaan=bestuursorgaan, rollen=[Rol.VOORZITTER, Rol.ONDERVOORZITTER]
+    ).exists()
 
 
 def can_record_raadsbesluit(user, raadsbesluit):
@@ -86,16 +85,7 @@ def mijn_besturen(user, versie):
     deelnemers = Programmaregel.deelnemers.through.objects.filter(programmaregel__versie=versie).values(
         "bestuur_id"
     )
-    seats = (
-        Lidmaatschap.objects.current()
-        .filter(
-            persoon__user=user,
-            orgaan__bestuur__in=deelnemers,
-            orgaan__soort__in=besturen_permissions.RAADSORGANEN,
-        )
-        .select_related("orgaan__bestuur")
-    )
-    return sorted({seat.orgaan.bestuur for seat in seats}, key=lambda b: b.naam)
+    return besturen_of_raadslid(user, deelnemers)
 
 
 def can_request_reviewpakket(user, versie):

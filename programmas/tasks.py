@@ -4,29 +4,29 @@ import datetime
 import logging
 
 from celery import shared_task
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from besturen.models import Lidmaatschap, Rol
+from besturen.selectors import accounts_of, current_seats
 from regioportaal.links import absolute_url
 from regioportaal.meldingen import notify as melden
 
 from . import services
-from .models import Raadsbesluit, Uitkomst, Versie, Vraag
+from .models import Raadsbesluit, Uitkomst, Versie, VersieStatus, Vraag
+from .policies import RAADSBESLUIT, VERSIE, VRAAG
 
 logger = logging.getLogger(__name__)
 
 
-def _users(**filters):
-    today = timezone.localdate()
-    seats = Lidmaatschap.objects.current(today).filter(persoon__user__isnull=False, **filters)
-    return get_user_model().objects.filter(pk__in=seats.values("persoon__user"), is_active=True)
+def _leden_van(raden):
+    """Everyone with a seat in these councils today (a queryset of bodies): told of every answer."""
+    return accounts_of(current_seats(with_account=True).filter(orgaan__in=raden))
 
 
 def _secretariaat(versie):
-    return _users(orgaan__regio=versie.jaarprogramma.regio, rol=Rol.SECRETARIS)
+    """The region's secretariat: the holders of routing the version (they follow every step of it)."""
+    return VERSIE.users("route", versie)
 
 
 @shared_task
@@ -50,7 +50,7 @@ def notify(soort, versie_id, obj_id=None):
         for besluit in versie.raadsbesluiten.select_related("raad", "bestuur"):
             if besluit.raad_id:
                 melden(
-                    _users(orgaan=besluit.raad, rol=Rol.SECRETARIS),
+                    RAADSBESLUIT.users("record", besluit),
                     _("Voorgelegd aan uw raad: %s") % versie,
                     _("Leg het besluit van %(bestuur)s vast vóór %(deadline)s:\n%(link)s")
                     % {
@@ -71,7 +71,7 @@ def notify(soort, versie_id, obj_id=None):
     elif soort == "vraag":
         vraag = Vraag.objects.select_related("bestuur").get(pk=obj_id)
         melden(
-            _secretariaat(versie),
+            VRAAG.users("answer", vraag),
             _("Nieuwe vraag over %s") % versie,
             _("Namens %(bestuur)s:\n%(tekst)s\n\nBeantwoorden: %(link)s")
             % {
@@ -85,7 +85,7 @@ def notify(soort, versie_id, obj_id=None):
         besluit = Raadsbesluit.objects.select_related("bestuur").get(pk=obj_id)
         raden = versie.raadsbesluiten.exclude(raad=None).values("raad")
         melden(
-            _users(orgaan__in=raden),
+            _leden_van(raden),
             _("Antwoord op de zienswijze van %(bestuur)s: %(versie)s")
             % {"bestuur": besluit.bestuur, "versie": versie},
             f"{besluit.antwoord}\n{link}",
@@ -95,7 +95,7 @@ def notify(soort, versie_id, obj_id=None):
         vraag = Vraag.objects.get(pk=obj_id)
         raden = versie.raadsbesluiten.exclude(raad=None).values("raad")
         melden(
-            _users(orgaan__in=raden),
+            _leden_van(raden),
             _("Vraag beantwoord: %s") % versie,
             f"{vraag.tekst}\n\n{vraag.antwoord}\n{link}",
         )
@@ -111,14 +111,14 @@ def send_reminders(today=None):
             uitkomst__in=[Uitkomst.OPEN, Uitkomst.UITGESTELD],
             deadline=today + datetime.timedelta(days=dagen),
             raad__isnull=False,
-            versie__status="voorgelegd",
+            versie__status=VersieStatus.VOORGELEGD,
             versie__teruggestuurd_op__isnull=True,
             versie__vervangen_door__isnull=True,
         ).select_related("versie__jaarprogramma__regio", "bestuur", "raad")
         for besluit in besluiten:
             sent += len(
                 melden(
-                    _users(orgaan=besluit.raad, rol=Rol.SECRETARIS),
+                    RAADSBESLUIT.users("record", besluit),
                     _("Nog %(dagen)d dagen: besluit over %(versie)s")
                     % {"dagen": dagen, "versie": besluit.versie},
                     _(

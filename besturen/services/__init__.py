@@ -23,11 +23,14 @@ from .accounts import create_account, create_platform_admin, invite_persoon, sen
 from .gemeenten import IMPORT_BATCH, IMPORT_VELDEN, Correctie, ImportResultaat, import_besturen
 from .leden import (
     ROLE_GROUP_PREFIX,
+    ConfirmationRequired,
     add_lidmaatschap,
     add_member,
     change_rol,
     create_persoon,
     end_lidmaatschap,
+    is_known_here,
+    lock_orgaan,
     sync_rollen,
     update_persoon,
 )
@@ -46,6 +49,7 @@ from .stukken import add_reactie, add_stuk
 
 __all__ = [
     "BESTUUR_FIELDS",
+    "ConfirmationRequired",
     "Correctie",
     "IMPORT_BATCH",
     "IMPORT_VELDEN",
@@ -71,6 +75,8 @@ __all__ = [
     "end_lidmaatschap",
     "import_besturen",
     "invite_persoon",
+    "is_known_here",
+    "lock_orgaan",
     "regio_scope",
     "send_uitnodiging_mail",
     "sync_regio_rechten",

@@ -1,5 +1,7 @@
 """Accounts: a person's login, the platform administrator, and the invitation with its one-time link."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
@@ -7,6 +9,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
@@ -14,19 +17,40 @@ from django.utils.translation import gettext as _
 from regioportaal import outbox
 from regioportaal.audit import log_action
 from regioportaal.links import absolute_url
+from regioportaal.models import OutboxJob
 from regioportaal.permissions import NotAllowed, is_system
 
 from .. import permissions
+from ..models import Persoon
 from .leden import sync_rollen
+
+UITNODIGING_TASK = "besturen.tasks.send_uitnodiging"
+# A second invitation within this time is the same request (a double submit): it is not mailed again.
+UITNODIGING_DUBBEL = timedelta(minutes=2)
 
 
 @transaction.atomic
 def create_account(persoon, *, password=None, door):
-    """Give `persoon` a login account under their e-mail address (unusable password unless one is given)."""
+    """Give `persoon` a login account under their e-mail address (unusable password unless one is given).
+
+    An account that already exists under that address and belongs to no other person is this person's: it is
+    linked, not created a second time.
+    """
     if persoon.user_id:
         raise ValueError(f"{persoon} heeft al een account.")
     if not persoon.email:
         raise ValueError(f"{persoon} heeft geen e-mailadres.")
+    bestaand = get_user_model().objects.filter(email__iexact=persoon.email).first()
+    if bestaand is not None:
+        if Persoon.objects.filter(user=bestaand).exists():
+            raise NotAllowed(
+                _("Het e-mailadres van %(persoon)s hoort al bij het account van een andere persoon.")
+                % {"persoon": persoon}
+            )
+        persoon.user = bestaand
+        persoon.save(update_fields=["user"])
+        log_action(door, "account gekoppeld", persoon, {"email": bestaand.email})
+        return bestaand
     user = get_user_model().objects.create_user(
         email=persoon.email, password=password, first_name=persoon.voornaam, last_name=persoon.achternaam
     )
@@ -47,18 +71,39 @@ def create_platform_admin(*, email, password, door):
 
 @transaction.atomic
 def invite_persoon(persoon, *, door):
-    """Invite a person to an account: a one-time link by mail to set a password (expires, cannot be reused)."""
+    """Invite a person to an account: a one-time link by mail to set a password (expires, cannot be reused).
+
+    Idempotent: invitations of one person wait for each other on the person's row lock, and a second invitation
+    within `UITNODIGING_DUBBEL` (a double submit) mails nothing more. An account that already exists under the
+    person's address is linked (`create_account`); when it has a password, nothing is mailed: the person logs in.
+    Returns the account.
+    """
     if not is_system(door) and not permissions.can_invite(door, persoon):
         raise NotAllowed(_("U mag %(persoon)s niet uitnodigen.") % {"persoon": persoon})
+    # The account is read after the lock: a join would show it as it was before the wait.
+    gegeven, persoon = persoon, Persoon.objects.select_for_update().get(pk=persoon.pk)
+    user = _invite(persoon, door)
+    gegeven.user = user  # the caller's instance shows the account, as before
+    return user
+
+
+def _invite(persoon, door):
     if not persoon.email:
         raise NotAllowed(_("%(persoon)s heeft geen e-mailadres; vul het eerst in.") % {"persoon": persoon})
     user = persoon.user
     if user is None:
         user = create_account(persoon, door=door)
+        if user.has_usable_password():  # an existing account, now linked: it logs in as before
+            sync_rollen(users=[user.pk], door=door, reden=_("account gekoppeld"))
+            return user
     elif user.has_usable_password():
         raise NotAllowed(_("%(persoon)s heeft al een account en kan gewoon inloggen.") % {"persoon": persoon})
-    log_action(door, "uitgenodigd", persoon, {"email": user.email})
-    outbox.enqueue("besturen.tasks.send_uitnodiging", user.pk)
+    recent = OutboxJob.objects.filter(
+        task=UITNODIGING_TASK, args=[user.pk], created__gte=timezone.now() - UITNODIGING_DUBBEL
+    )
+    if not recent.exists():
+        log_action(door, "uitgenodigd", persoon, {"email": user.email})
+        outbox.enqueue(UITNODIGING_TASK, user.pk)
     sync_rollen(users=[user.pk], door=door, reden=_("account aangemaakt"))
     return user
 

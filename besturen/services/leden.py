@@ -2,33 +2,67 @@
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from regioportaal.audit import log_action
+from regioportaal.permissions import is_system
 
 from .. import permissions
-from ..models import Lidmaatschap, Orgaan, Persoon
+from ..models import Deelname, Lidmaatschap, Orgaan, Persoon
 from ._gedeeld import LIDMAATSCHAP_FIELDS, PERSOON_FIELDS, _create, _update
+
+
+class ConfirmationRequired(ValidationError):
+    """The e-mail address belongs to a person known elsewhere: adding them needs the secretariat's confirmation.
+
+    The message names neither the person nor their seats, so asking does not reveal another region's data.
+    """
+
+
+def lock_orgaan(orgaan):
+    """Take the row lock on `orgaan` until the transaction ends: its seats are written one transaction at a time."""
+    Orgaan.objects.select_for_update().filter(pk=orgaan.pk).values_list("pk", flat=True).first()
+
+
+def _stripped(values):
+    if "email" in values:
+        values["email"] = (values["email"] or "").strip()
+    return values
 
 
 @transaction.atomic
 def create_persoon(*, door, **values):
-    return _create(Persoon, PERSOON_FIELDS, door, values)
+    """A new person; an e-mail address another person has (in any case) is refused next to the field."""
+    return _create(Persoon, PERSOON_FIELDS, door, _stripped(values))
 
 
 @transaction.atomic
 def update_persoon(persoon, *, door, **values):
     """Correct a person's name or e-mail address (platform administrator)."""
     permissions.require_platform_admin(door)
-    return _update(persoon, PERSOON_FIELDS, door, values)
+    return _update(persoon, PERSOON_FIELDS, door, _stripped(values))
 
 
 @transaction.atomic
 def add_lidmaatschap(*, persoon, orgaan, rol, begindatum, namens=None, einddatum=None, door, reden=""):
-    """Give `persoon` a seat in `orgaan` with `rol` from `begindatum`; their account gets the role at once."""
+    """Give `persoon` a seat in `orgaan` with `rol` from `begindatum`; their account gets the role at once.
+
+    Idempotent: when the very same seat exists (a double submit), that seat is returned with
+    `already_existed = True` and nothing is written. Any other seat of the person in the body with the role whose
+    period overlaps is refused (`Lidmaatschap.clean`), checked under the lock on the body's row.
+    """
     permissions.require_manage_orgaan(door, orgaan)
+    lock_orgaan(orgaan)
+    bestaand = Lidmaatschap.objects.filter(
+        persoon=persoon, orgaan=orgaan, rol=rol, namens=namens, begindatum=begindatum, einddatum=einddatum
+    ).first()
+    if bestaand is not None:
+        bestaand.already_existed = True
+        return bestaand
     lidmaatschap = _create(
         Lidmaatschap,
         LIDMAATSCHAP_FIELDS,
@@ -52,6 +86,7 @@ def add_lidmaatschap(*, persoon, orgaan, rol, begindatum, namens=None, einddatum
 def change_rol(lidmaatschap, *, rol, door, reden=""):
     """Change the role of a seat; the account moves to the new role's group at once."""
     permissions.require_manage_orgaan(door, lidmaatschap.orgaan)
+    lock_orgaan(lidmaatschap.orgaan)
     _update(lidmaatschap, LIDMAATSCHAP_FIELDS, door, {"rol": rol}, reden)
     if lidmaatschap.persoon.user_id:
         sync_rollen(users=[lidmaatschap.persoon.user_id], door=door, reden=reden or _("rol gewijzigd"))
@@ -120,13 +155,70 @@ def sync_rollen(*, users=None, day=None, door=None, reden=""):
     return len(to_add), len(to_remove)
 
 
+def is_known_here(persoon, orgaan, door):
+    """Whether `door` may see `persoon` when adding a member to `orgaan` without asking for confirmation.
+
+    Known here: a seat (current or past) in a body of the same region, or of a government taking part in it (for a
+    body of a government: of that government), or in any body `door` manages. The platform administrator and the
+    system see everyone.
+    """
+    if is_system(door) or permissions.is_platform_admin(door):
+        return True
+    if orgaan.regio_id:
+        besturen = Deelname.objects.current().filter(regio_id=orgaan.regio_id).values("bestuur")
+        hier = Q(orgaan__regio_id=orgaan.regio_id) | Q(orgaan__bestuur__in=besturen)
+    else:
+        hier = Q(orgaan__bestuur_id=orgaan.bestuur_id)
+    hier |= Q(orgaan__in=permissions.manageable_organen(door))
+    return Lidmaatschap.objects.filter(hier, persoon=persoon).exists()
+
+
+def _confirmation_required():
+    return ConfirmationRequired(
+        {
+            "email": ValidationError(
+                _(
+                    "Dit e-mailadres hoort bij een persoon die al elders in het portaal bekend is. "
+                    "Bevestig hieronder dat u die persoon wilt toevoegen; de naam die u invulde, wordt dan "
+                    "niet gebruikt."
+                ),
+                code="confirmation_required",
+            )
+        }
+    )
+
+
+def _find_persoon(email):
+    return Persoon.objects.filter(email__iexact=email).first() if email else None
+
+
 @transaction.atomic
-def add_member(orgaan, *, voornaam, achternaam, email, rol, begindatum, namens=None, door):
-    """Add a person to a body: the person with this e-mail address if known, otherwise a new one."""
+def add_member(
+    orgaan, *, voornaam, achternaam, email, rol, begindatum, namens=None, door, reuse_confirmed=False
+):
+    """Add a person to a body: the person with this e-mail address if known, otherwise a new one.
+
+    A person known only outside the body's region is added only with `reuse_confirmed` (else
+    `ConfirmationRequired`). Idempotent under concurrency: parallel adds of one e-mail address to one body wait for
+    each other on the body's row lock, so they give one person and one seat (`add_lidmaatschap`).
+    """
     permissions.require_manage_orgaan(door, orgaan)
-    persoon = Persoon.objects.filter(email__iexact=email).first() if email else None
-    if persoon is None:
-        persoon = create_persoon(door=door, voornaam=voornaam, achternaam=achternaam, email=email)
+    lock_orgaan(orgaan)
+    email = (email or "").strip()
+    persoon = _find_persoon(email)
+    nieuw = persoon is None
+    if nieuw:
+        try:
+            with transaction.atomic():
+                persoon = create_persoon(door=door, voornaam=voornaam, achternaam=achternaam, email=email)
+        except (IntegrityError, ValidationError):
+            # Created at the same moment by an add to another body: that person is the one.
+            persoon = _find_persoon(email)
+            if persoon is None:
+                raise
+            nieuw = False
+    if not nieuw and not reuse_confirmed and not is_known_here(persoon, orgaan, door):
+        raise _confirmation_required()
     return add_lidmaatschap(
         persoon=persoon, orgaan=orgaan, rol=rol, namens=namens, begindatum=begindatum, door=door
     )

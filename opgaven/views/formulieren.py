@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from besturen.models import Regio
 from regioportaal.views import PageView, form_errors_from
 
-from .. import permissions, services, workflow
+from .. import permissions, services
 from ..forms import (
     BudgetregelForm,
     CapaciteitForm,
@@ -24,13 +24,15 @@ from ..forms import (
     VoortgangForm,
 )
 from ..models import Mandaat, Opgave, Status
+from ..policies import MandaatPolicy, OpgavePolicy, StrategiePolicy
 
 
 class FormulierView(LoginRequiredMixin, PageView):
     """A form on an opgave (or a region): login first, 404 when the opgave is hidden, 403 when not allowed.
 
-    Subclasses load their object in `load`, say who may act in `allowed` and call their service in `perform`; most
-    only name it in `service` (an opgaven service taking the opgave, `door` and the form's cleaned data).
+    Subclasses load their object in `load`, name the policy's `action` (the policy answers who may act now, as it
+    does for the page's buttons and the service's guard) and call their service in `perform`; most only name it in
+    `service` (an opgaven service taking the opgave, `door` and the form's cleaned data).
     """
 
     template_name = "opgaven/formulier.html"
@@ -40,11 +42,14 @@ class FormulierView(LoginRequiredMixin, PageView):
     bericht = ""
     anker = ""
     service = ""
+    policy_class = OpgavePolicy
+    action = ""
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
         self.opgave = None
+        self.policy = self.policy_class()
         self.load(**kwargs)
         if self.opgave is not None and not permissions.can_view_opgave(request.user, self.opgave):
             raise Http404
@@ -58,8 +63,12 @@ class FormulierView(LoginRequiredMixin, PageView):
         )
         self.regio = self.opgave.regio
 
+    def policy_object(self):
+        """What the policy's action is taken on: the opgave (the region for a new one, the mandate for a commitment)."""
+        return self.opgave
+
     def allowed(self, user):
-        return permissions.can_manage_opgaven(user, self.regio)
+        return self.policy.may(user, self.action, self.policy_object())
 
     def get_form(self, data=None):
         return self.form_class(data, **self.get_form_kwargs())
@@ -107,9 +116,14 @@ class OpgaveNieuwView(FormulierView):
     titel = _("Nieuwe opgave")
     knop = _("Opgave aanmaken")
     bericht = _("De opgave is aangemaakt. Vul nu indicatoren, budget en capaciteit aan.")
+    policy_class = StrategiePolicy
+    action = "create_opgave"
 
     def load(self, slug):
         self.regio = get_object_or_404(Regio, slug=slug)
+
+    def policy_object(self):
+        return self.regio
 
     def get_form_kwargs(self):
         return {"regio": self.regio}
@@ -128,6 +142,7 @@ class OpgaveBewerkenView(FormulierView):
     form_class = OpgaveForm
     titel = _("Opgave bewerken")
     bericht = _("De opgave is bijgewerkt.")
+    action = "update_opgave"
 
     def get_form_kwargs(self):
         return {
@@ -149,11 +164,16 @@ class StatusView(FormulierView):
     knop = _("Status wijzigen")
     bericht = _("De status is gewijzigd.")
 
+    def allowed(self, user):
+        """The secretariat opens the page in every status: from a final one it says that no change is left (the
+        opgave's page offers no button then); the choices are the policy's."""
+        return self.policy.manages(user, self.regio)
+
     def get_form_kwargs(self):
-        return {"keuzes": workflow.next_states(self.opgave.status)}
+        return {"keuzes": self.policy.next_states(self.request.user, self.opgave)}
 
     def get_context_data(self, **kwargs):
-        keuzes = workflow.next_states(self.opgave.status)
+        keuzes = self.policy.next_states(self.request.user, self.opgave)
         return super().get_context_data(
             keuzes=keuzes,
             ontbrekend=services.ontbrekende_onderdelen(self.opgave) if Status.LOPEND in keuzes else [],
@@ -171,7 +191,7 @@ class IndicatorView(FormulierView):
     knop = _("Indicator toevoegen")
     bericht = _("De indicator is toegevoegd.")
     anker = "resultaat"
-    service = "add_indicator"
+    service = action = "add_indicator"
 
 
 class BudgetView(FormulierView):
@@ -180,7 +200,7 @@ class BudgetView(FormulierView):
     knop = _("Budgetregel toevoegen")
     bericht = _("De budgetregel is toegevoegd.")
     anker = "budget"
-    service = "add_budgetregel"
+    service = action = "add_budgetregel"
 
 
 class CapaciteitView(FormulierView):
@@ -189,7 +209,7 @@ class CapaciteitView(FormulierView):
     knop = _("Capaciteit toevoegen")
     bericht = _("De capaciteit is toegevoegd.")
     anker = "capaciteit"
-    service = "add_capaciteit"
+    service = action = "add_capaciteit"
 
     def get_form_kwargs(self):
         return {"regio": self.regio}
@@ -201,6 +221,7 @@ class SynergieLeggenView(FormulierView):
     knop = _("Synergie leggen")
     bericht = _("De opgaven zijn verbonden.")
     anker = "synergie"
+    action = "link_synergie"
 
     def get_form_kwargs(self):
         return {"opgave": self.opgave}
@@ -217,7 +238,7 @@ class MandaatView(FormulierView):
     knop = _("Mandaat vastleggen")
     bericht = _("Het mandaat is vastgelegd.")
     anker = "mandaten"
-    service = "grant_mandaat"
+    service = action = "grant_mandaat"
 
     def get_form_kwargs(self):
         return {"regio": self.regio}
@@ -232,6 +253,8 @@ class VerplichtingView(FormulierView):
     knop = _("Verplichting vastleggen")
     bericht = _("De verplichting is vastgelegd.")
     anker = "mandaten"
+    policy_class = MandaatPolicy
+    action = "record_verplichting"
 
     def load(self, pk):
         self.mandaat = get_object_or_404(
@@ -243,8 +266,8 @@ class VerplichtingView(FormulierView):
         self.opgave = self.mandaat.opgave
         self.regio = self.opgave.regio
 
-    def allowed(self, user):
-        return permissions.can_record_verplichting(user, self.mandaat)
+    def policy_object(self):
+        return self.mandaat
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -261,9 +284,7 @@ class VoortgangView(FormulierView):
     knop = _("Rapportage indienen")
     bericht = _("De voortgangsrapportage is ingediend.")
     anker = "voortgang"
-
-    def allowed(self, user):
-        return permissions.can_report_voortgang(user, self.opgave)
+    action = "report_voortgang"
 
     def get_form_kwargs(self):
         return {"indicatoren": self.opgave.indicatoren.all()}

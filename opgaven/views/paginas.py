@@ -16,6 +16,7 @@ from .. import permissions, selectors, services
 from ..forms import FilterForm
 from ..grafieken import synergie_graaf, trend_grafiek
 from ..models import Opgave, Status, Synergie
+from ..policies import MandaatPolicy, OpgavePolicy, StrategiePolicy
 
 
 class StrategieView(PageView):
@@ -74,7 +75,7 @@ class OpgavenView(PageView):
             regio=regio,
             form=form,
             opgaven=opgaven,
-            mag_beheren=permissions.can_manage_opgaven(user, regio),
+            acties=StrategiePolicy().allowed(user, regio),
             **kwargs,
         )
 
@@ -119,7 +120,7 @@ class OpgaveView(PageView):
         user = self.request.user
         if not permissions.can_view_opgave(user, opgave):
             raise Http404
-        mag_beheren = permissions.can_manage_opgaven(user, opgave.regio)
+        acties = OpgavePolicy().allowed(user, opgave)
 
         besloten = {}  # unpublished partners share this opgave's region: one check answers for all of them
 
@@ -155,12 +156,13 @@ class OpgaveView(PageView):
         ]
 
         vandaag = timezone.localdate()
+        mandaat_policy = MandaatPolicy()
         mandaten = list(opgave.mandaten.all())
         for mandaat in mandaten:
             mandaat.verplicht = sum((v.bedrag for v in mandaat.verplichtingen.all()), Decimal("0"))
             mandaat.resterend = mandaat.budgetplafond - mandaat.verplicht
             mandaat.geldig = mandaat.begindatum <= vandaag <= mandaat.einddatum
-            mandaat.mag_verplichten = permissions.can_record_verplichting(user, mandaat)
+            mandaat.acties = mandaat_policy.allowed(user, mandaat)
 
         return super().get_context_data(
             opgave=opgave,
@@ -178,10 +180,9 @@ class OpgaveView(PageView):
             mandaten=mandaten,
             rapporten=rapporten,
             grafiek=trend_grafiek(rapporten),
-            mag_beheren=mag_beheren,
-            mag_rapporteren=permissions.can_report_voortgang(user, opgave),
+            acties=acties,
             ontbrekend=services.ontbrekende_onderdelen(opgave)
-            if mag_beheren and opgave.status in (Status.IDEE, Status.IN_VOORBEREIDING)
+            if acties.get("update_opgave") and opgave.status in (Status.IDEE, Status.IN_VOORBEREIDING)
             else [],
             **kwargs,
         )

@@ -9,6 +9,7 @@ from django.core.files.base import ContentFile
 from besturen.models import Lidmaatschap, Orgaan, Rol
 from opgaven import services as opgaven_services
 from opgaven.models import Bron, Opgave
+from opgaven.models import Status as OpgaveStatus
 from regioportaal.permissions import NotAllowed
 
 from .. import services
@@ -102,9 +103,9 @@ def _opgave(regio, plan, opdrachtgever, jaar):
             partner="Regiobureau",
             in_natura=False,
         )
-    opgaven_services.change_status(opgave, "in_voorbereiding", door=None)
+    opgaven_services.change_status(opgave, OpgaveStatus.IN_VOORBEREIDING, door=None)
     try:
-        opgaven_services.change_status(opgave, "lopend", door=None)
+        opgaven_services.change_status(opgave, OpgaveStatus.LOPEND, door=None)
     except ValidationError:
         pass  # an incomplete opdrachtformulering stays in preparation; the programme can still carry it
     return opgave

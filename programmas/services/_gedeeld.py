@@ -4,7 +4,6 @@ transition through the workflow table, and the per-inhabitant amount of a line."
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from besturen.models import Deelname
 from besturen.services import regio_scope
 from regioportaal.audit import log_action
 from regioportaal.permissions import is_system, require
@@ -18,7 +17,6 @@ from ..models import (
 )
 from ..regeling import (
     procedure_van,
-    regeling_van,
     sleutel_van,
     tarief_van,
 )
@@ -43,20 +41,6 @@ def _regeling_voor_wijziging(regio):
 
 def _lock_versie(versie):
     return Versie.objects.select_for_update().select_related("jaarprogramma__regio").get(pk=versie.pk)
-
-
-def _huidige_leden(regio, day=None):
-    return list(
-        Deelname.objects.current(day).filter(regio=regio).select_related("bestuur").order_by("bestuur__naam")
-    )
-
-
-def _require_concept(versie):
-    if not versie.bewerkbaar:
-        raise ValidationError(
-            _("Versie %(nummer)s is %(status)s en ligt vast; maak een nieuwe versie om iets te wijzigen.")
-            % {"nummer": versie.nummer, "status": versie.get_status_display()}
-        )
 
 
 def _apply_per_inwoner(regel, regeling):
@@ -91,11 +75,3 @@ def _transition(versie, naar, door, actie, reden="", **velden):
     versie.save()
     _log(door, actie, versie, regio, {"status": [van, naar], **velden}, reden)
     return versie
-
-
-def _require_bestuur(door, versie):
-    if not is_system(door):
-        require(
-            permissions.can_adopt(door, versie, regeling_van(versie.jaarprogramma.regio).bestuursorgaan),
-            _("Alleen het secretariaat of de voorzitter van het bestuur mag dit."),
-        )

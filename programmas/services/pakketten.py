@@ -9,14 +9,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from regioportaal import outbox
-from regioportaal.permissions import is_system, require
 
-from .. import permissions, workflow
+from .. import workflow
 from ..models import (
     PakketStatus,
     Programmaregel,
     Reviewpakket,
 )
+from ..policies import REVIEWPAKKET
 from ._gedeeld import _log
 
 PAKKET_GEDULD = datetime.timedelta(minutes=10)  # a packet still not made after this may be asked again
@@ -25,11 +25,7 @@ PAKKET_GEDULD = datetime.timedelta(minutes=10)  # a packet still not made after 
 @transaction.atomic
 def request_reviewpakket(versie, bestuur, *, door):
     """Have the review packet of `bestuur` for `versie` made (again): one record per version and member."""
-    if not is_system(door):
-        require(
-            permissions.can_request_reviewpakket(door, versie),
-            _("U mag het reviewpakket van deze versie niet laten maken."),
-        )
+    REVIEWPAKKET.require(door, "request", versie)
     if not Programmaregel.deelnemers.through.objects.filter(
         programmaregel__versie=versie, bestuur_id=bestuur.pk
     ).exists():

@@ -9,12 +9,8 @@ from django.utils.translation import gettext as _
 from .. import termijnen
 from ..models import (
     Jaarprogramma,
-    Procedure,
-    VersieStatus,
 )
-from ..regeling import (
-    procedure_van,
-)
+from ..policies import VERSIE
 from ._gedeeld import _lock_versie, _log, _require_manage
 
 
@@ -22,11 +18,7 @@ from ._gedeeld import _lock_versie, _log, _require_manage
 def record_gs_verzending(versie, *, datum, referentie="", door):
     """Wgr art. 34 lid 2: the daily board sends the adopted budget to gedeputeerde staten."""
     versie = _lock_versie(versie)
-    _require_manage(door, versie.jaarprogramma.regio)
-    if procedure_van(versie) != Procedure.ZIENSWIJZE or versie.status != VersieStatus.VASTGESTELD:
-        raise ValidationError(
-            _("Alleen een vastgestelde begroting in de zienswijzeprocedure gaat naar gedeputeerde staten.")
-        )
+    VERSIE.require(door, "record_gs", versie)
     if datum < versie.vastgesteld_op:
         raise ValidationError({"datum": _("De verzending kan niet vóór de vaststelling liggen.")})
     if datum > timezone.localdate():

@@ -7,14 +7,14 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from besturen.models import Orgaan, Rol
-from besturen.permissions import RAADSORGANEN, group_name
+from besturen.models import RAADSORGANEN, Orgaan, Rol
+from besturen.permissions import group_name
 from besturen.services import regio_scope
 from regioportaal import outbox
-from regioportaal.permissions import grant, is_system, require
+from regioportaal.permissions import grant
 from regioportaal.uploads import PDF, check_upload
 
-from .. import permissions, signals, termijnen, workflow
+from .. import signals, termijnen, workflow
 from ..models import (
     Procedure,
     Raadsbesluit,
@@ -23,12 +23,13 @@ from ..models import (
     Versie,
     VersieStatus,
 )
+from ..policies import RAADSBESLUIT, VERSIE
 from ..regeling import (
     procedure_van,
     regeling_voor,
 )
 from ..selectors import beslissing, open_voor_raden
-from ._gedeeld import _lock_versie, _log, _require_manage, _transition
+from ._gedeeld import _lock_versie, _log, _transition
 from .vaststelling import _bind
 
 
@@ -42,11 +43,7 @@ def route_versie(versie, *, door, deadline=None):
     """
     versie = _lock_versie(versie)
     regio = versie.jaarprogramma.regio
-    _require_manage(door, regio)
-    if versie.voorgelegd_op is not None:
-        raise ValidationError(
-            _("Deze versie ligt al voor bij de raden; een versie gaat één keer naar de raden.")
-        )
+    VERSIE.require(door, "route", versie)
     regeling = regeling_voor(versie)
     procedure = regeling.procedure
     vandaag = timezone.localdate()
@@ -121,9 +118,8 @@ def set_raad_deadline(besluit, *, deadline, door):
     """A council may have its own deadline (its own budget meeting); never shorter than the law allows."""
     versie = _lock_versie(besluit.versie)
     besluit = Raadsbesluit.objects.select_for_update().select_related("bestuur").get(pk=besluit.pk)
-    _require_manage(door, versie.jaarprogramma.regio)
-    if versie.voorgelegd_op is None or versie.afgesloten or versie.status == VersieStatus.VASTGESTELD:
-        raise ValidationError(_("Deze versie ligt niet (meer) voor bij de raden."))
+    besluit.versie = versie
+    RAADSBESLUIT.require(door, "set_deadline", besluit)
     _controleer_deadline(procedure_van(versie), versie.voorgelegd_op, deadline)
     if besluit.deadline != deadline:
         _log(
@@ -160,16 +156,11 @@ def record_raadsbesluit(
     """
     versie = _lock_versie(besluit.versie)
     besluit = Raadsbesluit.objects.select_for_update().select_related("bestuur").get(pk=besluit.pk)
+    besluit.versie = versie
     regio = versie.jaarprogramma.regio
-    if not is_system(door):
-        require(
-            permissions.can_record_raadsbesluit(door, besluit),
-            _("Alleen de secretaris van de raad van %(bestuur)s legt dit besluit vast.")
-            % {"bestuur": besluit.bestuur},
-        )
+    correctie = workflow.is_correctie(besluit.uitkomst)
+    RAADSBESLUIT.require(door, "correct" if correctie else "record", besluit)
     procedure = procedure_van(versie)
-    if not open_voor_raden(versie):
-        raise ValidationError(_("Deze versie ligt niet (meer) voor bij de raden."))
     if not workflow.uitkomst_allowed(procedure, besluit.uitkomst, uitkomst):
         raise ValidationError({"uitkomst": _("Deze uitkomst past niet bij de procedure van dit programma.")})
     if uitkomst == Uitkomst.AMENDEMENT and not amendement.strip():
@@ -185,7 +176,6 @@ def record_raadsbesluit(
         )
     if datum_raad > timezone.localdate():
         raise ValidationError({"datum_raad": _("De datum van de raadszitting ligt in de toekomst.")})
-    correctie = workflow.is_correctie(besluit.uitkomst)
     if correctie and not reden.strip():
         raise ValidationError({"reden": _("Dit besluit is al vastgelegd; een correctie vraagt een reden.")})
     if document is not None:
@@ -245,9 +235,8 @@ def answer_zienswijze(besluit, *, antwoord, door):
     """The board answers a council's zienswijze in writing, with reasons; the answer goes to every council."""
     versie = _lock_versie(besluit.versie)
     besluit = Raadsbesluit.objects.select_for_update().get(pk=besluit.pk)  # decide on the stored outcome
-    _require_manage(door, versie.jaarprogramma.regio)
-    if besluit.uitkomst != Uitkomst.ZIENSWIJZE:
-        raise ValidationError(_("Deze raad diende geen zienswijze in."))
+    besluit.versie = versie
+    RAADSBESLUIT.require(door, "answer_zienswijze", besluit)
     if not antwoord.strip():
         raise ValidationError(
             {"antwoord": _("Het antwoord op een zienswijze is schriftelijk en met redenen.")}

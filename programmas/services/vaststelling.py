@@ -16,11 +16,12 @@ from ..models import (
     Versie,
     VersieStatus,
 )
+from ..policies import VERSIE
 from ..regeling import (
     procedure_van,
     regeling_van,
 )
-from ._gedeeld import _lock_versie, _log, _require_bestuur, _require_manage, _transition
+from ._gedeeld import _lock_versie, _log, _transition
 from .bevriezing import _bevries
 
 
@@ -33,7 +34,7 @@ def submit_versie(versie, *, door):
     """
     versie = _lock_versie(versie)
     regio = versie.jaarprogramma.regio
-    _require_manage(door, regio)
+    VERSIE.require(door, "submit", versie)
     if not versie.regels.exists():
         raise ValidationError(_("Een programma zonder regels kan niet worden ingediend."))
     _transition(versie, VersieStatus.INGEDIEND, door, "ingediend", ingediend_op=timezone.localdate())
@@ -52,16 +53,9 @@ def send_back(versie, *, door, reden=""):
     """The board sends a version back: a submitted one becomes a concept again; one before the councils is closed
     (its councils' phase ends, a new version starts over)."""
     versie = _lock_versie(versie)
-    _require_bestuur(door, versie)
+    VERSIE.require(door, "send_back", versie)
     if versie.status == VersieStatus.INGEDIEND:
         return _transition(versie, VersieStatus.CONCEPT, door, "teruggestuurd", reden)
-    if versie.afgesloten:
-        raise ValidationError(_("Deze versie is al teruggestuurd of vervangen."))
-    if versie.status not in workflow.RAADSFASE:
-        raise ValidationError(
-            _("Een versie met de status %(status)s kan niet worden teruggestuurd.")
-            % {"status": versie.get_status_display()}
-        )
     if versie.status != VersieStatus.TERUG:
         _transition(versie, VersieStatus.TERUG, door, "teruggestuurd", reden)
     versie.teruggestuurd_op = timezone.localdate()
@@ -101,7 +95,7 @@ def adopt_versie(versie, *, besluitdatum, besluit_referentie="", door):
     and when every view received has been answered in writing with reasons.
     """
     versie = _lock_versie(versie)
-    _require_bestuur(door, versie)
+    VERSIE.require(door, "adopt", versie)
     procedure = procedure_van(versie)
     if besluitdatum > timezone.localdate():
         raise ValidationError(

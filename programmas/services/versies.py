@@ -7,6 +7,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from besturen.selectors import regio_leden
 from opgaven.models import Bron as Budgetbron
 from opgaven.models import Opgave
 from opgaven.models import Status as OpgaveStatus
@@ -17,18 +18,16 @@ from ..models import (
     ProgrammaSoort,
     VasteBijdrage,
     Versie,
-    VersieStatus,
     Vraag,
 )
+from ..policies import VERSIE
 from ..regeling import (
     regeling_van,
 )
 from ._gedeeld import (
     _apply_per_inwoner,
-    _huidige_leden,
     _lock_versie,
     _log,
-    _require_concept,
     _require_manage,
 )
 
@@ -96,8 +95,7 @@ def add_regel(
     """Add an opgave's line to a concept version; by default every current member takes part."""
     versie = _lock_versie(versie)
     regio = versie.jaarprogramma.regio
-    _require_manage(door, regio)
-    _require_concept(versie)
+    VERSIE.require(door, "edit", versie)
     if opgave.regio_id != regio.pk:
         raise ValidationError({"opgave": _("Deze opgave hoort bij een andere regio.")})
     regel = Programmaregel(
@@ -110,7 +108,7 @@ def add_regel(
     )
     regel.full_clean()
     regel.save()
-    leden = [d.bestuur for d in _huidige_leden(regio)]
+    leden = [d.bestuur for d in regio_leden(regio)]
     regel.deelnemers.set(deelnemers if deelnemers is not None else leden)
     _apply_per_inwoner(regel, regeling_van(regio))
     _log(door, "regel toegevoegd", versie, regio, {"opgave": str(opgave), "bedrag": regel.bedrag})
@@ -130,8 +128,7 @@ def update_regel(
 ):
     versie = _lock_versie(regel.versie)
     regio = versie.jaarprogramma.regio
-    _require_manage(door, regio)
-    _require_concept(versie)
+    VERSIE.require(door, "edit", versie)
     wijzigingen = {}
     for name, value in (("bedrag", bedrag), ("capaciteit_uren", capaciteit_uren), ("sleutel", sleutel)):
         if value is not None and getattr(regel, name) != value:
@@ -162,8 +159,7 @@ def update_regel(
 @transaction.atomic
 def remove_regel(regel, *, door):
     versie = _lock_versie(regel.versie)
-    _require_manage(door, versie.jaarprogramma.regio)
-    _require_concept(versie)
+    VERSIE.require(door, "edit", versie)
     _log(door, "regel verwijderd", versie, versie.jaarprogramma.regio, {"opgave": str(regel.opgave)})
     regel.delete()
 
@@ -171,8 +167,7 @@ def remove_regel(regel, *, door):
 @transaction.atomic
 def set_vaste_bijdrage(regel, bestuur, bedrag, *, door):
     versie = _lock_versie(regel.versie)
-    _require_manage(door, versie.jaarprogramma.regio)
-    _require_concept(versie)
+    VERSIE.require(door, "edit", versie)
     VasteBijdrage.objects.update_or_create(regel=regel, bestuur=bestuur, defaults={"bedrag": bedrag})
     _log(
         door,
@@ -192,9 +187,7 @@ def new_versie(versie, *, door, toelichting=""):
     bron = _lock_versie(versie)
     programma = Jaarprogramma.objects.select_for_update().get(pk=bron.jaarprogramma_id)
     regio = programma.regio
-    _require_manage(door, regio)
-    if programma.versies.filter(status=VersieStatus.CONCEPT).exists():
-        raise ValidationError(_("Er is al een conceptversie van dit programma."))
+    VERSIE.require(door, "new_version", bron)
     nummer = (programma.versies.aggregate(m=Max("nummer"))["m"] or 0) + 1
     nieuw = Versie.objects.create(
         jaarprogramma=programma, nummer=nummer, gebaseerd_op=bron, toelichting=toelichting

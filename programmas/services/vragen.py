@@ -12,14 +12,15 @@ from .. import permissions
 from ..models import (
     Vraag,
 )
-from ._gedeeld import _log, _require_manage
+from ..policies import VRAAG
+from ._gedeeld import _log
 
 
 @transaction.atomic
 def ask_question(versie, *, tekst, door, regel=None, bestuur=None):
     """A council member of a participating member asks a question on a version; the secretariat is told."""
+    VRAAG.require(door, "ask", versie)
     besturen = permissions.mijn_besturen(door, versie)
-    require(bool(besturen), _("Alleen raadsleden van deelnemende leden stellen hier vragen."))
     if bestuur is None:
         bestuur = besturen[0]
     require(bestuur in besturen, _("U zit niet in de raad van %(bestuur)s.") % {"bestuur": bestuur})
@@ -37,7 +38,7 @@ def ask_question(versie, *, tekst, door, regel=None, bestuur=None):
 def answer_question(vraag, *, antwoord, door):
     """The secretariat answers; the answer is shared with every member council of the region."""
     vraag = Vraag.objects.select_for_update().select_related("versie__jaarprogramma__regio").get(pk=vraag.pk)
-    _require_manage(door, vraag.versie.jaarprogramma.regio)
+    VRAAG.require(door, "answer", vraag)
     if not antwoord.strip():
         raise ValidationError({"antwoord": _("Geef een antwoord.")})
     vraag.antwoord = antwoord

@@ -34,7 +34,7 @@ from .raden import (
 from .regeling import RegelingView
 from .regels import RegelToevoegenView, RegelVerwijderenView, RegelView
 from .vergelijk import VergelijkView
-from .versie import ACTIE_FORMULIEREN, VersieActieView, VersieView, _acties, _grafiek, _gs_open
+from .versie import ACTIE_FORMULIEREN, STAPPEN, VersieActieView, VersieView, _acties, _grafiek
 from .vragen import MijnGemeenteView, VraagAntwoordView, VragenView
 
 __all__ = [
@@ -56,6 +56,7 @@ __all__ = [
     "ReviewpakketDownloadView",
     "ReviewpakketView",
     "S",
+    "STAPPEN",
     "StatusView",
     "StatusbordView",
     "VerdelingCsvView",
@@ -70,7 +71,6 @@ __all__ = [
     "_bestandsnaam",
     "_export_rijen",
     "_grafiek",
-    "_gs_open",
     "_messages_of",
     "_versie_or_404",
     "_zip_met_vaste_tijd",

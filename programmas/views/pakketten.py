@@ -13,12 +13,13 @@ from django.views import View
 from besturen.models import Bestuur
 from regioportaal.views import PageView, refuse
 
-from .. import permissions, services
+from .. import services
 from ..models import (
     PakketStatus,
     Programmaregel,
     Reviewpakket,
 )
+from ..policies import REVIEWPAKKET
 from ._gedeeld import _messages_of, _versie_or_404, pdf_download
 
 # --- Review packets ----------------------------------------------------------------------------------------------
@@ -47,14 +48,14 @@ class ReviewpakketView(PageView):
             bestuur=self.bestuur,
             pakket=pakket,
             bezig=pakket is not None and pakket.status in (PakketStatus.WACHTEND, PakketStatus.BEZIG),
-            mag_aanvragen=permissions.can_request_reviewpakket(self.request.user, self.versie),
+            mag_aanvragen=REVIEWPAKKET.may(self.request.user, "request", self.versie),
             **kwargs,
         )
 
     def post(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        refuse(permissions.can_request_reviewpakket(request.user, self.versie))
+        refuse(REVIEWPAKKET.permits(request.user, "request", self.versie))
         try:
             services.request_reviewpakket(self.versie, self.bestuur, door=request.user)
         except ValidationError as exc:

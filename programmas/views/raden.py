@@ -25,8 +25,9 @@ from ..models import (
     Registratie,
     Uitkomst,
 )
+from ..policies import RAADSBESLUIT
 from ..regeling import regeling_voor
-from ._gedeeld import LoginFirstMixin, S, _messages_of, _versie_or_404, pdf_download, write_form
+from ._gedeeld import LoginFirstMixin, _messages_of, _versie_or_404, pdf_download, write_form
 
 # --- The secretariat's status board ------------------------------------------------------------------------------
 
@@ -96,26 +97,21 @@ class RaadsbesluitView(PageView):
     def correctie(self):
         return workflow.is_correctie(self.besluit.uitkomst)
 
+    def vastleggen(self):
+        """The policy's action for this decision's form: recording it, or correcting it once recorded."""
+        return "correct" if self.correctie() else "record"
+
     def get_context_data(self, form=None, antwoord_form=None, deadline_form=None, **kwargs):
         user = self.request.user
         besluit = self.besluit
-        versie = besluit.versie
-        if (
-            deadline_form is None
-            and selectors.open_voor_raden(versie)
-            and besluit.uitkomst in termijnen.OPEN_UITKOMSTEN
-            and versie.status != S.VASTGESTELD
-            and permissions.can_manage_programma(user, versie.jaarprogramma.regio)
-        ):
+        allowed = RAADSBESLUIT.allowed(user, besluit)
+        if deadline_form is None and allowed.get("set_deadline"):
             deadline_form = RaadDeadlineForm(initial={"deadline": besluit.deadline})
-        mag_vastleggen = permissions.can_record_raadsbesluit(user, besluit)
+        mag_vastleggen = RAADSBESLUIT.permits(user, self.vastleggen(), besluit)
         open_voor_besluit = selectors.open_voor_raden(besluit.versie)
-        if form is None and mag_vastleggen and open_voor_besluit:
+        if form is None and allowed.get(self.vastleggen()):
             form = RaadsbesluitForm(procedure=self.regeling.procedure, correctie=self.correctie())
-        mag_antwoorden = besluit.uitkomst == Uitkomst.ZIENSWIJZE and permissions.can_answer_zienswijze(
-            user, besluit
-        )
-        if antwoord_form is None and mag_antwoorden:
+        if antwoord_form is None and allowed.get("answer_zienswijze"):
             antwoord_form = ZienswijzeAntwoordForm(initial={"antwoord": besluit.antwoord})
         return super().get_context_data(
             besluit=besluit,
@@ -133,7 +129,7 @@ class RaadsbesluitView(PageView):
         )
 
     def post(self, request, *args, **kwargs):
-        refuse(permissions.can_record_raadsbesluit(request.user, self.besluit))
+        refuse(RAADSBESLUIT.permits(request.user, self.vastleggen(), self.besluit))
         form = RaadsbesluitForm(
             request.POST, request.FILES, procedure=self.regeling.procedure, correctie=self.correctie()
         )
@@ -169,7 +165,7 @@ class RaadDeadlineView(LoginRequiredMixin, View):
         )
         if not permissions.can_view_versie(request.user, besluit.versie):
             raise Http404
-        refuse(permissions.can_manage_programma(request.user, besluit.versie.jaarprogramma.regio))
+        refuse(RAADSBESLUIT.permits(request.user, "set_deadline", besluit))
         form = RaadDeadlineForm(request.POST)
         gedaan = write_form(
             request,
@@ -196,7 +192,7 @@ class ZienswijzeAntwoordView(LoginRequiredMixin, View):
         )
         if not permissions.can_view_versie(request.user, besluit.versie):
             raise Http404
-        refuse(permissions.can_answer_zienswijze(request.user, besluit))
+        refuse(RAADSBESLUIT.permits(request.user, "answer_zienswijze", besluit))
         form = ZienswijzeAntwoordForm(request.POST)
         if form.is_valid():
             try:

@@ -10,11 +10,12 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views import View
 
-from besturen.models import Bestuur, Deelname
+from besturen.models import Bestuur
+from besturen.selectors import current_members
 from opgaven.models import Opgave
 from regioportaal.views import PageView, refuse
 
-from .. import permissions, services
+from .. import services
 from ..forms import (
     NieuweRegelForm,
     RegelForm,
@@ -22,6 +23,7 @@ from ..forms import (
 from ..models import (
     Programmaregel,
 )
+from ..policies import VERSIE
 from ._gedeeld import _messages_of, _versie_or_404, write_form
 
 # --- Lines of a concept version ----------------------------------------------------------------------------------
@@ -39,15 +41,14 @@ class RegelView(LoginRequiredMixin, PageView):
                 pk=kwargs["pk"],
             )
             self.versie = _versie_or_404(request.user, self.regel.versie_id)
-            refuse(permissions.can_manage_programma(request.user, self.versie.jaarprogramma.regio))
+            refuse(VERSIE.permits(request.user, "edit", self.versie))
         return super().dispatch(request, *args, **kwargs)
 
     def leden(self):
         regio = self.versie.jaarprogramma.regio
         return (
             Bestuur.objects.filter(
-                Q(deelnames__in=Deelname.objects.current().filter(regio=regio))
-                | Q(pk__in=self.regel.deelnemers.values("pk"))
+                Q(pk__in=current_members(regio).values("pk")) | Q(pk__in=self.regel.deelnemers.values("pk"))
             )
             .distinct()
             .order_by("naam")
@@ -94,7 +95,7 @@ class RegelVerwijderenView(LoginRequiredMixin, View):
     def post(self, request, pk):
         regel = get_object_or_404(Programmaregel.objects.select_related("opgave"), pk=pk)
         versie = _versie_or_404(request.user, regel.versie_id)
-        refuse(permissions.can_manage_programma(request.user, versie.jaarprogramma.regio))
+        refuse(VERSIE.permits(request.user, "edit", versie))
         try:
             services.remove_regel(regel, door=request.user)
         except ValidationError as exc:
@@ -108,7 +109,7 @@ class RegelToevoegenView(LoginRequiredMixin, View):
     def post(self, request, pk):
         versie = _versie_or_404(request.user, pk)
         regio = versie.jaarprogramma.regio
-        refuse(permissions.can_manage_programma(request.user, regio))
+        refuse(VERSIE.permits(request.user, "edit", versie))
         form = NieuweRegelForm(request.POST, opgaven=Opgave.objects.filter(regio=regio))
         if form.is_valid():
             try:

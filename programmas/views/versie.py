@@ -13,7 +13,7 @@ from besturen import permissions as besturen_permissions
 from opgaven.models import Opgave
 from regioportaal.views import PageView, form_errors_from, refuse
 
-from .. import permissions, selectors, services, termijnen, workflow
+from .. import permissions, selectors, services, termijnen
 from ..forms import (
     GsVerzendingForm,
     NieuweRegelForm,
@@ -29,6 +29,7 @@ from ..models import (
     Raadsbesluit,
     Uitkomst,
 )
+from ..policies import RAADSBESLUIT, REVIEWPAKKET, VERSIE
 from ..regeling import regeling_voor
 from ._gedeeld import S, _messages_of, _versie_or_404
 
@@ -57,34 +58,28 @@ def _grafiek(tabel):
     return {"balken": balken, "label": label, "hoogte": 20 + len(tabel.rijen) * stap, "breedte": 760}
 
 
-def _gs_open(versie, regeling):
-    return (
-        regeling.procedure == Procedure.ZIENSWIJZE
-        and versie.status == S.VASTGESTELD
-        and not versie.naar_gs_op
-    )
+# The page's steps (as the URL names them) and the policy's actions behind them.
+STAPPEN = {
+    "indienen": "submit",
+    "terugsturen": "send_back",
+    "vaststellen": "adopt",
+    "voorleggen": "route",
+    "naar-gs": "record_gs",
+    "nieuwe-versie": "new_version",
+}
 
 
-def _acties(user, versie, regeling, mag_beheren):
-    """The workflow buttons this user may use on this version now (workflow table and permissions)."""
+def _acties(allowed, regeling):
+    """The workflow forms this user may use on this version now: exactly the actions the policy allows."""
     procedure = regeling.procedure
     acties = {}
-    if mag_beheren and workflow.allowed(procedure, versie.status, S.INGEDIEND):
+    if allowed.get("submit"):
         acties["indienen"] = True
-    mag_bestuur = permissions.can_adopt(user, versie, regeling.bestuursorgaan)
-    if mag_bestuur and (
-        (versie.status == S.INGEDIEND and workflow.allowed(procedure, versie.status, S.CONCEPT))
-        or (selectors.open_voor_raden(versie) and procedure == Procedure.INSTEMMING)
-        or (versie.status == S.VOORGELEGD and not versie.afgesloten)
-    ):
+    if allowed.get("send_back"):
         acties["terugsturen"] = TerugsturenForm()
-    if workflow.allowed(procedure, versie.status, S.VASTGESTELD) and mag_bestuur and not versie.afgesloten:
+    if allowed.get("adopt"):
         acties["vaststellen"] = VaststellenForm()
-    if (
-        mag_beheren
-        and workflow.allowed(procedure, versie.status, S.VOORGELEGD)
-        and versie.voorgelegd_op is None
-    ):
+    if allowed.get("route"):
         vroegst = termijnen.vroegste_deadline(procedure, timezone.localdate())
         acties["voorleggen"] = VoorleggenForm(
             initial={
@@ -97,11 +92,7 @@ def _acties(user, versie, regeling, mag_beheren):
             },
             vroegst=vroegst,
         )
-    if (
-        mag_beheren
-        and versie.status != S.CONCEPT
-        and not versie.jaarprogramma.versies.filter(status=S.CONCEPT).exists()
-    ):
+    if allowed.get("new_version"):
         acties["nieuwe_versie"] = NieuweVersieForm()
     return acties
 
@@ -121,15 +112,16 @@ class VersieView(PageView):
         andere = [v for v in versie.jaarprogramma.versies.all() if v.pk != versie.pk]
         if not besturen_permissions.can_view_besloten_regio(user, regio):
             andere = [v for v in andere if v.openbaar]
+        allowed = VERSIE.allowed(user, versie)
         nieuwe_regel = None
-        if mag_beheren and versie.bewerkbaar:
+        if allowed.get("edit"):
             opgaven = Opgave.objects.filter(regio=regio).exclude(
                 pk__in=Programmaregel.objects.filter(versie=versie).values("opgave")
             )
             nieuwe_regel = NieuweRegelForm(opgaven=opgaven.order_by("titel"))
         routed = versie.status not in (S.CONCEPT, S.INGEDIEND) and versie.voorgelegd_op is not None
-        acties = _acties(user, versie, regeling, mag_beheren)
-        gs_form = GsVerzendingForm() if mag_beheren and _gs_open(versie, regeling) else None
+        acties = _acties(allowed, regeling)
+        gs_form = GsVerzendingForm() if allowed.get("record_gs") else None
         if formulier is not None:  # a refused step: its bound form with the errors in place
             actie, form = formulier
             if actie == "naar-gs":
@@ -144,6 +136,7 @@ class VersieView(PageView):
             grafiek=_grafiek(tabel),
             totaal_capaciteit=sum((r.capaciteit_uren for r in tabel.regels), 0),
             mag_beheren=mag_beheren,
+            mag_bewerken=allowed.get("edit", False),
             acties=acties,
             vergelijk=VergelijkForm(versies=andere, initial={"met": versie.gebaseerd_op_id})
             if andere
@@ -159,11 +152,11 @@ class VersieView(PageView):
             if regeling.procedure == Procedure.ZIENSWIJZE
             else [],
             aantal_vragen=versie.vragen.count(),
-            te_registreren=Raadsbesluit.objects.filter(
-                versie=versie, pk__in=permissions.recordable_raadsbesluiten(user).values("pk")
+            te_registreren=RAADSBESLUIT.objects(
+                user, "record", Raadsbesluit.objects.filter(versie=versie)
             ).select_related("bestuur"),
             mijn_besturen=permissions.mijn_besturen(user, versie),
-            mag_pakket=permissions.can_request_reviewpakket(user, versie),
+            mag_pakket=REVIEWPAKKET.may(user, "request", versie),
             onbeantwoord=versie.raadsbesluiten.filter(uitkomst=Uitkomst.ZIENSWIJZE, antwoord="").count()
             if regeling.procedure == Procedure.ZIENSWIJZE and versie.status == S.VOORGELEGD
             else 0,
@@ -189,14 +182,10 @@ class VersieActieView(LoginRequiredMixin, View):
 
     def post(self, request, pk, actie):
         versie = _versie_or_404(request.user, pk)
-        regio = versie.jaarprogramma.regio
-        regeling = regeling_voor(versie)
-        if actie in ("vaststellen", "terugsturen"):
-            refuse(permissions.can_adopt(request.user, versie, regeling.bestuursorgaan))
-        elif actie in ("indienen", "voorleggen", "nieuwe-versie", "naar-gs"):
-            refuse(permissions.can_manage_programma(request.user, regio))
-        else:
+        if actie not in STAPPEN:
             raise Http404
+        # The role answers 403 here; a wrong state is the service's to explain next to the form.
+        refuse(VERSIE.permits(request.user, STAPPEN[actie], versie))
         form = ACTIE_FORMULIEREN[actie](request.POST) if actie in ACTIE_FORMULIEREN else None
         if form is not None and not form.is_valid():
             return self.opnieuw(request, versie, actie, form)

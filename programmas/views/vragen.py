@@ -20,6 +20,7 @@ from ..models import (
     Raadsbesluit,
     Vraag,
 )
+from ..policies import VRAAG
 from ..regeling import regeling_voor
 from ._gedeeld import LoginFirstMixin, _versie_or_404, write_form
 
@@ -75,7 +76,7 @@ class MijnGemeenteView(LoginFirstMixin, PageView):
 
     def post(self, request, *args, **kwargs):
         vraagstellers = self.vraagstellers()
-        refuse(permissions.can_ask_question(request.user, self.versie))
+        refuse(VRAAG.permits(request.user, "ask", self.versie))
         regels = list(selectors.regels_van(self.versie))
         form = VraagForm(request.POST, regels=regels, besturen=vraagstellers)
         vraag = write_form(
@@ -121,7 +122,7 @@ class VraagAntwoordView(LoginRequiredMixin, View):
         vraag = get_object_or_404(Vraag.objects.select_related("versie__jaarprogramma__regio"), pk=pk)
         if not permissions.can_view_versie(request.user, vraag.versie):
             raise Http404
-        refuse(permissions.can_answer_question(request.user, vraag))
+        refuse(VRAAG.permits(request.user, "answer", vraag))
         form = AntwoordForm(request.POST)
         if form.is_valid():
             services.answer_question(vraag, antwoord=form.cleaned_data["antwoord"], door=request.user)
