@@ -154,8 +154,16 @@ STORAGES = {
 # Uploaded documents live outside the web root and are served only through views that check permissions.
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# A file's bytes beyond this are dropped as they arrive (regioportaal.uploads.LimitedUploadHandler); the forms then
+# refuse it next to its field. Documents may be 10 MB (regioportaal.uploads.MAX_BYTES), imports IMPORT_MAX_BYTES.
+FILE_UPLOAD_HANDLERS = [
+    "regioportaal.uploads.LimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", 5 * 1024 * 1024))
+UPLOAD_MAX_BYTES = max(10 * 1024 * 1024, IMPORT_MAX_BYTES)
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
