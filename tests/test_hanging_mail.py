@@ -25,7 +25,9 @@ def hanging_mail_server(settings):
         except OSError:
             return
         try:
-            state["seen"].append(state["while_hanging"]())  # the client now waits for a greeting that never comes
+            state["seen"].append(
+                state["while_hanging"]()
+            )  # the client now waits for a greeting that never comes
         finally:
             connections.close_all()
         state["conn"] = conn  # kept open and silent until the test ends
@@ -55,7 +57,9 @@ def test_a_hanging_mail_server_holds_no_row_lock_and_the_notification_stays_unse
 
     hanging_mail_server["while_hanging"] = lock_the_row
 
-    with pytest.raises(Exception) as failure:  # the task fails (and Celery retries it), bounded by EMAIL_TIMEOUT
+    with pytest.raises(
+        Exception
+    ) as failure:  # the task fails (and Celery retries it), bounded by EMAIL_TIMEOUT
         send_melding.run(melding.pk)
 
     assert isinstance(failure.value, OSError) or "Retry" in type(failure.value).__name__

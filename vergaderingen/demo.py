@@ -12,7 +12,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 
-from besturen.models import Lidmaatschap, Orgaan, Regio, Rol
+from besturen.models import Orgaan, Regio, Rol
+from besturen.selectors import current_seats
 from programmas.demo import demo_jaar, dender_kalender
 from programmas.models import ProgrammaSoort, Versie
 
@@ -39,11 +40,7 @@ def _moment(day, hour, minute=0):
 
 def _leden(orgaan):
     return list(
-        Lidmaatschap.objects.current()
-        .filter(orgaan=orgaan)
-        .exclude(rol=Rol.SECRETARIS)
-        .select_related("persoon")
-        .order_by("pk")
+        current_seats(orgaan=orgaan).exclude(rol=Rol.SECRETARIS).select_related("persoon").order_by("pk")
     )
 
 

@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from besturen.models import Bestuur
+from besturen.selectors import current_members
 from opgaven.models import Opgave
 
 from .documenten import MAX_BYTES, check_document
@@ -162,9 +163,7 @@ class InschrijvingForm(forms.Form):
 
     def __init__(self, *args, bijeenkomst, blokken, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["bestuur"].queryset = Bestuur.objects.filter(
-            deelnames__in=bijeenkomst.regio.deelnames.current()
-        ).order_by("naam", "soort")
+        self.fields["bestuur"].queryset = current_members(bijeenkomst.regio)
         self.blokken = [blok for blok in blokken if blok.soort == BlokSoort.WERKSESSIES]
         for blok in self.blokken:
             choices = [("", _("geen werksessie in dit blok"))]

@@ -11,12 +11,10 @@ only the region's officials register themselves for a planning day.
 """
 
 from django.db.models import Q
-from django.utils.translation import gettext as _
 from guardian.shortcuts import get_objects_for_user
 
 from besturen import permissions as besturen_permissions
 from besturen.models import Orgaan
-from regioportaal.permissions import NotAllowed, is_system
 
 from .models import GEPUBLICEERDE_STATUSSEN, AgendapuntStatus, VergaderingStatus
 
@@ -116,21 +114,3 @@ def can_register(user, bijeenkomst):
     members' councils, or its secretariat. Not the platform administrator, who holds no role there (as organiser
     they may register someone else: `can_organise_bijeenkomst`)."""
     return _active(user) and besturen_permissions.heeft_rol_in_regio(user, bijeenkomst.regio)
-
-
-# --- Refusals for the services ---------------------------------------------------------------------------------
-
-
-def require(allowed, message, door):
-    if is_system(door):
-        return
-    if not allowed:
-        raise NotAllowed(message)
-
-
-def require_manage(door, orgaan):
-    require(
-        can_manage_vergaderingen(door, orgaan),
-        _("Alleen het secretariaat van %(orgaan)s mag dit.") % {"orgaan": orgaan},
-        door,
-    )

@@ -5,7 +5,7 @@ import datetime
 from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 
-from besturen.models import Deelname, Lidmaatschap
+from besturen.selectors import current_members, current_seats
 
 from . import permissions
 from .models import (
@@ -19,6 +19,7 @@ from .models import (
     Sessiekeuze,
     Stem,
     Vergadering,
+    VergaderingStatus,
     Werksessie,
 )
 
@@ -30,6 +31,19 @@ def vergaderingen_van(orgaan, *, lid):
         qs = qs.filter(status__in=GEPUBLICEERDE_STATUSSEN)
     return qs.annotate(aantal_punten=Count("agendapunten", filter=_punten_q(lid, "agendapunten__"))).order_by(
         "begin"
+    )
+
+
+def volgende_vergadering(vergadering):
+    """The next meeting of the same body whose agenda can still take items."""
+    return (
+        Vergadering.objects.filter(
+            orgaan=vergadering.orgaan_id,
+            begin__gt=vergadering.begin,
+            status__in=[VergaderingStatus.GEPLAND, VergaderingStatus.AGENDA_GEPUBLICEERD],
+        )
+        .order_by("begin", "pk")
+        .first()
     )
 
 
@@ -83,8 +97,7 @@ def aanwezigheden(vergadering):
 def zetels_op(vergadering):
     """The seats that count at a meeting: current on the day it was held."""
     return list(
-        Lidmaatschap.objects.current(timezone.localtime(vergadering.begin).date())
-        .filter(orgaan=vergadering.orgaan_id)
+        current_seats(orgaan=vergadering.orgaan_id, day=timezone.localtime(vergadering.begin).date())
         .select_related("persoon", "namens")
         .order_by("persoon__achternaam", "persoon__voornaam")
     )
@@ -150,13 +163,7 @@ def eigen_inschrijving(bijeenkomst, user):
 
 def overzicht(bijeenkomst):
     """Per member government × theme: how many confirmed participants (is every bestuur in every theme?)."""
-    besturen = [
-        d.bestuur
-        for d in Deelname.objects.current(bijeenkomst.datum)
-        .filter(regio=bijeenkomst.regio_id)
-        .select_related("bestuur")
-        .order_by("bestuur__naam")
-    ]
+    besturen = list(current_members(bijeenkomst.regio_id, bijeenkomst.datum))
     themas = sorted(
         set(Werksessie.objects.filter(blok__bijeenkomst=bijeenkomst).values_list("thema", flat=True))
     )

@@ -90,9 +90,9 @@ def test_personal_feed_shows_all_meetings_of_the_users_bodies_behind_a_revocable
     cal = parse(response.content.decode())
     assert [e.uid.value for e in cal.vevent_list] == [f"vergadering-{eigen.pk}@127.0.0.1"]
 
-    services.renew_kalendertoken(w.lid, door=w.lid)
+    vernieuwd = services.renew_kalendertoken(w.lid, door=w.lid)
     assert client.get(url).status_code == 404
-    nieuw = reverse("vergaderingen:persoonlijke_feed", args=[services.kalendertoken(w.lid).token])
+    nieuw = reverse("vergaderingen:persoonlijke_feed", args=[vernieuwd.token])
     assert client.get(nieuw).status_code == 200
 
 
@@ -119,3 +119,38 @@ def test_feeds_run_a_bounded_number_of_queries(w, client, django_assert_max_num_
     with django_assert_max_num_queries(10):
         response = client.get(reverse("vergaderingen:persoonlijke_feed", args=[token]))
     assert len(parse(response.content.decode()).vevent_list) == 7
+
+
+def test_the_database_holds_no_token_that_opens_a_feed(w, client):
+    """Only the SHA-256 of each calendar token is stored: no stored value opens a feed, the secret shown does."""
+    from vergaderingen.models import KalenderToken, hash_token
+
+    plan(w.dbo, days=5)
+    gemaakt = services.kalendertoken(w.lid)
+    vernieuwd = services.renew_kalendertoken(w.voorzitter, door=w.voorzitter)
+    for kalender in KalenderToken.objects.all():
+        stored = [getattr(kalender, field.attname) for field in KalenderToken._meta.concrete_fields]
+        for value in stored:
+            url = reverse("vergaderingen:persoonlijke_feed", args=[str(value)])
+            assert client.get(url).status_code == 404
+    for token in (gemaakt, vernieuwd):
+        assert KalenderToken.objects.get(user=token.user).token_hash == hash_token(token.token)
+        url = reverse("vergaderingen:persoonlijke_feed", args=[token.token])
+        assert client.get(url).status_code == 200
+
+
+def test_the_migration_hashes_existing_tokens_so_handed_out_links_keep_working(w, client):
+    """Before 0003 the secret itself was stored; the data migration hashes it in place."""
+    import importlib
+
+    from django.apps import apps
+
+    from vergaderingen.models import KalenderToken
+
+    migratie = importlib.import_module("vergaderingen.migrations.0003_kalendertoken_hash")
+    plan(w.dbo, days=5)
+    oud = "een-oude-link-in-klare-tekst"
+    KalenderToken.objects.create(user=w.lid, token_hash=oud)  # as a row looked before the migration
+    migratie.hash_tokens(apps, None)
+    assert not KalenderToken.objects.filter(token_hash=oud).exists()
+    assert client.get(reverse("vergaderingen:persoonlijke_feed", args=[oud])).status_code == 200

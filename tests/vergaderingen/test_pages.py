@@ -1,6 +1,7 @@
 """The pages: who may see (404 otherwise) and do (403 otherwise), and a bound on each page's queries."""
 
 import datetime
+import re
 
 import pytest
 import time_machine
@@ -327,13 +328,17 @@ def test_my_calendar_page_shows_the_feed_and_changes_preference(w, client, djang
     response = client.get(url)
     assert "U hebt nog geen agenda-link." in response.content.decode()
     assert not KalenderToken.objects.filter(user=w.lid).exists()  # a GET creates nothing
-    _post(client, w.lid, url, {"actie": "vernieuwen"})
+    response = _post(client, w.lid, url, {"actie": "vernieuwen"})
+    feed = re.search(r'id="feed" value="([^"]+)"', response.content.decode()).group(1)
+    assert client.get(feed).status_code == 200  # the link shown once opens the feed
     with django_assert_max_num_queries(12):
         response = client.get(url)
-    token = KalenderToken.objects.get(user=w.lid).token
-    assert token in response.content.decode()
+    assert feed not in response.content.decode()  # shown once: only its hash is stored
+    assert "U hebt een agenda-link." in response.content.decode()
+    stored = KalenderToken.objects.get(user=w.lid).token_hash
     _post(client, w.lid, url, {"actie": "vernieuwen"})
-    assert KalenderToken.objects.get(user=w.lid).token != token
+    assert KalenderToken.objects.get(user=w.lid).token_hash != stored
+    assert client.get(feed).status_code == 404
     _post(client, w.lid, url, {"frequentie": "dagelijks"})
     w.lid.refresh_from_db()
     assert w.lid.meldingen == "dagelijks"

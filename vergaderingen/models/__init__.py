@@ -14,7 +14,7 @@ One module per topic; every name lives here too, so `from vergaderingen.models i
 
 from .bijeenkomst import Bijeenkomst, Blok, BlokSoort, Inschrijving, KeuzeStatus, Sessiekeuze, Werksessie
 from .documenten import Document, DocumentSoort, document_pad
-from .kalender import KalenderToken, nieuw_token
+from .kalender import KalenderToken, hash_token, nieuw_token
 from .vergadering import (
     GEPUBLICEERDE_STATUSSEN,
     Aanwezigheid,
@@ -56,5 +56,6 @@ __all__ = [
     "Werksessie",
     "agenda_pdf_pad",
     "document_pad",
+    "hash_token",
     "nieuw_token",
 ]

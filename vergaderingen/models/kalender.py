@@ -1,5 +1,6 @@
-"""The secret token of a user's personal calendar URL."""
+"""The secret token of a user's personal calendar URL, stored only as its hash."""
 
+import hashlib
 import secrets
 
 from django.conf import settings
@@ -11,14 +12,25 @@ def nieuw_token():
     return secrets.token_urlsafe(32)
 
 
+def hash_token(token):
+    """The stored form of a calendar token: its SHA-256 (hex). A feed is looked up by the hash of its URL's token."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
 class KalenderToken(models.Model):
-    """The secret in a user's personal calendar URL; revoking it replaces it with a new one."""
+    """The secret in a user's personal calendar URL; revoking it replaces it with a new one.
+
+    Only the hash is stored (`token_hash`): the secret itself is shown once, when it is made (`token` holds it on
+    the instance the service returns, never in the database)."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="kalendertoken"
     )
-    token = models.CharField(max_length=64, unique=True, default=nieuw_token)
+    token_hash = models.CharField(max_length=64, unique=True)
     aangemaakt = models.DateTimeField(auto_now=True)
+
+    #: The secret, only on an instance just made or renewed (not a database field).
+    token = None
 
     class Meta:
         verbose_name = _("kalendertoken")
@@ -26,3 +38,9 @@ class KalenderToken(models.Model):
 
     def __str__(self):
         return f"{self.user}"
+
+    def set_token(self):
+        """Make a new secret: its hash is stored, the secret is kept on this instance only."""
+        self.token = nieuw_token()
+        self.token_hash = hash_token(self.token)
+        return self.token

@@ -14,15 +14,14 @@ One module per topic; every name lives here too, so `services.plan_vergadering(.
 - bijeenkomsten: planning days, registrations, waiting lists and their mails
 """
 
+from ..policies import inschrijving_open
+from ..selectors import volgende_vergadering
 from ._gedeeld import _create, _lock, _scope, _store_document
 from .agenda import (
     AGENDAPUNT_EDITABLE,
     AGENDAPUNT_FIELDS,
     RENUMBER_OFFSET,
-    _check_agenda_open,
-    _check_frozen,
     _check_opgave,
-    _check_voorstel,
     _genummerd,
     _next_number,
     _queue_pdf,
@@ -36,12 +35,10 @@ from .agenda import (
     move_to_next_vergadering,
     propose_agendapunt,
     update_agendapunt,
-    volgende_vergadering,
 )
 from .besluiten import (
     BESLUIT_FIELDS,
     _besluit_over_programma,
-    _check_afgelopen,
     _zetels,
     put_programmaversie_on_agenda,
     record_aanwezigheid,
@@ -62,7 +59,6 @@ from .bijeenkomsten import (
     bijeenkomst_event,
     cancel_inschrijving,
     create_bijeenkomst,
-    inschrijving_open,
     register,
     send_bevestiging_mail,
     send_opgeschoven_mail,
@@ -92,13 +88,9 @@ __all__ = [
     "VERGADERING_FIELDS",
     "_besluit_over_programma",
     "_bevestigd",
-    "_check_afgelopen",
-    "_check_agenda_open",
-    "_check_frozen",
     "_check_opgave",
     "_check_plaats",
     "_check_sessies",
-    "_check_voorstel",
     "_create",
     "_datum",
     "_fill_from_wachtlijst",

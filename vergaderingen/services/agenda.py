@@ -9,13 +9,12 @@ from django.utils.translation import gettext as _
 from regioportaal import outbox
 from regioportaal.audit import diff, log_action, snapshot
 
-from .. import permissions, workflow
 from ..models import (
     Agendapunt,
     AgendapuntStatus,
     Vergadering,
-    VergaderingStatus,
 )
+from ..policies import AgendapuntPolicy, VergaderingPolicy
 from ._gedeeld import _create, _lock, _scope, _store_document
 
 AGENDAPUNT_FIELDS = [
@@ -30,19 +29,6 @@ AGENDAPUNT_FIELDS = [
 ]
 AGENDAPUNT_EDITABLE = ["titel", "toelichting", "openbaar", "opgave"]
 RENUMBER_OFFSET = 10000  # parks numbers out of the way while renumbering under the unique constraint
-
-
-def volgende_vergadering(vergadering):
-    """The next meeting of the same body whose agenda can still take items."""
-    return (
-        Vergadering.objects.filter(
-            orgaan=vergadering.orgaan_id,
-            begin__gt=vergadering.begin,
-            status__in=[VergaderingStatus.GEPLAND, VergaderingStatus.AGENDA_GEPUBLICEERD],
-        )
-        .order_by("begin", "pk")
-        .first()
-    )
 
 
 def _genummerd(vergadering):
@@ -68,24 +54,12 @@ def _renumber(punten):
     Agendapunt.objects.bulk_update(punten, ["volgnummer"])
 
 
-def _check_agenda_open(vergadering):
-    if vergadering.status not in (VergaderingStatus.GEPLAND, VergaderingStatus.AGENDA_GEPUBLICEERD):
-        raise ValidationError(_("De vergadering is afgelopen: haar agenda verandert niet meer."))
-
-
 def _open_agenda(vergadering, door):
-    """Check the actor, lock the meeting and check that its agenda still changes; return the locked meeting."""
-    permissions.require_manage(door, vergadering.orgaan)
+    """Lock the meeting and ask the policy whether this actor may change its agenda now; return the locked
+    meeting."""
     vergadering = _lock(vergadering)
-    _check_agenda_open(vergadering)
+    VergaderingPolicy().require(door, "edit_agenda", vergadering)
     return vergadering
-
-
-def _check_frozen(vergadering):
-    if vergadering.agenda_gepubliceerd:
-        raise ValidationError(
-            _("De agenda is gepubliceerd: de nummering ligt vast. Houd het punt zo nodig aan in het besluit.")
-        )
 
 
 def _check_opgave(vergadering, opgave):
@@ -148,8 +122,8 @@ def update_agendapunt(punt, *, door, **values):
 @transaction.atomic
 def move_agendapunt(punt, *, omhoog, door):
     """Swap an item with the one above (omhoog) or below it; only before publication."""
-    vergadering = _open_agenda(punt.vergadering, door)
-    _check_frozen(vergadering)
+    vergadering = _lock(punt.vergadering)
+    AgendapuntPolicy().require(door, "move", punt)
     punten = _genummerd(vergadering)
     index = next((i for i, p in enumerate(punten) if p.pk == punt.pk), None)
     if index is None:
@@ -174,12 +148,10 @@ def move_agendapunt(punt, *, omhoog, door):
 @transaction.atomic
 def move_to_next_vergadering(punt, *, door):
     """Move an item (with its documents) to the next meeting of the body; only before publication."""
-    vergadering = _open_agenda(punt.vergadering, door)
-    _check_frozen(vergadering)
-    volgende = volgende_vergadering(vergadering)
-    if volgende is None:
-        raise ValidationError(_("Er is nog geen volgende vergadering gepland. Plan die eerst."))
-    volgende = _lock(volgende)
+    vergadering = _lock(punt.vergadering)
+    policy = AgendapuntPolicy()
+    policy.require(door, "move_to_next", punt)
+    volgende = _lock(policy.volgende(vergadering))
     punt.vergadering = volgende
     punt.volgnummer = _next_number(volgende) if punt.status == AgendapuntStatus.GEAGENDEERD else None
     punt.addendum = volgende.agenda_gepubliceerd
@@ -200,12 +172,7 @@ def move_to_next_vergadering(punt, *, door):
 @transaction.atomic
 def propose_agendapunt(vergadering, *, titel, toelichting="", openbaar=True, door):
     """A member proposes an item; the secretariat accepts or declines it."""
-    permissions.require(
-        permissions.besturen_permissions.is_lid_of_secretariaat(door, vergadering.orgaan),
-        _("Alleen leden van %(orgaan)s stellen agendapunten voor.") % {"orgaan": vergadering.orgaan},
-        door,
-    )
-    _check_agenda_open(vergadering)
+    VergaderingPolicy().require(door, "propose", vergadering)
     return _create(
         Agendapunt,
         AGENDAPUNT_FIELDS,
@@ -223,16 +190,10 @@ def propose_agendapunt(vergadering, *, titel, toelichting="", openbaar=True, doo
     )
 
 
-def _check_voorstel(punt, naar):
-    """The one guard on an item's status (`workflow.AGENDAPUNT_TRANSITIONS`): a proposal is decided on once."""
-    if not workflow.allowed(punt.status, naar, workflow.AGENDAPUNT_TRANSITIONS):
-        raise ValidationError(_("Over dit voorstel is al beslist."), code="overgang")
-
-
 @transaction.atomic
 def accept_voorstel(punt, *, door):
-    vergadering = _open_agenda(punt.vergadering, door)
-    _check_voorstel(punt, AgendapuntStatus.GEAGENDEERD)
+    vergadering = _lock(punt.vergadering)
+    AgendapuntPolicy().require(door, "accept", punt)
     punt.status = AgendapuntStatus.GEAGENDEERD
     punt.volgnummer = _next_number(vergadering)
     punt.addendum = vergadering.agenda_gepubliceerd
@@ -246,8 +207,7 @@ def accept_voorstel(punt, *, door):
 
 @transaction.atomic
 def decline_voorstel(punt, *, reden="", door):
-    permissions.require_manage(door, punt.vergadering.orgaan)
-    _check_voorstel(punt, AgendapuntStatus.AFGEWEZEN)
+    AgendapuntPolicy().require(door, "decline", punt)
     punt.status = AgendapuntStatus.AFGEWEZEN
     punt.reden_afwijzing = reden
     punt.save(update_fields=["status", "reden_afwijzing"])
@@ -259,8 +219,7 @@ def decline_voorstel(punt, *, reden="", door):
 def add_document(punt, upload, *, door):
     """Attach a PDF, DOCX or XLSX (checked by content, at most 10 MB) to an agenda item."""
     vergadering = punt.vergadering
-    permissions.require_manage(door, vergadering.orgaan)
-    _check_agenda_open(vergadering)
+    AgendapuntPolicy().require(door, "edit", punt)
     return _store_document(upload, door, _scope(vergadering.orgaan), agendapunt=punt)
 
 

@@ -7,17 +7,14 @@ from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from besturen.models import Lidmaatschap
 from programmas import services as programma_services
 from programmas.models import Versie
 from regioportaal.audit import diff, log_action, snapshot
 
-from .. import permissions
 from ..models import (
     Aanwezigheid,
     Aanwezigheidsstatus,
     Agendapunt,
-    AgendapuntStatus,
     Besluit,
     Stem,
     Stemming,
@@ -25,6 +22,7 @@ from ..models import (
     Vergadering,
     VergaderingStatus,
 )
+from ..policies import AgendapuntPolicy, VergaderingPolicy
 from ._gedeeld import _lock, _scope
 from .agenda import add_agendapunt
 from .vergadering import approve_notulen
@@ -32,15 +30,8 @@ from .vergadering import approve_notulen
 BESLUIT_FIELDS = ["behandeling", "tekst", "uitkomst"]
 
 
-def _check_afgelopen(vergadering):
-    if vergadering.status != VergaderingStatus.AFGELOPEN:
-        raise ValidationError(
-            _("Dit legt u vast nadat de vergadering is afgelopen en vóór de notulen zijn goedgekeurd.")
-        )
-
-
 def _zetels(vergadering, ids):
-    zetels = Lidmaatschap.objects.filter(orgaan=vergadering.orgaan_id, pk__in=ids)
+    zetels = vergadering.orgaan.lidmaatschappen.filter(pk__in=ids)
     found = set(zetels.values_list("pk", flat=True))
     if found != set(ids):
         raise ValidationError(_("Alleen leden van %(orgaan)s tellen mee.") % {"orgaan": vergadering.orgaan})
@@ -50,8 +41,7 @@ def _zetels(vergadering, ids):
 @transaction.atomic
 def record_aanwezigheid(vergadering, *, aanwezigheden, door):
     """Record who attended: {lidmaatschap id: Aanwezigheidsstatus}."""
-    permissions.require_manage(door, vergadering.orgaan)
-    _check_afgelopen(vergadering)
+    VergaderingPolicy().require(door, "record", vergadering)
     _zetels(vergadering, list(aanwezigheden))
     for status in aanwezigheden.values():
         Aanwezigheidsstatus(status)
@@ -85,12 +75,8 @@ def record_besluit(
 
     Adopting the item on the minutes of the previous meeting approves those minutes.
     """
-    vergadering = punt.vergadering
-    permissions.require_manage(door, vergadering.orgaan)
-    vergadering = _lock(vergadering)
-    _check_afgelopen(vergadering)
-    if punt.status != AgendapuntStatus.GEAGENDEERD:
-        raise ValidationError(_("Alleen over punten op de agenda wordt besloten."))
+    vergadering = _lock(punt.vergadering)
+    AgendapuntPolicy().require(door, "record_besluit", punt)
     Uitkomst(uitkomst)
     totalen = {"voor": voor, "tegen": tegen, "onthouding": onthouding}
     if stemmen:

@@ -5,19 +5,18 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from besturen.models import Bestuur
+from besturen.selectors import current_members, current_seats, is_current_member
 from besturen.services import regio_scope
 from regioportaal import ical, outbox
 from regioportaal.audit import log_action
 from regioportaal.links import absolute_url
 from regioportaal.permissions import NotAllowed
 
-from .. import permissions, workflow
+from .. import workflow
 from ..models import (
     Bijeenkomst,
     Blok,
@@ -27,17 +26,15 @@ from ..models import (
     Sessiekeuze,
     Werksessie,
 )
+from ..policies import BijeenkomstPolicy, InschrijvingPolicy
 from ._gedeeld import _create, _store_document
 
 BIJEENKOMST_FIELDS = ["regio", "naam", "beschrijving", "datum", "locatie", "organisator", "inschrijven_tot"]
 
 
 def _require_organise(door, regio):
-    permissions.require(
-        permissions.can_organise_bijeenkomst(door, regio),
-        _("Alleen het secretariaat van %(regio)s organiseert planningsdagen.") % {"regio": regio},
-        door,
-    )
+    """The organiser's guard for a region's planning days (`BijeenkomstPolicy`, action `organise`)."""
+    BijeenkomstPolicy().require(door, "organise", Bijeenkomst(regio=regio))
 
 
 @transaction.atomic
@@ -48,7 +45,7 @@ def create_bijeenkomst(regio, *, door, **values):
 
 @transaction.atomic
 def add_blok(bijeenkomst, *, soort, titel, begin, einde=None, door):
-    _require_organise(door, bijeenkomst.regio)
+    BijeenkomstPolicy().require(door, "organise", bijeenkomst)
     return _create(
         Blok,
         ["bijeenkomst", "soort", "titel", "begin", "einde"],
@@ -60,7 +57,7 @@ def add_blok(bijeenkomst, *, soort, titel, begin, einde=None, door):
 
 @transaction.atomic
 def add_werksessie(blok, *, thema, capaciteit, facilitator="", beschrijving="", door):
-    _require_organise(door, blok.bijeenkomst.regio)
+    BijeenkomstPolicy().require(door, "organise", blok.bijeenkomst)
     if blok.soort != BlokSoort.WERKSESSIES:
         raise ValidationError(_("Werksessies horen in een blok met werksessies."))
     return _create(
@@ -81,12 +78,8 @@ def add_werksessie(blok, *, thema, capaciteit, facilitator="", beschrijving="", 
 @transaction.atomic
 def add_werkdocument(werksessie, upload, *, door):
     regio = werksessie.blok.bijeenkomst.regio
-    _require_organise(door, regio)
+    BijeenkomstPolicy().require(door, "organise", werksessie.blok.bijeenkomst)
     return _store_document(upload, door, regio_scope(regio), werksessie=werksessie)
-
-
-def inschrijving_open(bijeenkomst, today=None):
-    return (today or timezone.localdate()) <= bijeenkomst.inschrijven_tot
 
 
 def _check_sessies(bijeenkomst, sessies):
@@ -118,23 +111,15 @@ def register(bijeenkomst, *, bestuur, sessies, door, deelnemer=None):
     sessions are locked (select_for_update), so of two people asking for the last seat at once exactly one gets it.
     """
     deelnemer = deelnemer or door
-    if deelnemer != door:
-        _require_organise(door, bijeenkomst.regio)
-    permissions.require(
-        permissions.can_register(deelnemer, bijeenkomst),
-        _("Alleen medewerkers en mandatarissen van %(regio)s schrijven zich in.")
-        % {"regio": bijeenkomst.regio},
-        door,
-    )
-    if deelnemer is None or not deelnemer.is_authenticated:
-        raise NotAllowed(_("Log in om u in te schrijven."))
-    if deelnemer == door and not inschrijving_open(bijeenkomst):
-        raise ValidationError(
-            _("De inschrijving is gesloten: inschrijven kon tot en met %(datum)s.")
-            % {"datum": _datum(bijeenkomst.inschrijven_tot)},
-            code="gesloten",
-        )
-    if not bijeenkomst.regio.deelnames.current().filter(bestuur=bestuur).exists():
+    policy = BijeenkomstPolicy()
+    if deelnemer == door:
+        policy.require(door, "register", bijeenkomst)
+    else:
+        policy.require(door, "organise", bijeenkomst)
+        policy.require_participant(door, deelnemer, bijeenkomst)
+        if deelnemer is None or not deelnemer.is_authenticated:
+            raise NotAllowed(_("Log in om u in te schrijven."))
+    if not is_current_member(bijeenkomst.regio, bestuur):
         raise ValidationError(
             {"bestuur": _("%(bestuur)s is geen lid van deze regio.") % {"bestuur": bestuur}}
         )
@@ -181,14 +166,7 @@ def register(bijeenkomst, *, bestuur, sessies, door, deelnemer=None):
 def cancel_inschrijving(inschrijving, *, door):
     """Cancel a registration; each seat it frees goes to the first on that session's waiting list (by mail)."""
     bijeenkomst = inschrijving.bijeenkomst
-    permissions.require(
-        (door is not None and door.pk == inschrijving.user_id)
-        or permissions.can_organise_bijeenkomst(door, bijeenkomst.regio),
-        _("U annuleert alleen uw eigen inschrijving."),
-        door,
-    )
-    if timezone.localdate() > bijeenkomst.datum:
-        raise ValidationError(_("De bijeenkomst is voorbij."))
+    InschrijvingPolicy().require(door, "cancel", inschrijving)
     sessie_ids = list(inschrijving.keuzes.values_list("werksessie_id", flat=True))
     sessies = list(Werksessie.objects.select_for_update().filter(pk__in=sessie_ids).order_by("pk"))
     log_action(
@@ -329,15 +307,4 @@ def bestuur_van(user, regio):
     """The member government the user most likely registers for: that of their current seat in the region."""
     if not user or not user.is_authenticated:
         return None
-    today = timezone.localdate()
-    return (
-        Bestuur.objects.filter(
-            Q(lidmaatschappen__einddatum__isnull=True) | Q(lidmaatschappen__einddatum__gt=today),
-            lidmaatschappen__persoon__user=user,
-            lidmaatschappen__begindatum__lte=today,
-            deelnames__regio=regio,
-        )
-        .distinct()
-        .order_by("naam")
-        .first()
-    )
+    return current_members(regio).filter(pk__in=current_seats(user=user).values("namens")).first()

@@ -10,24 +10,32 @@ from regioportaal.permissions import NotAllowed, is_system
 
 from ..models import (
     KalenderToken,
-    nieuw_token,
 )
 
 
 def kalendertoken(user):
-    """The user's calendar token, made on first use (a write: called from POST handlers and tests, never a GET)."""
-    token, _created = KalenderToken.objects.get_or_create(user=user)
+    """The user's calendar token, made on first use (a write: called from POST handlers and tests, never a GET).
+
+    Only its hash is stored: `token` holds the secret only when it is made by this call (None for an existing one)."""
+    token = KalenderToken.objects.filter(user=user).first()
+    if token is None:
+        token = KalenderToken(user=user)
+        token.set_token()
+        token.save()
     return token
 
 
 @transaction.atomic
 def renew_kalendertoken(user, *, door):
-    """Revoke the personal calendar URL: a new secret replaces the old one at once."""
+    """Revoke the personal calendar URL: a new secret replaces the old one at once.
+
+    The returned token carries the new secret (`token`) for the page that shows it once; the database keeps only
+    its hash."""
     if not is_system(door) and door != user:
         raise NotAllowed(_("U vernieuwt alleen uw eigen agenda-link."))
-    token = kalendertoken(user)
-    token.token = nieuw_token()
-    token.save(update_fields=["token", "aangemaakt"])
+    token = KalenderToken.objects.select_for_update().filter(user=user).first() or KalenderToken(user=user)
+    token.set_token()
+    token.save()
     log_action(door, "agenda-link vernieuwd", user, {})
     return token
 

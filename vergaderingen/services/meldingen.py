@@ -6,7 +6,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
-from besturen.models import Lidmaatschap
+from besturen.selectors import accounts_of, current_seats
 from regioportaal.audit import log_action
 from regioportaal.links import absolute_url
 from regioportaal.meldingen import notify
@@ -33,12 +33,7 @@ def set_notificatievoorkeur(user, *, frequentie, door):
 
 def _notify_agenda(vergadering):
     """Notify every current member with an account of the published agenda (once per meeting)."""
-    users = [
-        zetel.persoon.user
-        for zetel in Lidmaatschap.objects.current()
-        .filter(orgaan=vergadering.orgaan_id, persoon__user__isnull=False)
-        .select_related("persoon__user")
-    ]
+    users = accounts_of(current_seats(orgaan=vergadering.orgaan_id, with_account=True))
     tekst = render_to_string(
         "vergaderingen/mail/agenda.txt",
         {

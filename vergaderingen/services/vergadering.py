@@ -7,15 +7,16 @@ from django.utils.translation import gettext as _
 
 from regioportaal.audit import diff, log_action, snapshot
 
-from .. import permissions, workflow
 from ..models import (
     Agendapunt,
     AgendapuntStatus,
     Vergadering,
     VergaderingStatus,
 )
+from ..policies import KalenderPolicy, VergaderingPolicy, transition_refusal
+from ..selectors import volgende_vergadering
 from ._gedeeld import _create, _lock, _scope
-from .agenda import _genummerd, _next_number, _queue_pdf, _renumber, volgende_vergadering
+from .agenda import _genummerd, _next_number, _queue_pdf, _renumber
 from .meldingen import _notify_agenda
 
 VERGADERING_FIELDS = ["orgaan", "begin", "einde", "locatie", "online_link", "status"]
@@ -23,12 +24,9 @@ VERGADERING_FIELDS = ["orgaan", "begin", "einde", "locatie", "online_link", "sta
 
 def _transition(vergadering, naar, door, reden=""):
     van = vergadering.status
-    if not workflow.allowed(van, naar):
-        raise ValidationError(
-            _("Een vergadering met status ‘%(van)s’ kan niet naar ‘%(naar)s’.")
-            % {"van": VergaderingStatus(van).label, "naar": VergaderingStatus(naar).label},
-            code="overgang",
-        )
+    refusal = transition_refusal(vergadering, naar)
+    if refusal is not None:
+        raise refusal
     vergadering.status = naar
     log_action(
         door, f"status {naar}", vergadering, {"status": [van, naar]}, reden, _scope(vergadering.orgaan)
@@ -43,7 +41,7 @@ def _check_plaats(locatie, online_link):
 @transaction.atomic
 def plan_vergadering(orgaan, *, begin, einde, locatie="", online_link="", door):
     """Plan a meeting of `orgaan`; minutes of the previous meeting awaiting approval land on its agenda."""
-    permissions.require_manage(door, orgaan)
+    KalenderPolicy().require(door, "plan", orgaan)
     _check_plaats(locatie, online_link)
     vergadering = _create(
         Vergadering,
@@ -67,10 +65,8 @@ def plan_vergadering(orgaan, *, begin, einde, locatie="", online_link="", door):
 @transaction.atomic
 def update_vergadering(vergadering, *, door, **values):
     """Change the time or place of a meeting; subscribers' calendars see the new SEQUENCE."""
-    permissions.require_manage(door, vergadering.orgaan)
     vergadering = _lock(vergadering)
-    if vergadering.status not in (VergaderingStatus.GEPLAND, VergaderingStatus.AGENDA_GEPUBLICEERD):
-        raise ValidationError(_("Een afgelopen vergadering verplaatst u niet meer."))
+    VergaderingPolicy().require(door, "update", vergadering)
     fields = ["begin", "einde", "locatie", "online_link"]
     before = snapshot(vergadering, fields)
     for name in fields:
@@ -89,10 +85,8 @@ def update_vergadering(vergadering, *, door, **values):
 @transaction.atomic
 def publish_agenda(vergadering, *, door):
     """Publish the agenda: the numbering is frozen, the members hear of it and the agenda PDF is made."""
-    permissions.require_manage(door, vergadering.orgaan)
     vergadering = _lock(vergadering)
-    if not vergadering.agendapunten.filter(status=AgendapuntStatus.GEAGENDEERD).exists():
-        raise ValidationError(_("De agenda is leeg: voeg eerst agendapunten toe."))
+    VergaderingPolicy().require(door, "publish", vergadering)
     _transition(vergadering, VergaderingStatus.AGENDA_GEPUBLICEERD, door)
     vergadering.agenda_gepubliceerd_op = timezone.now()
     vergadering.wijzigingen += 1
@@ -105,10 +99,8 @@ def publish_agenda(vergadering, *, door):
 @transaction.atomic
 def close_vergadering(vergadering, *, door):
     """Mark a meeting as held: from now on decisions, votes, attendance and minutes are recorded."""
-    permissions.require_manage(door, vergadering.orgaan)
     vergadering = _lock(vergadering)
-    if vergadering.begin > timezone.now() and vergadering.status == VergaderingStatus.AGENDA_GEPUBLICEERD:
-        raise ValidationError(_("De vergadering is nog niet begonnen."))
+    VergaderingPolicy().require(door, "close", vergadering)
     _transition(vergadering, VergaderingStatus.AFGELOPEN, door)
     vergadering.save(update_fields=["status", "bijgewerkt"])
     return vergadering
@@ -117,10 +109,8 @@ def close_vergadering(vergadering, *, door):
 @transaction.atomic
 def save_notulen(vergadering, *, notulen, door):
     """Draft the minutes; their approval goes on the agenda of the next meeting."""
-    permissions.require_manage(door, vergadering.orgaan)
     vergadering = _lock(vergadering)
-    if vergadering.status != VergaderingStatus.AFGELOPEN:
-        raise ValidationError(_("Notulen schrijft u na de vergadering en vóór hun goedkeuring."))
+    VergaderingPolicy().require(door, "save_notulen", vergadering)
     changes = diff({"notulen": vergadering.notulen}, {"notulen": notulen})
     if changes:
         vergadering.notulen = notulen
@@ -134,10 +124,8 @@ def save_notulen(vergadering, *, notulen, door):
 @transaction.atomic
 def approve_notulen(vergadering, *, door):
     """Record that the minutes are approved (the next meeting adopted its item on them)."""
-    permissions.require_manage(door, vergadering.orgaan)
     vergadering = _lock(vergadering)
-    if not vergadering.notulen and vergadering.status == VergaderingStatus.AFGELOPEN:
-        raise ValidationError(_("Er zijn nog geen notulen om goed te keuren."))
+    VergaderingPolicy().require(door, "approve_notulen", vergadering)
     _transition(vergadering, VergaderingStatus.NOTULEN_GOEDGEKEURD, door)
     vergadering.notulen_goedgekeurd_op = timezone.now()
     vergadering.save(update_fields=["status", "notulen_goedgekeurd_op", "bijgewerkt"])

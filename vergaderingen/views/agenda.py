@@ -14,6 +14,7 @@ from regioportaal.views import PageView, form_errors_from, refuse
 from .. import permissions, selectors, services
 from ..forms import AfwijzenForm, AgendapuntForm, DocumentForm
 from ..models import Agendapunt
+from ..policies import AgendapuntPolicy, VergaderingPolicy
 from ._gedeeld import _ManageMixin, _message_from
 
 
@@ -39,16 +40,25 @@ class AgendaBeheerView(_ManageMixin, PageView):
     htmx_partial = "agenda"
 
     def get_context_data(self, form=None, focus=None, **kwargs):
-        vergadering = self.vergadering
+        vergadering, user = self.vergadering, self.request.user
+        policy = VergaderingPolicy()
+        punt_policy = AgendapuntPolicy(policy)
         punten = selectors.agenda(vergadering, met_besloten=True)
+        voorstellen = selectors.voorstellen(vergadering)
+        for punt in punten:  # the role is asked once, the next meeting once: no query per row
+            punt.vergadering = vergadering
+            punt.acties = punt_policy.allowed(user, punt, ("edit", "move", "move_to_next"))
+        for punt in voorstellen:
+            punt.vergadering = vergadering
+            punt.acties = punt_policy.allowed(user, punt, ("accept", "decline"))
         return super().get_context_data(
             vergadering=vergadering,
             orgaan=vergadering.orgaan,
             punten=punten,
-            voorstellen=selectors.voorstellen(vergadering),
-            open=permissions.can_edit_agenda(self.request.user, vergadering),
+            voorstellen=voorstellen,
+            acties=policy.allowed(user, vergadering, ("edit_agenda", "publish", "close")),
+            redenen=policy.reasons(user, vergadering, ("publish", "close")),
             bevroren=vergadering.agenda_gepubliceerd,
-            volgende=services.volgende_vergadering(vergadering),
             form=form or AgendapuntForm(vergadering=vergadering),
             focus=_focus(punten, focus),
             **kwargs,
@@ -125,8 +135,11 @@ class AgendapuntBewerkenView(_ManageMixin, PageView):
         return self.punt.vergadering
 
     def get_context_data(self, form=None, document_form=None, **kwargs):
+        policy = AgendapuntPolicy()
         return super().get_context_data(
             punt=self.punt,
+            acties=policy.allowed(self.request.user, self.punt, ("edit",)),
+            redenen=policy.reasons(self.request.user, self.punt, ("edit",)),
             vergadering=self.vergadering,
             orgaan=self.vergadering.orgaan,
             documenten=list(self.punt.documenten.all()),

@@ -10,7 +10,8 @@ from regioportaal.views import PageView, form_errors_from
 
 from .. import permissions, selectors, services
 from ..forms import AanwezigheidForm, BesluitForm, NotulenForm
-from ..models import Agendapunt, AgendapuntStatus, VergaderingStatus
+from ..models import Agendapunt, AgendapuntStatus
+from ..policies import AgendapuntPolicy, VergaderingPolicy
 from ._gedeeld import _ManageMixin
 
 
@@ -25,7 +26,9 @@ class VerslagView(_ManageMixin, PageView):
         return super().get_context_data(
             vergadering=self.vergadering,
             orgaan=self.vergadering.orgaan,
-            open=self.vergadering.status == VergaderingStatus.AFGELOPEN,
+            acties=VergaderingPolicy().allowed(
+                self.request.user, self.vergadering, ("record", "save_notulen")
+            ),
             aanwezigheid_form=aanwezigheid_form or AanwezigheidForm(zetels=zetels, bestaand=bestaand),
             notulen_form=notulen_form or NotulenForm(initial={"notulen": self.vergadering.notulen}),
             **kwargs,
@@ -89,7 +92,7 @@ class BesluitView(_ManageMixin, PageView):
             punt=self.punt,
             vergadering=self.vergadering,
             orgaan=self.vergadering.orgaan,
-            open=permissions.can_record_besluit(self.request.user, self.vergadering),
+            open=AgendapuntPolicy().may(self.request.user, "record_besluit", self.punt),
             form=form or BesluitForm(initial=self._initial(), zetels=selectors.zetels_op(self.vergadering)),
             **kwargs,
         )

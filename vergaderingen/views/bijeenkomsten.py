@@ -19,6 +19,7 @@ from regioportaal.views import PageView, form_errors_from, refuse
 from .. import permissions, selectors, services
 from ..forms import InschrijvingForm
 from ..models import Bijeenkomst, Inschrijving, KeuzeStatus
+from ..policies import BijeenkomstPolicy, InschrijvingPolicy
 from ._gedeeld import _message_from
 
 
@@ -45,14 +46,18 @@ class BijeenkomstView(PageView):
     def dispatch(self, request, *args, **kwargs):
         self.bijeenkomst = get_object_or_404(Bijeenkomst.objects.select_related("regio"), pk=kwargs["pk"])
         self.blokken = selectors.programma(self.bijeenkomst)
-        self.mag_inschrijven = permissions.can_register(request.user, self.bijeenkomst)
+        self.policy = BijeenkomstPolicy()
+        self.mag_inschrijven = self.policy.holds(request.user, "register", self.bijeenkomst)
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, form=None, **kwargs):
         user = self.request.user
         inschrijving = selectors.eigen_inschrijving(self.bijeenkomst, user)
         open_ = services.inschrijving_open(self.bijeenkomst)
-        if form is None and self.mag_inschrijven and open_ and inschrijving is None:
+        if inschrijving is not None:
+            inschrijving.bijeenkomst = self.bijeenkomst
+            inschrijving.mag_annuleren = InschrijvingPolicy(self.policy).may(user, "cancel", inschrijving)
+        if form is None and inschrijving is None and self.policy.may(user, "register", self.bijeenkomst):
             form = InschrijvingForm(
                 bijeenkomst=self.bijeenkomst,
                 blokken=self.blokken,
@@ -64,7 +69,7 @@ class BijeenkomstView(PageView):
             inschrijving=inschrijving,
             open=open_,
             mag_inschrijven=self.mag_inschrijven,
-            mag_organiseren=permissions.can_organise_bijeenkomst(user, self.bijeenkomst.regio),
+            mag_organiseren=self.policy.may(user, "organise", self.bijeenkomst),
             form=form,
             **kwargs,
         )

@@ -15,7 +15,7 @@ from regioportaal.views import PageView
 
 from .. import selectors, services
 from ..forms import VoorkeurForm
-from ..models import KalenderToken
+from ..models import KalenderToken, hash_token
 
 
 def _ics_response(text, filename):
@@ -39,7 +39,7 @@ class PersoonlijkeFeedView(View):
     """A user's own calendar: every meeting of their bodies, behind a secret, revocable URL."""
 
     def get(self, request, token):
-        kalender = KalenderToken.objects.select_related("user").filter(token=token).first()
+        kalender = KalenderToken.objects.select_related("user").filter(token_hash=hash_token(token)).first()
         if kalender is None or not kalender.user.is_active:
             raise Http404
         user = kalender.user
@@ -59,18 +59,20 @@ class MijnAgendaView(LoginRequiredMixin, PageView):
 
     template_name = "vergaderingen/mijn_agenda.html"
 
-    def get_context_data(self, form=None, **kwargs):
+    def get_context_data(self, form=None, nieuw=None, **kwargs):
         user = self.request.user
         token = selectors.kalendertoken_van(user)  # a GET never creates one; the button below does
+        # Only the hash is stored: the link is shown once, in the answer to the POST that made it (`nieuw`).
         feed = (
             self.request.build_absolute_uri(
-                reverse("vergaderingen:persoonlijke_feed", kwargs={"token": token.token})
+                reverse("vergaderingen:persoonlijke_feed", kwargs={"token": nieuw.token})
             )
-            if token
+            if nieuw is not None
             else None
         )
         return super().get_context_data(
             feed=feed,
+            heeft_link=token is not None,
             form=form or VoorkeurForm(initial={"frequentie": user.meldingen}),
             vergaderingen=list(
                 selectors.persoonlijke_vergaderingen(user).filter(einde__gte=timezone.now())[:20]
@@ -80,9 +82,16 @@ class MijnAgendaView(LoginRequiredMixin, PageView):
 
     def post(self, request, *args, **kwargs):
         if request.POST.get("actie") == "vernieuwen":
-            services.renew_kalendertoken(request.user, door=request.user)
-            messages.success(request, _("U hebt een nieuwe agenda-link. Een eerdere link werkt niet meer."))
-            return redirect("vergaderingen:mijn_agenda")
+            nieuw = services.renew_kalendertoken(request.user, door=request.user)
+            messages.success(
+                request,
+                _("U hebt een nieuwe agenda-link. Een eerdere link werkt niet meer.")
+                + " "
+                + _("Kopieer hem nu: hij wordt maar één keer getoond."),
+            )
+            response = self.render_to_response(self.get_context_data(nieuw=nieuw))
+            response["Cache-Control"] = "private, no-store"
+            return response
         form = VoorkeurForm(request.POST)
         if form.is_valid():
             services.set_notificatievoorkeur(

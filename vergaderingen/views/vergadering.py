@@ -16,6 +16,7 @@ from regioportaal.views import PageView, form_errors_from, refuse
 from .. import permissions, selectors, services
 from ..forms import VergaderingForm, VoorstelForm
 from ..models import VergaderingStatus
+from ..policies import KalenderPolicy, VergaderingPolicy
 from ._gedeeld import _message_from, _vergadering_or_404
 
 
@@ -27,7 +28,7 @@ class KalenderView(PageView):
     def dispatch(self, request, *args, **kwargs):
         self.orgaan = get_object_or_404(Orgaan.objects.select_related("regio", "bestuur"), pk=kwargs["pk"])
         self.lid = permissions.is_lid(request.user, self.orgaan)
-        self.mag_beheren = permissions.can_manage_vergaderingen(request.user, self.orgaan)
+        self.mag_beheren = KalenderPolicy().may(request.user, "plan", self.orgaan)
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, form=None, **kwargs):
@@ -71,15 +72,17 @@ class VergaderingView(PageView):
     def get_context_data(self, form=None, **kwargs):
         vergadering = self.vergadering
         user = self.request.user
-        mag_voorstellen = permissions.can_propose_agendapunt(user, vergadering)
+        policy = VergaderingPolicy()
+        mag_voorstellen = policy.may(user, "propose", vergadering)
         gehouden = vergadering.status in (VergaderingStatus.AFGELOPEN, VergaderingStatus.NOTULEN_GOEDGEKEURD)
         return super().get_context_data(
             vergadering=vergadering,
             orgaan=vergadering.orgaan,
             punten=selectors.agenda(vergadering, met_besloten=self.lid),
             lid=self.lid,
-            mag_beheren=permissions.can_manage_vergaderingen(user, vergadering.orgaan),
+            mag_beheren=policy.holds(user, "edit_agenda", vergadering),  # the link to the secretariat's pages
             mag_voorstellen=mag_voorstellen,
+            mag_besluiten=policy.may(user, "record", vergadering),  # each item's "record the decision"
             form=form or (VoorstelForm() if mag_voorstellen else None),
             aanwezigheden=selectors.aanwezigheden(vergadering) if gehouden else [],
             gehouden=gehouden,
