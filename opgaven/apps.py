@@ -12,3 +12,11 @@ class OpgavenConfig(AppConfig):
         register_regio_link(_("Missie, visie en doelstellingen"), "opgaven:strategie", 10)
         register_regio_link(_("Opgaven"), "opgaven:opgaven", 20)
         register_regio_link(_("Synergie tussen opgaven"), "opgaven:synergie", 30)
+
+        from regioportaal import privacy as privacy_registry
+
+        from . import privacy
+
+        privacy_registry.register(
+            "opgaven", _("Opgaven"), export=privacy.export, erase=privacy.erase, volgorde=20
+        )

@@ -10,3 +10,11 @@ class ProgrammasConfig(AppConfig):
         from regioportaal.navigatie import register_regio_link
 
         register_regio_link(_("Jaarprogramma's"), "programmas:overzicht", 25)
+
+        from regioportaal import privacy as privacy_registry
+
+        from . import privacy
+
+        privacy_registry.register(
+            "programmas", _("Jaarprogramma's"), export=privacy.export, erase=privacy.erase, volgorde=30
+        )

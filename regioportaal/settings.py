@@ -180,7 +180,11 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 0}
 CELERY_TASK_ACKS_LATE = True
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_IMPORTS = ["programmas.herinneringen", "regioportaal.tasks_auth"]  # tasks outside a tasks.py module
+CELERY_IMPORTS = [  # tasks outside an app's tasks.py module
+    "programmas.herinneringen",
+    "regioportaal.tasks_auth",
+    "regioportaal.privacy.tasks",
+]
 CELERY_BEAT_SCHEDULE = {
     "herinneringen-raadsbesluiten": {
         "task": "programmas.tasks.send_reminders",
@@ -202,7 +206,21 @@ CELERY_BEAT_SCHEDULE = {
         "task": "besturen.tasks.sync_rollen_dagelijks",
         "schedule": crontab(hour=0, minute=5),
     },
+    "bewaartermijnen": {
+        "task": "regioportaal.privacy.tasks.purge_expired_data",
+        "schedule": crontab(hour=3, minute=15),
+    },
 }
+# Retention (AVG) in days; the nightly task regioportaal.privacy.tasks.purge_expired_data deletes what is older.
+# meldingen: notifications, sent or not; uitnodigingen: finished invitation mail jobs in the outbox; outbox: other
+# finished or given-up outbox jobs; beveiliging: failed-login rows (django-axes).
+RETENTION_DAYS = {
+    "meldingen": int(os.environ.get("RETENTION_MELDINGEN_DAYS", "365")),
+    "uitnodigingen": int(os.environ.get("RETENTION_UITNODIGINGEN_DAYS", "30")),
+    "outbox": int(os.environ.get("RETENTION_OUTBOX_DAYS", "90")),
+    "beveiliging": int(os.environ.get("RETENTION_BEVEILIGING_DAYS", "90")),
+}
+RETENTION_INVITATION_TASKS = ["besturen.tasks.send_uitnodiging"]
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

@@ -5,6 +5,7 @@ from django.urls import include, path
 from . import twofactor
 from .forms import LoginForm
 from .health import healthz, livez
+from .privacy import views as privacy_views
 from .views import AccountActiverenView, PasswordResetView
 
 urlpatterns = [
@@ -52,6 +53,18 @@ urlpatterns = [
         name="password_reset_complete",
     ),
     path("account/activeren/<uidb64>/<token>/", AccountActiverenView.as_view(), name="account_activeren"),
+    path(
+        "privacyverklaring/",
+        privacy_views.VerklaringView.as_view(template_name="privacy/privacyverklaring.html"),
+        name="privacyverklaring",
+    ),
+    path(
+        "toegankelijkheidsverklaring/",
+        privacy_views.VerklaringView.as_view(template_name="privacy/toegankelijkheidsverklaring.html"),
+        name="toegankelijkheidsverklaring",
+    ),
+    path("account/mijn-gegevens/", privacy_views.MijnGegevensView.as_view(), name="mijn_gegevens"),
+    path("beheer/privacy/", privacy_views.BeheerView.as_view(), name="privacy_beheer"),
     path("", include("opgaven.urls")),
     path("", include("programmas.urls")),
     path("", include("besturen.urls")),

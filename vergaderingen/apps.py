@@ -14,3 +14,15 @@ class VergaderingenConfig(AppConfig):
         navigatie.register_regio_link(_("Vergaderingen en bijeenkomsten"), "vergaderingen:regio_agenda", 40)
         navigatie.register("orgaan", _("Vergaderingen"), "vergaderingen:kalender", 10)
         navigatie.register("menu", _("Mijn agenda"), "vergaderingen:mijn_agenda", 20, login=True)
+
+        from regioportaal import privacy as privacy_registry
+
+        from . import privacy
+
+        privacy_registry.register(
+            "vergaderingen",
+            _("Vergaderingen en planningsdagen"),
+            export=privacy.export,
+            erase=privacy.erase,
+            volgorde=40,
+        )
