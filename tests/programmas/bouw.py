@@ -23,6 +23,26 @@ JAAR = 2027
 _teller = {"n": 0}
 
 
+# The roles of a `bouw_regio` world, and the public, for the permission and policy grids.
+ROLLEN = [
+    "platformbeheerder",
+    "secretariaat",
+    "voorzitter",
+    "bestuurslid",
+    "raadssecretaris",
+    "raadssecretaris_b",
+    "raadslid",
+    "buitenstaander",
+    "ander_secretariaat",
+    "anoniem",
+]
+
+
+def users_met_admin(w, admin):
+    """The world's accounts per role, with the platform administrator."""
+    return {**w.users, "platformbeheerder": admin}
+
+
 def vandaag():
     """Today (local): a version is submitted, adopted and routed today, so councils decide today at the earliest."""
     return timezone.localdate()

@@ -5,9 +5,20 @@
 
 import pytest
 
+from besturen import services as besturen_services
+from tests.factories import PASSWORD
+
 from .bouw import bouw_regio
 
 
 @pytest.fixture
 def wereld(db, snelle_wachtwoorden, media):
     return bouw_regio(3)
+
+
+@pytest.fixture
+def admin(db):
+    """The platform administrator: a superuser without any seat, as the demo's admin@regioportaal.example."""
+    return besturen_services.create_platform_admin(
+        email="beheer.programmas@example.org", password=PASSWORD, door=None
+    )

@@ -13,42 +13,15 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from besturen import services as besturen_services
 from programmas import permissions, services
 from programmas.models import Raadsbesluit, Registratie, Uitkomst, Versie, VersieStatus, Vraag
 from regioportaal.models import ActionLog
 from regioportaal.permissions import NotAllowed
-from tests.factories import PASSWORD
 from tests.rooster import assert_each_role_gets, assert_grid_is_complete, grid_row
 
-from .bouw import programma
+from .bouw import ROLLEN, programma, users_met_admin
 
 S = VersieStatus
-
-ROLLEN = [
-    "platformbeheerder",
-    "secretariaat",
-    "voorzitter",
-    "bestuurslid",
-    "raadssecretaris",
-    "raadssecretaris_b",
-    "raadslid",
-    "buitenstaander",
-    "ander_secretariaat",
-    "anoniem",
-]
-
-
-@pytest.fixture
-def admin(db):
-    """The platform administrator: a superuser without any seat, as the demo's admin@regioportaal.example."""
-    return besturen_services.create_platform_admin(
-        email="beheer.programmas@example.org", password=PASSWORD, door=None
-    )
-
-
-def _users(wereld, admin):
-    return {**wereld.users, "platformbeheerder": admin}
 
 
 def rooster(standaard, **per_rol):
@@ -160,7 +133,7 @@ def test_each_role_gets_the_expected_answer_from_the_page_and_a_refusal_writes_n
     status, request = PAGINAS[actie]
     wereld.versie = programma(wereld, tot=status)
     assert_each_role_gets(
-        client, _users(wereld, admin), ROOSTER[actie], lambda user: request(client, wereld, user)
+        client, users_met_admin(wereld, admin), ROOSTER[actie], lambda user: request(client, wereld, user)
     )
 
 
@@ -224,7 +197,7 @@ def test_each_service_refuses_who_may_not_and_writes_nothing(wereld, admin, serv
     status, call = SERVICES[service]
     wereld.versie = programma(wereld, tot=status)
     wereld.vraag = _vraag(wereld) if service == "answer_question" else None
-    users = _users(wereld, admin)
+    users = users_met_admin(wereld, admin)
     for wie in ROLLEN:
         door = users[wie] or AnonymousUser()
         with transaction.atomic():

@@ -13,42 +13,16 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from besturen import services as besturen_services
 from programmas import services
 from programmas.models import Procedure, Raadsbesluit, Uitkomst, Versie, VersieStatus, Vraag
 from programmas.policies import RAADSBESLUIT, REVIEWPAKKET, VERSIE, VRAAG
 from programmas.regeling import procedure_van
 from regioportaal.permissions import NotAllowed
-from tests.factories import PASSWORD
 
-from .bouw import JAAR, alle_raden_reageren, bouw_regio, programma, vandaag
+from .bouw import JAAR, ROLLEN, alle_raden_reageren, bouw_regio, programma, users_met_admin, vandaag
 
 S = VersieStatus
 WEEK = datetime.timedelta(weeks=1)
-
-ROLLEN = [
-    "platformbeheerder",
-    "secretariaat",
-    "voorzitter",
-    "bestuurslid",
-    "raadssecretaris",
-    "raadssecretaris_b",
-    "raadslid",
-    "buitenstaander",
-    "ander_secretariaat",
-    "anoniem",
-]
-
-
-@pytest.fixture
-def admin(db):
-    return besturen_services.create_platform_admin(
-        email="beheer.policies@example.org", password=PASSWORD, door=None
-    )
-
-
-def _users(w, admin):
-    return {**w.users, "platformbeheerder": admin}
 
 
 def _door(users, wie):
@@ -315,7 +289,7 @@ def test_a_versions_buttons_are_offered_exactly_when_its_services_succeed(
     db, snelle_wachtwoorden, admin, procedure
 ):
     w = bouw_regio(2, n_opgaven=1, procedure=procedure)
-    users = _users(w, admin)
+    users = users_met_admin(w, admin)
     for i, (toestand, bouw) in enumerate(TOESTANDEN[procedure].items()):
         pk = bouw(w, JAAR + i).pk
         knoppen = {}
@@ -383,7 +357,7 @@ def test_a_council_decisions_forms_are_offered_exactly_when_its_services_succeed
     db, snelle_wachtwoorden, admin, procedure
 ):
     w = bouw_regio(2, n_opgaven=1, procedure=procedure)
-    users = _users(w, admin)
+    users = users_met_admin(w, admin)
     gezien = set()
     for i, (toestand, bouw) in enumerate(BESLUIT_TOESTANDEN[procedure].items()):
         pk = bouw(w, JAAR + i).pk
@@ -411,7 +385,7 @@ def _pakket(versie, bestuur, door):
 
 
 def test_questions_and_packets_are_offered_exactly_when_their_services_succeed(w):
-    users = _users(w, w.admin)
+    users = users_met_admin(w, w.admin)
     for versie in (programma(w), programma(w, jaar=JAAR + 1, tot=S.VOORGELEGD)):
         vraag = services.ask_question(versie, tekst="Waarom?", door=w.raadslid)
         for wie in ROLLEN:
