@@ -2,6 +2,7 @@
 
 import pytest
 
+from regioportaal.celery import app as celery_app
 from tests.wereld import build_world
 
 
@@ -47,3 +48,29 @@ def media(settings, tmp_path):
 def world(db, snelle_wachtwoorden):
     """The demo's roles in two regions (see tests/wereld.py), the platform administrator included."""
     return build_world()
+
+
+@pytest.fixture
+def broker_down():
+    """Celery pointed at a port where nothing listens, as with Redis stopped; `back()` brings it back."""
+    conf = celery_app.conf
+    saved = {key: conf[key] for key in ("task_always_eager", "broker_url")}
+
+    def reset_pools():
+        celery_app._pool = None
+        celery_app.amqp._producer_pool = None
+
+    conf.update(task_always_eager=False, broker_url="redis://127.0.0.1:1/0")
+    reset_pools()
+
+    def back():
+        conf.update(
+            task_always_eager=True
+        )  # no worker runs in the suite: the broker's work is done in-process
+        reset_pools()
+
+    try:
+        yield back
+    finally:
+        conf.update(saved)
+        reset_pools()

@@ -11,39 +11,12 @@ from besturen import services as besturen_services
 from programmas import services as programma_services
 from programmas.models import Raadsbesluit, Uitkomst, VersieStatus
 from regioportaal import outbox
-from regioportaal.celery import app as celery_app
 from regioportaal.models import OutboxJob
 from tests.programmas.bouw import bouw_regio, programma, vandaag
 from tests.vergaderingen.conftest import plan
 from vergaderingen import services as vergadering_services
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def broker_down(settings):
-    """Celery pointed at a port where nothing listens, as with Redis stopped; `back()` brings it back."""
-    conf = celery_app.conf
-    saved = {key: conf[key] for key in ("task_always_eager", "broker_url")}
-
-    def reset_pools():
-        celery_app._pool = None
-        celery_app.amqp._producer_pool = None
-
-    conf.update(task_always_eager=False, broker_url="redis://127.0.0.1:1/0")
-    reset_pools()
-
-    def back():
-        conf.update(
-            task_always_eager=True
-        )  # no worker runs in the suite: the broker's work is done in-process
-        reset_pools()
-
-    try:
-        yield back
-    finally:
-        conf.update(saved)
-        reset_pools()
 
 
 def _deliver_waiting_jobs():

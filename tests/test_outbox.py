@@ -8,7 +8,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from regioportaal import outbox
-from regioportaal.celery import app as celery_app
 from regioportaal.meldingen import notify
 from regioportaal.models import Melding, OutboxJob, User
 from regioportaal.tasks import dispatch_outbox, send_melding
@@ -19,22 +18,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def anna(db):
     return User.objects.create_user("anna@example.org", "x" * 16, first_name="Anna", meldingen="direct")
-
-
-@pytest.fixture
-def dead_broker():
-    """Celery not eager and pointed at a port where nothing listens: publishing fails as with Redis stopped."""
-    conf = celery_app.conf
-    saved = {key: conf[key] for key in ("task_always_eager", "broker_url")}
-    conf.update(task_always_eager=False, broker_url="redis://127.0.0.1:1/0")
-    celery_app._pool = None
-    celery_app.amqp._producer_pool = None
-    try:
-        yield
-    finally:
-        conf.update(saved)
-        celery_app._pool = None
-        celery_app.amqp._producer_pool = None
 
 
 def test_a_notification_is_mailed_after_the_commit_and_its_job_closed(
@@ -61,7 +44,7 @@ def test_a_rolled_back_change_leaves_no_job_and_sends_nothing(anna, django_captu
 
 
 def test_with_the_broker_down_nothing_is_lost_and_all_is_delivered_when_it_is_back(
-    anna, dead_broker, django_capture_on_commit_callbacks
+    anna, broker_down, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
         notify([anna], "Besluit gemeenteraad", "Aalst heeft ingestemd.")
@@ -78,7 +61,7 @@ def test_with_the_broker_down_nothing_is_lost_and_all_is_delivered_when_it_is_ba
     assert OutboxJob.objects.get().attempts == 2
 
     # The broker is back (here: eager again): the periodic dispatcher delivers it, once.
-    celery_app.conf.update(task_always_eager=True)
+    broker_down()
     assert outbox.dispatch_open(now=later + outbox.WAIT) == 1
     assert [m.subject for m in mail.outbox] == ["Besluit gemeenteraad"]
     assert OutboxJob.objects.get().finished_at is not None
