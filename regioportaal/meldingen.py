@@ -1,9 +1,14 @@
-"""Notifications: each user chooses immediate mail or a daily digest; a failing mail server loses nothing.
+"""Notifications: one outbox for every message, to accounts and to persons without an account.
 
-`notify(users, onderwerp, tekst, sleutel="")` stores one Melding per user (a `sleutel` makes it once-only, e.g. one
-reminder per deadline) and puts the mail of the immediate ones in the outbox (`regioportaal.outbox`), sent after the commit. The mail task is
-retried; the daily digest task sends whatever is still unsent, so nothing is lost while the mail server is down.
+`send(ontvangers, onderwerp, tekst, sleutel="", soort="")` stores one Melding per recipient and puts the mail in the
+outbox (`regioportaal.outbox`), sent after the commit. A recipient is a user (who chooses immediate mail or the daily
+digest) or an `Adres(naam, email)` for a person without an account (always mailed at once). A `sleutel` makes a
+message once-only per recipient (e.g. one reminder per deadline). The mail task is retried; the daily digest sends
+whatever is still unsent, so nothing is lost while the mail server is down. Each Melding is the record of who received
+what, and when.
 """
+
+from typing import NamedTuple
 
 from django.db import IntegrityError, transaction
 
@@ -11,18 +16,44 @@ from . import outbox
 from .models import Melding
 
 
-def notify(users, onderwerp, tekst, sleutel=""):
-    """Notify `users`; returns the Meldingen created (none for a user who already had this `sleutel`)."""
+class Adres(NamedTuple):
+    """A person without an account, reached at their own e-mail address."""
+
+    naam: str
+    email: str
+
+
+def _store(ontvanger, onderwerp, tekst, sleutel, soort):
+    if isinstance(ontvanger, Adres):
+        if not ontvanger.email:
+            return None
+        velden = {"email": ontvanger.email.strip().lower(), "naam": ontvanger.naam}
+    else:
+        if ontvanger is None or not ontvanger.is_active:
+            return None
+        velden = {"user": ontvanger}
+    try:
+        with transaction.atomic():
+            return Melding.objects.create(
+                onderwerp=onderwerp, tekst=tekst, sleutel=sleutel, soort=soort, **velden
+            )
+    except IntegrityError:
+        return None  # already notified for this key
+
+
+def send(ontvangers, onderwerp, tekst, sleutel="", soort=""):
+    """Notify each of `ontvangers` (users or `Adres`es); returns the Meldingen created (none for a repeat `sleutel`)."""
     created = []
-    for user in users:
-        if user is None or not user.is_active:
+    for ontvanger in ontvangers:
+        melding = _store(ontvanger, onderwerp, tekst, sleutel, soort)
+        if melding is None:
             continue
-        try:
-            with transaction.atomic():
-                melding = Melding.objects.create(user=user, onderwerp=onderwerp, tekst=tekst, sleutel=sleutel)
-        except IntegrityError:
-            continue  # already notified for this key
         created.append(melding)
-        if user.meldingen == "direct":
+        if melding.user_id is None or melding.user.meldingen == "direct":
             outbox.enqueue("regioportaal.tasks.send_melding", melding.pk)
     return created
+
+
+def notify(users, onderwerp, tekst, sleutel=""):
+    """Notify account holders `users` (kept for existing callers; `send` also reaches persons without an account)."""
+    return send(users, onderwerp, tekst, sleutel=sleutel)

@@ -101,7 +101,20 @@ class Melding(models.Model):
     """A notification for a user: mailed at once, or gathered in the daily digest (the user's choice)."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="meldingen_ontvangen"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="meldingen_ontvangen",
+        null=True,
+        blank=True,
+        help_text=_("Leeg voor een persoon zonder account: dan gaat de melding naar het e-mailadres."),
+    )
+    email = models.EmailField(_("e-mailadres"), blank=True)
+    naam = models.CharField(_("naam"), max_length=200, blank=True)
+    soort = models.CharField(
+        _("soort"),
+        max_length=60,
+        blank=True,
+        help_text=_("Waarover de melding gaat, bv. 'agenda' of 'uitnodiging'."),
     )
     onderwerp = models.CharField(_("onderwerp"), max_length=200)
     tekst = models.TextField(_("tekst"))
@@ -120,13 +133,27 @@ class Melding(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["user", "sleutel"],
-                condition=~models.Q(sleutel=""),
+                condition=~models.Q(sleutel="") & models.Q(user__isnull=False),
                 name="melding_eenmalig_per_sleutel",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["email", "sleutel"],
+                condition=~models.Q(sleutel="") & models.Q(user__isnull=True),
+                name="melding_eenmalig_per_sleutel_adres",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(user__isnull=False) | ~models.Q(email=""),
+                name="melding_heeft_ontvanger",
+            ),
         ]
 
     def __str__(self):
         return self.onderwerp
+
+    @property
+    def adres(self):
+        """The address the mail goes to: the account's e-mail, or the person's own."""
+        return self.user.email if self.user_id else self.email
 
 
 class OutboxJob(models.Model):

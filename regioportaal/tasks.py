@@ -21,14 +21,14 @@ from .models import Melding
 def send_melding(self, melding_id):
     with transaction.atomic():
         melding = (
-            Melding.objects.select_for_update(skip_locked=True)
+            Melding.objects.select_for_update(skip_locked=True, of=("self",))
             .select_related("user")
             .filter(pk=melding_id, verzonden_op__isnull=True)
             .first()
         )
     if melding is None:
         return
-    send_mail(melding.onderwerp, melding.tekst, None, [melding.user.email])
+    send_mail(melding.onderwerp, melding.tekst, None, [melding.adres])
     Melding.objects.filter(pk=melding.pk, verzonden_op__isnull=True).update(verzonden_op=timezone.now())
 
 
@@ -36,7 +36,7 @@ def send_melding(self, melding_id):
 def send_digests(self):
     """Once a day: every unsent notification of a user, in one mail per user."""
     pending = (
-        Melding.objects.filter(verzonden_op__isnull=True)
+        Melding.objects.filter(verzonden_op__isnull=True, user__isnull=False)
         .select_related("user")
         .order_by("user_id", "aangemaakt")
     )
