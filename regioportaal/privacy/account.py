@@ -2,17 +2,20 @@
 
 Erasing keeps the account row (the action log's entries by the person keep pointing at it) but empties it: the
 e-mail address becomes a pseudonym under `.invalid`, the name is cleared, the password made unusable, the account
-inactive; its notifications, sessions, second-factor devices, role groups, object permissions and throttling rows
-are deleted. Then every log entry about the person gets the pseudonym instead of their name and address.
+inactive; its sessions, second-factor devices, role groups, object permissions and throttling rows are deleted.
+The person's notifications are deleted whether they went to the account or, without one, to the person's own address
+(and so are their unsubscriptions from optional mail). Then every log entry about the person gets the pseudonym
+instead of their name and address.
 """
 
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib.sessions.models import Session
+from django.db.models import Q
 from django.utils import timezone
 from django_otp import devices_for_user
 from guardian.models import UserObjectPermissionBase
 
-from ..models import Melding
+from ..models import Afmelding, Melding
 from . import logboek
 
 
@@ -36,14 +39,23 @@ def export(betrokkene):
             "tweestapsverificatie": any(True for _device in devices_for_user(user, confirmed=True)),
             "groepen": sorted(user.groups.values_list("name", flat=True)),
         }
+    meldingen = Melding.objects.filter(_meldingen_q(betrokkene)).order_by("aangemaakt", "pk")
+    if user is not None or meldingen:
         data["meldingen"] = [
             {
                 "onderwerp": melding.onderwerp,
                 "tekst": melding.tekst,
+                "e-mailadres": melding.email or None,
                 "aangemaakt": _when(melding.aangemaakt),
                 "verzonden op": _when(melding.verzonden_op),
             }
-            for melding in Melding.objects.filter(user=user).order_by("aangemaakt", "pk")
+            for melding in meldingen
+        ]
+    afmeldingen = Afmelding.objects.filter(email__in=betrokkene.emails)
+    if afmeldingen:
+        data["afmeldingen"] = [
+            {"e-mailadres": a.email, "soort": a.get_soort_display(), "afgemeld op": _when(a.aangemaakt)}
+            for a in afmeldingen
         ]
     about = logboek.entries_about(betrokkene)
     about_ids = {entry.pk for entry in about}
@@ -67,6 +79,14 @@ def export(betrokkene):
     return data
 
 
+def _meldingen_q(betrokkene):
+    """The person's messages: to their account, and to their own address when sent without an account."""
+    q = Q(user__isnull=True, email__in=betrokkene.emails)
+    if betrokkene.user is not None:
+        q |= Q(user=betrokkene.user)
+    return q
+
+
 def _door(entry, user):
     if entry.actor_id is None:
         return "het systeem"
@@ -87,8 +107,9 @@ def _sessions_of(user):
 def erase(betrokkene):
     counts = {}
     user = betrokkene.user
+    counts["meldingen"] = Melding.objects.filter(_meldingen_q(betrokkene)).delete()[0]
+    counts["afmeldingen"] = Afmelding.objects.filter(email__in=betrokkene.emails).delete()[0]
     if user is not None:
-        counts["meldingen"] = Melding.objects.filter(user=user).delete()[0]
         counts["sessies"] = Session.objects.filter(pk__in=_sessions_of(user)).delete()[0]
         devices = list(devices_for_user(user, confirmed=None))
         for device in devices:

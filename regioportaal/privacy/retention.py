@@ -1,11 +1,14 @@
 """Retention: what is past its period (settings.RETENTION_DAYS) is deleted by the nightly beat task.
 
-- `meldingen`: notifications (regioportaal.Melding), counted from when they were made, sent or not;
+- `meldingen`: notifications (regioportaal.Melding), to accounts and to persons' own addresses alike, counted from
+  when they were made, sent or not;
 - `uitnodigingen`: the finished mail jobs of used invitations (settings.RETENTION_INVITATION_TASKS) in the outbox;
 - `outbox`: every other finished or given-up outbox job (regioportaal.OutboxJob);
 - `beveiliging`: django-axes' rows of failed logins (address, e-mail address, browser) and expired sessions.
 
 Open outbox jobs are never deleted, whatever their age: they are work still to do.
+An unsubscription from optional mail (regioportaal.Afmelding) is kept as long as the portal runs: it is what keeps
+that mail from the address; erasing the person removes it.
 """
 
 from datetime import timedelta
