@@ -11,7 +11,7 @@ from regioportaal.admin import AlleenLezenMixin, ViaServicesAdmin
 
 from . import services
 from .imports import BesturenImportGeweigerd
-from .models import Bestuur, Bevolkingscijfer, Deelname, Lidmaatschap, Orgaan, Persoon, Regio
+from .models import Bestuur, Bevolkingscijfer, Deelname, ExternePartij, Lidmaatschap, Orgaan, Persoon, Regio
 from .services import import_besturen
 
 IMPORT_FOUTEN_GETOOND = 200
@@ -216,17 +216,26 @@ class PersoonAdmin(ViaServicesAdmin):
         return services.update_persoon(instance, door=request.user, **values)
 
 
+@admin.register(ExternePartij)
+class ExternePartijAdmin(AlleenLezenMixin, admin.ModelAdmin):
+    """External parties are registered on a region's body's member screen (`services.create_externe_partij`)."""
+
+    list_display = ["naam", "soort", "website"]
+    list_filter = ["soort"]
+    search_fields = ["naam"]
+
+
 @admin.register(Lidmaatschap)
 class LidmaatschapAdmin(ViaServicesAdmin):
     """Add a seat; afterwards only its role changes or it ends (the account's rights follow at once)."""
 
-    list_display = ["persoon", "orgaan", "rol", "namens", "begindatum", "einddatum"]
+    list_display = ["persoon", "externe_partij", "orgaan", "rol", "namens", "begindatum", "einddatum"]
     list_filter = ["rol", "orgaan__regio"]
-    list_select_related = ["persoon", "orgaan", "namens"]
-    autocomplete_fields = ["persoon", "orgaan", "namens"]
+    list_select_related = ["persoon", "orgaan", "namens", "externe_partij"]
+    autocomplete_fields = ["persoon", "orgaan", "namens", "externe_partij"]
 
     def get_readonly_fields(self, request, obj=None):
-        return ["persoon", "orgaan", "namens", "begindatum"] if obj else []
+        return ["persoon", "orgaan", "namens", "externe_partij", "begindatum"] if obj else []
 
     def create(self, request, values):
         return services.add_lidmaatschap(door=request.user, reden="beheer", **values)
@@ -239,3 +248,6 @@ class LidmaatschapAdmin(ViaServicesAdmin):
                 instance, einddatum=values["einddatum"], door=request.user, reden="beheer"
             )
         return instance
+
+
+from .admin_fusies import FusieAdmin as FusieAdmin  # noqa: E402  (mergers: their own module)

@@ -13,9 +13,19 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from . import services
+from . import selectors, services
 from .demo_teksten import ACHTERNAMEN, PLANS, STUKKEN, VOORNAMEN
-from .models import Bestuur, BestuurSoort, OrgaanSoort, Persoon, Regio, Rol
+from .models import (
+    Bestuur,
+    BestuurSoort,
+    ExternePartij,
+    Orgaan,
+    OrgaanSoort,
+    PartijSoort,
+    Persoon,
+    Regio,
+    Rol,
+)
 
 DATA_DIR = Path(settings.BASE_DIR) / "data"
 DEMO_PASSWORD = "regioportaal-demo"
@@ -159,6 +169,54 @@ def build_regio(plan, namen):
     return regio
 
 
+STUURGROEP = "Stuurgroep Regionale Energiestrategie Drechtsteden"
+# The partners of the steering group (real organisations; the people who sit for them are invented).
+PARTNERS = [
+    ("Provincie Zuid-Holland", PartijSoort.PROVINCIE, "https://www.zuid-holland.nl"),
+    ("Waterschap Hollandse Delta", PartijSoort.WATERSCHAP, "https://www.wshd.nl"),
+]
+
+
+def build_stuurgroep(namen):
+    """The Drechtsteden's steering group for the regional energy strategy: a chair and two members for member
+    municipalities, a person for the province, and the water board holding a seat of its own as an observer."""
+    regio = Regio.objects.filter(slug="drechtsteden").first()
+    if regio is None or Orgaan.objects.filter(regio=regio, naam=STUURGROEP).exists():
+        return None
+    stuurgroep = services.create_orgaan(
+        door=None, soort=OrgaanSoort.STUURGROEP, naam=STUURGROEP, afkorting="RES", regio=regio
+    )
+    partijen = []
+    for naam, soort, website in PARTNERS:
+        partij = ExternePartij.objects.filter(naam__iexact=naam).first() or services.create_externe_partij(
+            stuurgroep, naam=naam, soort=soort, website=website, door=None
+        )
+        partijen.append(partij)
+    besturen = list(selectors.current_members(regio)[:3])
+    for i, bestuur in enumerate(besturen):
+        services.add_lidmaatschap(
+            persoon=_persoon(namen),
+            orgaan=stuurgroep,
+            rol=Rol.VOORZITTER if i == 0 else Rol.LID,
+            namens=bestuur,
+            begindatum=BEGIN,
+            door=None,
+        )
+    provincie, waterschap = partijen
+    services.add_lidmaatschap(
+        persoon=_persoon(namen),
+        orgaan=stuurgroep,
+        rol=Rol.LID,
+        externe_partij=provincie,
+        begindatum=BEGIN,
+        door=None,
+    )
+    services.add_lidmaatschap(
+        orgaan=stuurgroep, rol=Rol.WAARNEMER, externe_partij=waterschap, begindatum=BEGIN, door=None
+    )
+    return stuurgroep
+
+
 def demo_logins():
     """The demo accounts with what each one is (from its memberships), for printing."""
     users = (
@@ -191,3 +249,4 @@ def load_demo(stdout=None):
     for plan in PLANS:
         if not Regio.objects.filter(slug=plan.slug).exists():
             build_regio(plan, namen)
+    build_stuurgroep(namen)

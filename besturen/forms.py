@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import Bestuur, Orgaan, OrgaanSoort, Rol, Stuk, Zichtbaarheid
+from .models import Bestuur, ExternePartij, Orgaan, OrgaanSoort, Rol, Stuk, Zichtbaarheid
 
 REGIONALE_SOORTEN = [
     (value, label)
@@ -35,10 +35,11 @@ class OrgaanForm(forms.ModelForm):
 
 
 class LidmaatschapForm(forms.Form):
-    """Add a seat; the person is found by e-mail address or created."""
+    """Add a seat; the person is found by e-mail address or created. In a region's body the seat may be for an
+    external party, or (without a name) the party's own."""
 
-    voornaam = forms.CharField(label=_("Voornaam"), max_length=100)
-    achternaam = forms.CharField(label=_("Achternaam"), max_length=150)
+    voornaam = forms.CharField(label=_("Voornaam"), max_length=100, required=False)
+    achternaam = forms.CharField(label=_("Achternaam"), max_length=150, required=False)
     email = forms.EmailField(
         label=_("E-mailadres"),
         required=False,
@@ -48,6 +49,15 @@ class LidmaatschapForm(forms.Form):
     )
     rol = forms.ChoiceField(label=_("Rol"), choices=Rol.choices, initial=Rol.LID)
     namens = forms.ModelChoiceField(label=_("Namens"), queryset=Bestuur.objects.none(), required=False)
+    externe_partij = forms.ModelChoiceField(
+        label=_("Externe partij"),
+        queryset=ExternePartij.objects.all(),
+        required=False,
+        help_text=_(
+            "In plaats van een bestuur: de persoon zit er voor deze partij, zoals de provincie. Laat voornaam, "
+            "achternaam en e-mailadres leeg om de zetel aan de partij zelf te geven."
+        ),
+    )
     begindatum = forms.DateField(label=_("Vanaf"), widget=DateInput(), initial=timezone.localdate)
     bestaande_persoon = forms.BooleanField(
         label=_("Ja, voeg de persoon toe die dit e-mailadres al heeft"),
@@ -66,10 +76,52 @@ class LidmaatschapForm(forms.Form):
         else:
             self.fields["namens"].queryset = Bestuur.objects.filter(pk=orgaan.bestuur_id)
             self.fields["namens"].initial = orgaan.bestuur_id
+            del self.fields["externe_partij"]  # only a region's bodies seat external parties
+
+    def clean(self):
+        data = super().clean()
+        partij = data.get("externe_partij")
+        if partij is not None and data.get("namens") is not None:
+            self.add_error(
+                "externe_partij", _("Kies namens een bestuur of namens een externe partij, niet allebei.")
+            )
+        partij_zelf = partij is not None and not any(
+            data.get(veld) for veld in ("voornaam", "achternaam", "email")
+        )
+        if not partij_zelf:
+            for veld in ("voornaam", "achternaam"):
+                if not data.get(veld) and veld not in self.errors:
+                    self.add_error(veld, forms.Field.default_error_messages["required"])
+        return data
 
     def ask_confirmation(self):
         """Show the check box with which the secretariat adds a person known elsewhere (the service asked)."""
         self.fields["bestaande_persoon"].widget = forms.CheckboxInput()
+
+
+class ExternePartijForm(forms.ModelForm):
+    """Register a partner organisation that takes part in a region's body."""
+
+    website = forms.URLField(
+        label=_("Website van de partij"), required=False, assume_scheme="https", max_length=200
+    )
+
+    class Meta:
+        model = ExternePartij
+        fields = ["naam", "soort", "website", "email"]
+        # Labels of their own: the member form on the same page has its Naam and E-mailadres.
+        labels = {
+            "naam": _("Naam van de partij"),
+            "soort": _("Soort partij"),
+            "email": _("Contact (e-mail)"),
+        }
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("prefix", "partij")
+        super().__init__(*args, **kwargs)
+
+    def validate_unique(self):
+        """The service says whether the name is taken (next to the field, under its lock)."""
 
 
 class RolForm(forms.Form):

@@ -60,7 +60,7 @@ def te_groot_fout(grootte=None, maximum=None):
     return ImportFout(None, "", bericht)
 
 
-def controleer_grootte(grootte):
+def check_size(grootte):
     """Refuse a file whose known size is above settings.IMPORT_MAX_BYTES, before anything is read."""
     if grootte is not None and grootte > settings.IMPORT_MAX_BYTES:
         raise BesturenImportGeweigerd([te_groot_fout(grootte)])

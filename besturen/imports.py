@@ -21,7 +21,7 @@ from .import_stream import (
     BesturenImportGeweigerd,
     ImportFout,
     _Tekstregels,
-    controleer_grootte,
+    check_size,
     fysieke_regels,
     te_groot_fout,
 )
@@ -326,7 +326,7 @@ class GemeentenLezer:
             self._fout(None, "", _("Het bestand bevat alleen een kopregel en geen gemeenten."))
 
 
-def lees_gemeenten(bron: Iterable[bytes]):
+def read_gemeenten(bron: Iterable[bytes]):
     """Check a whole file without writing anything; return (format or None, list of errors)."""
     lezer = GemeentenLezer(bron)
     for _rij in lezer.rijen():
@@ -347,8 +347,8 @@ __all__ = [
     "GemeentenLezer",
     "ImportFout",
     "Rij",
-    "controleer_grootte",
+    "check_size",
     "fysieke_regels",
-    "lees_gemeenten",
+    "read_gemeenten",
     "te_groot_fout",
 ]

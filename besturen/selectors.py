@@ -11,6 +11,7 @@ from .models import (
     Bestuur,
     Bevolkingscijfer,
     Deelname,
+    ExternePartij,
     Lidmaatschap,
     Orgaan,
     Persoon,
@@ -129,8 +130,8 @@ def samenstelling(orgaan, day=None, met_toekomst=False):
         seats = seats.filter(begindatum__lte=day)
     return (
         seats.filter(orgaan=orgaan)
-        .select_related("persoon", "persoon__user", "namens")
-        .order_by(ROL_VOLGORDE, "persoon__achternaam", "persoon__voornaam")
+        .select_related("persoon", "persoon__user", "namens", "externe_partij")
+        .order_by(ROL_VOLGORDE, "persoon__achternaam", "persoon__voornaam", "externe_partij__naam")
     )
 
 
@@ -139,7 +140,7 @@ def oud_leden(orgaan, day=None):
     return (
         Lidmaatschap.objects.former(day)
         .filter(orgaan=orgaan)
-        .select_related("persoon", "namens")
+        .select_related("persoon", "namens", "externe_partij")
         .order_by("-einddatum", "persoon__achternaam")
     )
 
@@ -161,8 +162,29 @@ def rollen_in_regio(regio, day=None):
     return (
         Lidmaatschap.objects.current(day)
         .filter(Q(orgaan__regio=regio) | Q(orgaan__bestuur__in=leden))
-        .select_related("persoon", "persoon__user", "orgaan", "namens")
-        .order_by("orgaan__naam", ROL_VOLGORDE, "persoon__achternaam")
+        .select_related("persoon", "persoon__user", "orgaan", "namens", "externe_partij")
+        .order_by("orgaan__naam", ROL_VOLGORDE, "persoon__achternaam", "externe_partij__naam")
+    )
+
+
+# --- External parties (steering groups) ---------------------------------------------------------------------------
+
+
+def externe_partijen_in(orgaan, day=None):
+    """The external parties with a current seat in `orgaan` (their own, or a person's for them), by name: a
+    queryset (one query)."""
+    return ExternePartij.objects.filter(
+        pk__in=Lidmaatschap.objects.current(day).filter(orgaan=orgaan).values("externe_partij")
+    ).order_by("naam")
+
+
+def zetels_van_partij(partij, day=None):
+    """The current seats held by `partij` or by a person for it, with their body and region: a queryset."""
+    return (
+        Lidmaatschap.objects.current(day)
+        .filter(externe_partij=partij)
+        .select_related("persoon", "orgaan", "orgaan__regio")
+        .order_by("orgaan__naam", ROL_VOLGORDE)
     )
 
 
@@ -200,13 +222,15 @@ def current_seats(
     day=None,
     with_account=False,
 ):
-    """The seats (Lidmaatschap) current on `day` (today by default), narrowed by each filter given: a queryset.
+    """The seats (Lidmaatschap) of people current on `day` (today by default), narrowed by each filter given: a
+    queryset. An external party's own seat (no person in it) is not among them: it has no account, no address and
+    no vote, so `seat.persoon` is never None here.
 
     `user`: the seats of this account; `orgaan`: of one body (object or id); `regio`: in the bodies of one region;
     `regios`: in the bodies of these regions (ids or a queryset); `soorten`: in bodies of these kinds (OrgaanSoort);
     `rollen`: with these roles (Rol); `with_account`: only seats of people who have an account.
     """
-    seats = Lidmaatschap.objects.current(day)
+    seats = Lidmaatschap.objects.current(day).filter(persoon__isnull=False)
     if user is not None:
         seats = seats.filter(persoon__user=user)
     if orgaan is not None:
@@ -243,13 +267,14 @@ def besturen_of_raadslid(user, besturen, day=None):
 
 
 def seat_choices(regio, soorten, *, keep=None, day=None):
-    """Current seats in the region's bodies of these kinds, for a form that picks a seat; `keep` (a seat id) stays
-    a choice after its seat has ended, so an existing choice is not lost."""
+    """Current seats of people in the region's bodies of these kinds, for a form that picks a seat; `keep` (a seat
+    id) stays a choice after its seat has ended, so an existing choice is not lost."""
     return (
         Lidmaatschap.objects.filter(
             Q(pk__in=Lidmaatschap.objects.current(day).values("pk")) | Q(pk=keep),
             orgaan__regio=regio,
             orgaan__soort__in=soorten,
+            persoon__isnull=False,
         )
         .select_related("persoon", "orgaan")
         .order_by("orgaan__naam", "persoon__achternaam", "persoon__voornaam")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_fusies
 
 app_name = "besturen"
 
@@ -12,6 +12,7 @@ urlpatterns = [
     path("regio/<slug:slug>/logboek/", views.LogboekView.as_view(), name="logboek"),
     path("orgaan/<int:pk>/", views.OrgaanView.as_view(), name="orgaan"),
     path("orgaan/<int:pk>/leden/", views.LedenBeheerView.as_view(), name="leden_beheer"),
+    path("orgaan/<int:pk>/externe-partij/", views.ExternePartijView.as_view(), name="externe_partij_nieuw"),
     path("orgaan/<int:pk>/stukken/nieuw/", views.StukNieuwView.as_view(), name="stuk_nieuw"),
     path(
         "lidmaatschap/<int:pk>/<slug:actie>/",
@@ -20,4 +21,6 @@ urlpatterns = [
     ),
     path("stuk/<int:pk>/", views.StukView.as_view(), name="stuk"),
     path("bestuur/<int:pk>/", views.BestuurView.as_view(), name="bestuur"),
+    path("regio/<slug:slug>/fusies/", views_fusies.FusiesRegioView.as_view(), name="fusies_regio"),
+    path("regio/<slug:slug>/fusies/<int:pk>/", views_fusies.FusieZetelsView.as_view(), name="fusie_zetels"),
 ]

@@ -14,8 +14,17 @@ from regioportaal.permissions import NotAllowed
 from regioportaal.views import PageView, form_errors_from, paginate, refuse
 
 from . import permissions, selectors, services
-from .forms import BeeindigForm, LidmaatschapForm, OrgaanForm, ReactieForm, RolForm, StukForm
+from .forms import (
+    BeeindigForm,
+    ExternePartijForm,
+    LidmaatschapForm,
+    OrgaanForm,
+    ReactieForm,
+    RolForm,
+    StukForm,
+)
 from .models import Bestuur, Lidmaatschap, Orgaan, Regio, Rol, Stuk
+from .policies import LidmaatschapPolicy, OrgaanPolicy, RegioPolicy, StukPolicy
 
 
 class HomeView(PageView):
@@ -41,7 +50,7 @@ class RegioView(PageView):
             leden=leden,
             totaal_inwoners=totaal,
             organen=selectors.organen_van(regio=regio),
-            mag_beheren=permissions.can_manage_regio(self.request.user, regio),
+            acties=RegioPolicy().allowed(self.request.user, regio),
             **kwargs,
         )
 
@@ -60,7 +69,7 @@ class OrgaanView(PageView):
             stukken=paginate(
                 self.request, selectors.stukken_visible_to(user).filter(orgaan=orgaan), prefix="stukken"
             ),
-            mag_beheren=permissions.can_manage_orgaan(user, orgaan),
+            acties=OrgaanPolicy().allowed(user, orgaan),
             **kwargs,
         )
 
@@ -91,8 +100,9 @@ class RegioBeheerView(LoginRequiredMixin, PageView):
 
     def dispatch(self, request, *args, **kwargs):
         self.regio = get_object_or_404(Regio, slug=kwargs["slug"])
+        self.policy = RegioPolicy()
         if request.user.is_authenticated:
-            refuse(permissions.can_manage_regio(request.user, self.regio))
+            refuse(self.policy.may(request.user, "manage", self.regio))
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, form=None, **kwargs):
@@ -100,6 +110,7 @@ class RegioBeheerView(LoginRequiredMixin, PageView):
             regio=self.regio,
             organen=selectors.organen_van(regio=self.regio),
             rollen=paginate(self.request, selectors.rollen_in_regio(self.regio)),
+            acties=self.policy.allowed(self.request.user, self.regio),
             form=form or OrgaanForm(),
             **kwargs,
         )
@@ -124,7 +135,7 @@ class LogboekView(LoginRequiredMixin, PageView):
 
     def get_context_data(self, **kwargs):
         regio = get_object_or_404(Regio, slug=kwargs["slug"])
-        refuse(permissions.can_view_actionlog(self.request.user, regio))
+        refuse(RegioPolicy().may(self.request.user, "view_logboek", regio))
         entries = ActionLog.objects.filter(scope=f"regio:{regio.pk}").select_related("actor")
         return super().get_context_data(regio=regio, entries=paginate(self.request, entries), **kwargs)
 
@@ -137,15 +148,22 @@ class LedenBeheerView(LoginRequiredMixin, PageView):
 
     def dispatch(self, request, *args, **kwargs):
         self.orgaan = get_object_or_404(Orgaan.objects.select_related("regio", "bestuur"), pk=kwargs["pk"])
+        self.policy = OrgaanPolicy()
         if request.user.is_authenticated:
-            refuse(permissions.can_manage_orgaan(request.user, self.orgaan))
+            refuse(self.policy.may(request.user, "manage_leden", self.orgaan))
         return super().dispatch(request, *args, **kwargs)
 
-    def get_context_data(self, form=None, **kwargs):
+    def get_context_data(self, form=None, partij_form=None, **kwargs):
+        user = self.request.user
+        acties = self.policy.allowed(user, self.orgaan)
+        leden = paginate(self.request, selectors.samenstelling(self.orgaan, met_toekomst=True))
+        LidmaatschapPolicy(shares=self.policy).rows(user, self.orgaan, leden)
         return super().get_context_data(
             orgaan=self.orgaan,
-            leden=paginate(self.request, selectors.samenstelling(self.orgaan, met_toekomst=True)),
+            acties=acties,
+            leden=leden,
             form=form or LidmaatschapForm(orgaan=self.orgaan),
+            partij_form=partij_form or (ExternePartijForm() if acties.get("add_externe_partij") else None),
             rollen=Rol.choices,
             vandaag=timezone.localdate(),
             **kwargs,
@@ -163,6 +181,7 @@ class LedenBeheerView(LoginRequiredMixin, PageView):
                     email=data["email"],
                     rol=data["rol"],
                     namens=data["namens"],
+                    externe_partij=data.get("externe_partij"),
                     begindatum=data["begindatum"],
                     door=request.user,
                     reuse_confirmed=data["bestaande_persoon"],
@@ -176,23 +195,51 @@ class LedenBeheerView(LoginRequiredMixin, PageView):
                     bericht = _("%(persoon)s had deze zetel al; er is niets veranderd.")
                 else:
                     bericht = _("%(persoon)s is toegevoegd.")
-                messages.success(request, bericht % {"persoon": lid.persoon})
+                messages.success(request, bericht % {"persoon": lid.houder})
                 if request.htmx:
                     return self.render_to_response(self.get_context_data())
                 return redirect("besturen:leden_beheer", pk=self.orgaan.pk)
         return self.render_to_response(self.get_context_data(form=form), status=422 if request.htmx else 200)
 
 
+class ExternePartijView(LedenBeheerView):
+    """Register an external party from a region's body's member screen (htmx: the member screen's section back)."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        refuse(self.policy.may(request.user, "add_externe_partij", self.orgaan))
+        form = ExternePartijForm(request.POST)
+        if form.is_valid():
+            try:
+                partij = services.create_externe_partij(self.orgaan, door=request.user, **form.cleaned_data)
+            except ValidationError as exc:
+                form_errors_from(exc, form)
+            else:
+                messages.success(
+                    request,
+                    _("%(partij)s is toegevoegd; kies de partij nu bij Lid toevoegen.") % {"partij": partij},
+                )
+                if request.htmx:
+                    return self.render_to_response(self.get_context_data())
+                return redirect("besturen:leden_beheer", pk=self.orgaan.pk)
+        context = self.get_context_data(partij_form=form)
+        return self.render_to_response(context, status=422 if request.htmx else 200)
+
+
 class LidmaatschapActionView(LoginRequiredMixin, View):
     """Change the role of one seat, end it, or invite its person; htmx gets the members table back."""
 
     forms = {"rol": RolForm, "beeindigen": BeeindigForm, "uitnodigen": None}
+    actions = {"rol": "change_rol", "beeindigen": "end", "uitnodigen": "invite"}  # the policy's names
 
     def post(self, request, pk, actie):
         if actie not in self.forms:
             raise Http404
-        lid = get_object_or_404(Lidmaatschap.objects.select_related("orgaan__regio", "persoon"), pk=pk)
-        refuse(permissions.can_manage_orgaan(request.user, lid.orgaan))
+        lid = get_object_or_404(
+            Lidmaatschap.objects.select_related("orgaan__regio", "persoon__user", "externe_partij"), pk=pk
+        )
+        refuse(LidmaatschapPolicy().holds(request.user, self.actions[actie], lid))
         form = self.forms[actie](request.POST) if self.forms[actie] else None
         if form is not None and not form.is_valid():
             messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
@@ -202,12 +249,14 @@ class LidmaatschapActionView(LoginRequiredMixin, View):
             except (ValidationError, NotAllowed) as exc:
                 messages.error(request, " ".join(getattr(exc, "messages", None) or [str(exc)]))
         if request.htmx:
-            view = LedenBeheerView(request=request, orgaan=lid.orgaan, kwargs={"pk": lid.orgaan_id})
+            view = LedenBeheerView(
+                request=request, orgaan=lid.orgaan, policy=OrgaanPolicy(), kwargs={"pk": lid.orgaan_id}
+            )
             return view.render_to_response(view.get_context_data())
         return redirect("besturen:leden_beheer", pk=lid.orgaan_id)
 
     def perform(self, actie, lid, form, user):
-        persoon = {"persoon": lid.persoon}
+        persoon = {"persoon": lid.houder}
         if actie == "rol":
             services.change_rol(lid, rol=form.cleaned_data["rol"], door=user)
             messages.success(self.request, _("De rol van %(persoon)s is gewijzigd.") % persoon)
@@ -216,6 +265,7 @@ class LidmaatschapActionView(LoginRequiredMixin, View):
             services.end_lidmaatschap(lid, einddatum=data["einddatum"], reden=data["reden"], door=user)
             messages.success(self.request, _("Het lidmaatschap van %(persoon)s is beëindigd.") % persoon)
         else:
+            LidmaatschapPolicy().require(user, "invite", lid)  # a party's own seat invites nobody
             account = services.invite_persoon(lid.persoon, door=user)
             if account.has_usable_password():
                 bericht = _("%(persoon)s had al een account; het is nu aan deze persoon gekoppeld.")
@@ -231,12 +281,12 @@ class StukView(PageView):
 
     def dispatch(self, request, *args, **kwargs):
         self.stuk = get_object_or_404(Stuk.objects.select_related("orgaan__regio", "auteur"), pk=kwargs["pk"])
-        if not permissions.can_view_stuk(request.user, self.stuk):
+        if not StukPolicy().may(request.user, "view", self.stuk):
             raise Http404
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, form=None, **kwargs):
-        mag_reageren = permissions.can_comment_stuk(self.request.user, self.stuk)
+        mag_reageren = StukPolicy().may(self.request.user, "comment", self.stuk)
         return super().get_context_data(
             stuk=self.stuk,
             reacties=self.stuk.reacties.select_related("auteur"),
@@ -246,7 +296,7 @@ class StukView(PageView):
         )
 
     def post(self, request, *args, **kwargs):
-        refuse(permissions.can_comment_stuk(request.user, self.stuk))
+        refuse(StukPolicy().may(request.user, "comment", self.stuk))
         form = ReactieForm(request.POST)
         if form.is_valid():
             services.add_reactie(self.stuk, tekst=form.cleaned_data["tekst"], door=request.user)
@@ -261,7 +311,7 @@ class StukNieuwView(LoginRequiredMixin, PageView):
     def dispatch(self, request, *args, **kwargs):
         self.orgaan = get_object_or_404(Orgaan.objects.select_related("regio", "bestuur"), pk=kwargs["pk"])
         if request.user.is_authenticated:
-            refuse(permissions.can_add_stuk(request.user, self.orgaan))
+            refuse(OrgaanPolicy().may(request.user, "add_stuk", self.orgaan))
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, form=None, **kwargs):

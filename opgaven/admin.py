@@ -15,6 +15,7 @@ from .models import (
     IndicatorWaarde,
     Mandaat,
     Opgave,
+    Portefeuillehouder,
     Strategie,
     Synergie,
     Thema,
@@ -54,6 +55,13 @@ class ThemaAdmin(AlleenLezenMixin, admin.ModelAdmin):
     list_filter = ["transversaal", "regio"]
     list_select_related = ["regio"]
     search_fields = ["naam"]
+
+
+@admin.register(Portefeuillehouder)
+class PortefeuillehouderAdmin(AlleenLezenMixin, admin.ModelAdmin):
+    list_display = ["persoon", "thema", "opgave", "begindatum", "einddatum", "regio"]
+    list_filter = ["regio"]
+    list_select_related = ["persoon", "thema", "opgave", "regio"]
 
 
 class AlleenLezenInline(AlleenLezenMixin, admin.TabularInline):

@@ -1,4 +1,6 @@
-"""The opgaven demo: the strategies of the seed partnerships and the Groene Metropoolregio's five opgaven.
+"""The opgaven demo: the strategies of the seed partnerships (the Drechtsteden with a portfolio holder per theme),
+the Groene Metropoolregio's five opgaven, the Denderregio's opgaven on its five goals and the Stadsregio Turnhout's
+two.
 
 Built through the services with door=None on top of the besturen demo (`manage.py load_demo` first); run by
 `manage.py load_opgaven_demo`. Running it again changes nothing: whatever already exists is left as it is. The
@@ -21,7 +23,13 @@ from .demo_teksten import (
     CAPACITEIT_LEDEN,
     DENDER_DOELSTELLINGEN,
     DENDER_MISSIE,
+    DENDER_OPGAVEN,
     DENDER_VISIE,
+    DRECHT_DOELSTELLINGEN,
+    DRECHT_MISSIE,
+    DRECHT_THEMAS,
+    DRECHT_VISIE,
+    DRECHT_WAARDEN,
     GMR_DOELSTELLINGEN,
     GMR_MISSIE,
     GMR_OPGAVEN,
@@ -31,11 +39,14 @@ from .demo_teksten import (
     RIVIERENLAND_THEMAS,
     RIVIERENLAND_TRANSVERSAAL,
     TURNHOUT_MISSIE,
+    TURNHOUT_OPGAVEN,
     TURNHOUT_THEMAS,
     TURNHOUT_VISIE,
     TURNHOUT_WAARDEN,
 )
 from .models import Bron, Eenheid, Opgave, Status, Strategie, Synergie, VoortgangStatus
+
+PORTEFEUILLE_BEGIN = datetime.date(2023, 1, 1)
 
 
 def _kwartaaleinden(vandaag, aantal):
@@ -84,19 +95,130 @@ def _waarden(regio, waarden):
             services.add_waarde(regio, naam=naam, tekst=tekst, volgorde=volgorde, door=None)
 
 
-def build_dender(stdout=None):
+def _voorzitter(regio, soort):
+    """The current chair of the region's body of this kind (the demo login `voorzitter.<region>`)."""
+    return (
+        besturen_selectors.current_seats(regio=regio, soorten=[soort], rollen=[Rol.VOORZITTER])
+        .select_related("orgaan", "persoon")
+        .order_by("pk")
+        .first()
+    )
+
+
+def _kleine_opgave(regio, titel, samenvatting, *, opdrachtgever, jaar, doelstellingen=(), themas=()):
+    """A complete, running opgave of a Flemish region: one indicator, a subsidy, the regional team's hours."""
+    opgave = services.create_opgave(
+        regio,
+        door=None,
+        titel=titel,
+        samenvatting=samenvatting,
+        doel=samenvatting,
+        resultaat="Een jaarlijkse voortgangsrapportage aan de lokale besturen met de afgesproken indicatoren.",
+        opdrachtgever=opdrachtgever,
+        opdrachtnemer="Regiocoördinator",
+        begin_jaar=jaar,
+        eind_jaar=jaar + 2,
+        gepubliceerd=True,
+        doelstellingen=doelstellingen,
+        themas=themas,
+    )
+    services.add_indicator(
+        opgave,
+        door=None,
+        naam="Afgeronde mijlpalen",
+        eenheid="aantal",
+        nulwaarde=Decimal("0"),
+        streefwaarde=Decimal("4"),
+        streefdatum=datetime.date(jaar + 2, 12, 31),
+    )
+    services.add_budgetregel(opgave, door=None, jaar=jaar, bedrag=Decimal("40000"), bron=Bron.VLAANDEREN)
+    services.add_capaciteit(opgave, door=None, jaar=jaar, hoeveelheid=Decimal("300"), partner="Regioteam")
+    for status in (Status.IN_VOORBEREIDING, Status.LOPEND):
+        opgave = services.change_status(opgave, status, door=None, reden="Demo")
+    return opgave
+
+
+def _dender_opgaven(regio, vandaag):
+    """The Denderregio's opgaven on its five goals, each goal served; most with a report, so the roll-up shows."""
+    doelen = {d.nummer: d for d in regio.doelstellingen.all()}
+    bestaand = {o.titel: o for o in Opgave.objects.filter(regio=regio)}
+    dbo = _voorzitter(regio, OrgaanSoort.BURGEMEESTERSOVERLEG)
+    eind = _kwartaaleinden(vandaag, 1)[0]
+    for titel, samenvatting, nummers, rapport in DENDER_OPGAVEN:
+        gekozen = [doelen[n] for n in nummers if n in doelen]
+        opgave = bestaand.get(titel)
+        if opgave is not None:  # made earlier (e.g. by the programme demo): only its goals may be missing
+            if not opgave.doelstellingen.exists():
+                services.update_opgave(opgave, door=None, doelstellingen=gekozen)
+            continue
+        opgave = _kleine_opgave(
+            regio, titel, samenvatting, opdrachtgever=dbo, jaar=vandaag.year, doelstellingen=gekozen
+        )
+        if rapport:
+            services.report_voortgang(
+                opgave,
+                periode_eind=eind,
+                status=rapport,
+                besteed=Decimal("15000"),
+                toelichting="Volgens de planning van het DBO." if rapport == "op_koers" else "Vertraging.",
+                door=None,
+            )
+
+
+def build_dender(stdout=None, vandaag=None):
     regio = _regio("denderregio", stdout)
     if regio:
         _strategie(regio, DENDER_MISSIE, DENDER_VISIE)
         _doelstellingen(regio, DENDER_DOELSTELLINGEN)
+        _dender_opgaven(regio, vandaag or timezone.localdate())
 
 
-def build_turnhout(stdout=None):
+def build_turnhout(stdout=None, vandaag=None):
     regio = _regio("stadsregio-turnhout", stdout)
     if regio:
         _strategie(regio, TURNHOUT_MISSIE, TURNHOUT_VISIE)
         _themas(regio, [(naam, "", False) for naam in TURNHOUT_THEMAS])
         _waarden(regio, TURNHOUT_WAARDEN)
+        themas = {t.naam: t for t in regio.themas.all()}
+        bestaand = set(Opgave.objects.filter(regio=regio).values_list("titel", flat=True))
+        rvb = _voorzitter(regio, OrgaanSoort.REGIOBESTUUR)
+        for titel, samenvatting, thema_namen in TURNHOUT_OPGAVEN:
+            if titel not in bestaand:
+                _kleine_opgave(
+                    regio,
+                    titel,
+                    samenvatting,
+                    opdrachtgever=rvb,
+                    jaar=(vandaag or timezone.localdate()).year,
+                    themas=[themas[naam] for naam in thema_namen],
+                )
+
+
+def build_drecht(stdout=None):
+    """The Drechtsteden's strategy in their own words, with a member of the DSB as portfolio holder per theme."""
+    regio = _regio("drechtsteden", stdout)
+    if regio is None:
+        return
+    _strategie(regio, DRECHT_MISSIE, DRECHT_VISIE)
+    _waarden(regio, DRECHT_WAARDEN)
+    _doelstellingen(regio, DRECHT_DOELSTELLINGEN)
+    _themas(regio, [(naam, beschrijving, False) for naam, beschrijving in DRECHT_THEMAS])
+    dsb = list(
+        besturen_selectors.current_seats(regio=regio, soorten=[OrgaanSoort.DAGELIJKS_BESTUUR])
+        .exclude(rol=Rol.SECRETARIS)
+        .select_related("persoon")
+        .order_by("pk")
+    )
+    for index, (naam, _beschrijving) in enumerate(DRECHT_THEMAS):
+        thema = regio.themas.get(naam=naam)
+        if dsb and not thema.portefeuillehouders.exists():
+            services.add_portefeuillehouder(
+                regio,
+                persoon=dsb[index % len(dsb)].persoon,
+                thema=thema,
+                begindatum=PORTEFEUILLE_BEGIN,
+                door=None,
+            )
 
 
 def build_rivierenland(stdout=None):
@@ -282,3 +404,4 @@ def load_opgaven_demo(stdout=None):
     build_turnhout(stdout)
     build_gmr(stdout)
     build_rivierenland(stdout)
+    build_drecht(stdout)

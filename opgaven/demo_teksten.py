@@ -254,3 +254,109 @@ GMR_SYNERGIE = [
     ),
 ]
 CAPACITEIT_LEDEN = ["GM0202", "GM0268", "GM1734", "GM0296"]
+
+# The Denderregio's opgaven, one or more per strategic goal (the numbers); the first four carry the titles the
+# programme demo gives its lines, so it finds them here. (titel, samenvatting, doelen, laatste rapportage or None)
+DENDER_OPGAVEN = [
+    (
+        "Regionale projectuitvoering",
+        "De krachten gebundeld voor performante beleids- en projectuitvoering: intergemeentelijke "
+        "samenwerkingsverbanden ontzorgen de lokale besturen.",
+        [1],
+        "op_koers",
+    ),
+    (
+        "Regiogevoel en imago",
+        "Een sterk regiogevoel met positief imago bij beleidsmakers, lokale besturen en inwoners.",
+        [2],
+        "aandacht",
+    ),
+    (
+        "Regionaal ecosysteem",
+        "Regionale netwerken en overlegstructuren die beleid en uitvoering verbinden, met alle partners op het "
+        "terrein.",
+        [3, 2],
+        "op_koers",
+    ),
+    (
+        "Financiële slagkracht",
+        "Een duurzaam en adequaat financieringsmodel en belangenbehartiging op hogere beleidsniveaus.",
+        [4],
+        None,
+    ),
+    (
+        "Wendbare governance",
+        "Een efficiënte en wendbare governance-structuur: het DBO als centrale spil, samen met het Overleg van "
+        "Algemeen Directeurs, met rapportering en terugkoppeling naar de lokale besturen.",
+        [5, 1],
+        "op_koers",
+    ),
+]
+
+# The Stadsregio Turnhout's two opgaven, on its domains. (titel, samenvatting, thema's)
+TURNHOUT_OPGAVEN = [
+    (
+        "Samen werken aan wonen",
+        "Verdere verdieping van de samenwerking op het domein wonen: maatwerk, op de optimale schaal, met de juiste "
+        "mensen, middelen en mandaat.",
+        ["wonen", "ruimtelijke planning"],
+    ),
+    (
+        "Mobiliteit in de Stadsregio",
+        "Gezamenlijke beleidsdoelstellingen op het domein mobiliteit, vanuit één geïntegreerd verhaal met wonen en "
+        "sociale(re) economie.",
+        ["mobiliteit"],
+    ),
+]
+
+DRECHT_MISSIE = (
+    "Samen stad aan het water. We willen een sterke, aantrekkelijke, bereikbare regio zijn en blijven, maar er komt "
+    "veel op ons af! Daarom een gezamenlijke visie op samenwerking en de toekomst."
+)
+DRECHT_VISIE = (
+    "Noodzaak van een sterke strategische agenda: de Drechtraad in positie, en programmering met helder belegde "
+    "bevoegdheden. Uitgevoerd door doortastend bestuur, ondersteund door een goed geoliede en effectieve ambtelijke "
+    "organisatie.\n\n"
+    "Lokale besluitvorming bij lokale bevoegdheden: de raden beslissen lokaal, de regio gaat over de regionale en "
+    "regio-overstijgende vraagstukken."
+)
+DRECHT_WAARDEN = [
+    ("Autonomie", "Samenwerking op basis van autonomie van de deelnemende gemeenten."),
+    (
+        "Meerwaarde",
+        "Intensieve samenwerking bij regionale beleidsafhankelijkheden; samenwerking moet meerwaarde hebben.",
+    ),
+    (
+        "Resultaat",
+        "Samenwerking ter versterking van maatschappelijke resultaten en het behalen van financiële voordelen.",
+    ),
+    ("Eenvoud", "Vereenvoudiging van de sturing en de bestuurlijke structuur van de samenwerking."),
+    ("Democratische legitimatie", "Behoud van de democratische legitimatie van de volksvertegenwoordiging."),
+]
+DRECHT_DOELSTELLINGEN = [
+    (
+        "Een sterke regionale strategische agenda",
+        "Politiek-maatschappelijk gestuurd, met een leidende rol voor de Drechtraad; regionale en regio-overstijgende "
+        "vraagstukken; actieve verbinding met de samenleving.",
+    ),
+    (
+        "Programmering met helder belegde bevoegdheden",
+        "Passende regionale sturing op (boven)regionale thema's: wat is lokaal, waar gaat de regio over en waar gaat "
+        "de regio niet over?",
+    ),
+    (
+        "Een krachtig netwerkbestuur",
+        "Raadscommissies, een krachtig en compact DSB, samenwerking met bedrijfsleven en kennisinstellingen, en "
+        "regionaal portefeuillehouderschap.",
+    ),
+    (
+        "Een goed geolied organisatienetwerk",
+        "Ondersteuning van het bestuur bij de invulling en uitvoering van de strategische agenda: bundeling van de "
+        "uitvoering, in opdracht van het bestuur aan de ambtelijke top.",
+    ),
+]
+DRECHT_THEMAS = [
+    ("Sterke regio", "Economie, bedrijfsleven en kennisinstellingen."),
+    ("Aantrekkelijke regio", "Wonen en leven in de stad aan het water."),
+    ("Bereikbare regio", "Verbindingen over weg, water en spoor."),
+]

@@ -5,24 +5,32 @@ changes the object the service compares against for its audit entry.
 """
 
 from django import forms
+from django.db.models import Q
 from django.template.defaultfilters import floatformat
 from django.utils.translation import gettext_lazy as _
 
 from besturen import selectors as besturen_selectors
 from besturen.forms import DateInput
 from besturen.models import Orgaan
+from regioportaal.limieten import TEKST_MAX
 
 from .models import (
     Budgetregel,
     Capaciteit,
+    Doelstelling,
     Indicator,
     Mandaat,
     Opgave,
+    Portefeuillehouder,
     Status,
+    Strategie,
     Synergie,
+    Thema,
     Verplichting,
     Voortgang,
+    Waarde,
 )
+from .selectors import portefeuille_kandidaten
 from .services import OPDRACHTGEVER_ORGANEN
 
 
@@ -67,8 +75,11 @@ class OpgaveForm(forms.ModelForm):
 
     def __init__(self, *args, regio, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["doelstellingen"].queryset = regio.doelstellingen.all()
-        self.fields["themas"].queryset = regio.themas.all()
+        for veld in ("doelstellingen", "themas"):  # archived ones only where the opgave serves them already
+            gekoppeld = [getattr(item, "pk", item) for item in self.initial.get(veld) or []]
+            self.fields[veld].queryset = getattr(regio, veld).filter(
+                Q(gearchiveerd=False) | Q(pk__in=gekoppeld)
+            )
         huidig = self.initial.get("opdrachtgever")  # kept even when the seat has ended since
         self.fields["opdrachtgever"].queryset = besturen_selectors.seat_choices(
             regio, OPDRACHTGEVER_ORGANEN, keep=huidig
@@ -128,6 +139,7 @@ class SynergieForm(forms.Form):
         label=_("Waarom versterken ze elkaar?"),
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Hoe meer synergie, hoe meer prioriteit: de reden staat bij beide opgaven."),
+        max_length=TEKST_MAX,
     )
 
     def __init__(self, *args, opgave, **kwargs):
@@ -246,3 +258,103 @@ class FilterForm(forms.Form):
             "opdrachtgever": data.get("opdrachtgever") or None,
             "order": data.get("volgorde") or "titel",
         }
+
+
+# --- The strategy editor ----------------------------------------------------------------------------------------
+
+
+class StrategieForm(forms.ModelForm):
+    class Meta:
+        model = Strategie
+        fields = ["missie", "visie"]
+        widgets = {"missie": forms.Textarea(attrs={"rows": 4}), "visie": forms.Textarea(attrs={"rows": 6})}
+        help_texts = {
+            "missie": _("Waarom bestaat de samenwerking?"),
+            "visie": _("Waarvoor staat de regio? Een lege regel begint een nieuwe alinea."),
+        }
+
+
+class WaardeForm(forms.ModelForm):
+    class Meta:
+        model = Waarde
+        fields = ["naam", "tekst"]
+        widgets = {"tekst": forms.Textarea(attrs={"rows": 3})}
+
+
+class DoelstellingForm(forms.ModelForm):
+    class Meta:
+        model = Doelstelling
+        fields = ["titel", "beschrijving", "indicatoren"]
+        widgets = {
+            "beschrijving": forms.Textarea(attrs={"rows": 3}),
+            "indicatoren": forms.Textarea(attrs={"rows": 2}),
+        }
+        help_texts = {"titel": _("Het nummer volgt uit de volgorde.")}
+
+
+class ThemaForm(forms.ModelForm):
+    class Meta:
+        model = Thema
+        fields = ["naam", "beschrijving", "transversaal"]
+        widgets = {"beschrijving": forms.Textarea(attrs={"rows": 2})}
+        help_texts = {
+            "transversaal": _("Een transversaal thema geldt zoveel mogelijk voor alle andere thema's.")
+        }
+
+
+#: The form of each kind of strategy part, by the name the editor's URLs use.
+ONDERDEEL_FORMS = {"waarde": WaardeForm, "doelstelling": DoelstellingForm, "thema": ThemaForm}
+
+
+class OpgavenKoppelenForm(forms.Form):
+    """The opgaven a goal or theme serves, chosen from the region's opgaven."""
+
+    opgaven = forms.ModelMultipleChoiceField(
+        label=_("Opgaven"),
+        queryset=Opgave.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, opgaven, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["opgaven"].queryset = opgaven
+
+
+class PortefeuillehouderForm(forms.ModelForm):
+    """A person from the region's bodies, a theme or an opgave (one list), and the dates."""
+
+    onderwerp = forms.ChoiceField(label=_("Portefeuille"), help_text=_("Een regionaal thema of een opgave."))
+
+    class Meta:
+        model = Portefeuillehouder
+        fields = ["persoon", "begindatum", "einddatum"]
+        widgets = {"begindatum": DateInput(), "einddatum": DateInput()}
+        help_texts = {"einddatum": _("Leeg laten zolang er geen einde is afgesproken.")}
+
+    field_order = ["persoon", "onderwerp", "begindatum", "einddatum"]
+
+    def __init__(self, *args, regio, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["persoon"].queryset = portefeuille_kandidaten(regio)
+        self.themas = {str(t.pk): t for t in regio.themas.filter(gearchiveerd=False)}
+        self.opgaven = {str(o.pk): o for o in regio.opgaven.order_by("titel")}
+        self.fields["onderwerp"].choices = [
+            ("", "---------"),
+            (_("Thema's"), [(f"thema-{pk}", t.naam) for pk, t in self.themas.items()]),
+            (_("Opgaven"), [(f"opgave-{pk}", o.titel) for pk, o in self.opgaven.items()]),
+        ]
+
+    def clean_onderwerp(self):
+        soort, _sep, pk = self.cleaned_data["onderwerp"].partition("-")
+        return (self.themas if soort == "thema" else self.opgaven)[pk]
+
+    def portefeuille(self):
+        """The service's keyword arguments."""
+        data = dict(self.cleaned_data)
+        onderwerp = data.pop("onderwerp")
+        return {**data, "thema" if isinstance(onderwerp, Thema) else "opgave": onderwerp}
+
+
+class EindeForm(forms.Form):
+    einddatum = forms.DateField(label=_("Einddatum"), widget=DateInput())

@@ -10,7 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from besturen.models import Bestuur, Lidmaatschap, Orgaan, Regio
+from besturen.models import Bestuur, Lidmaatschap, Orgaan, Persoon, Regio
+from regioportaal.limieten import TEKST_MAX
 
 from .permissions import besloten_opgaven_q
 
@@ -23,8 +24,8 @@ class Strategie(models.Model):
     regio = models.OneToOneField(
         Regio, verbose_name=_("regio"), on_delete=models.CASCADE, related_name="strategie"
     )
-    missie = models.TextField(_("missie"), blank=True)
-    visie = models.TextField(_("visie"), blank=True)
+    missie = models.TextField(_("missie"), blank=True, max_length=TEKST_MAX)
+    visie = models.TextField(_("visie"), blank=True, max_length=TEKST_MAX)
 
     class Meta:
         verbose_name = _("strategie")
@@ -41,8 +42,9 @@ class Waarde(models.Model):
         Regio, verbose_name=_("regio"), on_delete=models.CASCADE, related_name="waarden"
     )
     naam = models.CharField(_("naam"), max_length=100)
-    tekst = models.TextField(_("tekst"), blank=True)
+    tekst = models.TextField(_("tekst"), blank=True, max_length=TEKST_MAX)
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    gearchiveerd = models.BooleanField(_("gearchiveerd"), default=False)
 
     class Meta:
         verbose_name = _("gedeelde waarde")
@@ -61,9 +63,17 @@ class Doelstelling(models.Model):
     )
     nummer = models.PositiveSmallIntegerField(_("nummer"))
     titel = models.CharField(_("titel"), max_length=300)
-    beschrijving = models.TextField(_("beschrijving"), blank=True)
+    beschrijving = models.TextField(_("beschrijving"), blank=True, max_length=TEKST_MAX)
     indicatoren = models.TextField(
-        _("indicatoren"), blank=True, help_text=_("Optioneel: hoe meten we dit doel?")
+        _("indicatoren"),
+        blank=True,
+        help_text=_("Optioneel: hoe meten we dit doel?"),
+        max_length=TEKST_MAX,
+    )
+    gearchiveerd = models.BooleanField(
+        _("gearchiveerd"),
+        default=False,
+        help_text=_("Een gearchiveerde doelstelling blijft bij haar opgaven staan, maar krijgt geen nieuwe."),
     )
 
     class Meta:
@@ -81,13 +91,19 @@ class Thema(models.Model):
 
     regio = models.ForeignKey(Regio, verbose_name=_("regio"), on_delete=models.CASCADE, related_name="themas")
     naam = models.CharField(_("naam"), max_length=150)
-    beschrijving = models.TextField(_("beschrijving"), blank=True)
+    beschrijving = models.TextField(_("beschrijving"), blank=True, max_length=TEKST_MAX)
     transversaal = models.BooleanField(_("transversaal"), default=False)
+    volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    gearchiveerd = models.BooleanField(
+        _("gearchiveerd"),
+        default=False,
+        help_text=_("Een gearchiveerd thema blijft bij zijn opgaven staan, maar krijgt geen nieuwe."),
+    )
 
     class Meta:
         verbose_name = _("thema")
         verbose_name_plural = _("thema's")
-        ordering = ["regio", "transversaal", "naam"]
+        ordering = ["regio", "transversaal", "volgorde", "naam"]
         constraints = [models.UniqueConstraint(fields=["regio", "naam"], name="thema_naam_uniek")]
 
     def __str__(self):
@@ -115,10 +131,18 @@ class Opgave(models.Model):
         Regio, verbose_name=_("regio"), on_delete=models.CASCADE, related_name="opgaven"
     )
     titel = models.CharField(_("titel"), max_length=200)
-    samenvatting = models.TextField(_("samenvatting"), blank=True)
-    doel = models.TextField(_("doel"), blank=True, help_text=_("Wat wil de regio bereiken, en waarom samen?"))
+    samenvatting = models.TextField(_("samenvatting"), blank=True, max_length=TEKST_MAX)
+    doel = models.TextField(
+        _("doel"),
+        blank=True,
+        help_text=_("Wat wil de regio bereiken, en waarom samen?"),
+        max_length=TEKST_MAX,
+    )
     resultaat = models.TextField(
-        _("resultaat"), blank=True, help_text=_("Wat wordt er opgeleverd? Meetbaar via de indicatoren.")
+        _("resultaat"),
+        blank=True,
+        help_text=_("Wat wordt er opgeleverd? Meetbaar via de indicatoren."),
+        max_length=TEKST_MAX,
     )
     opdrachtgever = models.ForeignKey(
         Lidmaatschap,
@@ -139,7 +163,7 @@ class Opgave(models.Model):
         on_delete=models.SET_NULL,
         related_name="opgaven_als_stuurgroep",
     )
-    partners = models.TextField(_("partnerorganisaties"), blank=True)
+    partners = models.TextField(_("partnerorganisaties"), blank=True, max_length=TEKST_MAX)
     opdrachtnemer = models.CharField(_("ambtelijk opdrachtnemer"), max_length=200, blank=True)
     doelstellingen = models.ManyToManyField(
         Doelstelling, verbose_name=_("strategische doelstellingen"), blank=True, related_name="opgaven"
@@ -275,7 +299,9 @@ class Mandaat(models.Model):
     )
     besluitdatum = models.DateField(_("datum van het besluit"))
     besluit_referentie = models.CharField(_("referentie van het besluit"), max_length=100, blank=True)
-    omschrijving = models.TextField(_("reikwijdte"), help_text=_("Wat mag de opdrachtgever zelf beslissen?"))
+    omschrijving = models.TextField(
+        _("reikwijdte"), help_text=_("Wat mag de opdrachtgever zelf beslissen?"), max_length=TEKST_MAX
+    )
     budgetplafond = models.DecimalField(_("budgetplafond (euro)"), **EURO)
     begindatum = models.DateField(_("geldig van"))
     einddatum = models.DateField(_("geldig tot en met"))
@@ -329,7 +355,7 @@ class Synergie(models.Model):
 
     van = models.ForeignKey(Opgave, on_delete=models.CASCADE, related_name="synergie_van")
     naar = models.ForeignKey(Opgave, on_delete=models.CASCADE, related_name="synergie_naar")
-    reden = models.TextField(_("reden"))
+    reden = models.TextField(_("reden"), max_length=TEKST_MAX)
 
     class Meta:
         verbose_name = _("synergie")
@@ -358,7 +384,7 @@ class Voortgang(models.Model):
     periode_eind = models.DateField(_("periode tot en met"))
     status = models.CharField(_("status"), max_length=10, choices=VoortgangStatus.choices)
     besteed = models.DecimalField(_("besteed (euro)"), **EURO)
-    toelichting = models.TextField(_("toelichting"))
+    toelichting = models.TextField(_("toelichting"), max_length=TEKST_MAX)
     auteur = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("auteur"), null=True, blank=True, on_delete=models.SET_NULL
     )
@@ -390,3 +416,65 @@ class IndicatorWaarde(models.Model):
 
     def __str__(self):
         return f"{self.indicator}: {self.waarde}"
+
+
+class Portefeuillehouder(models.Model):
+    """A person who holds a regional theme or an opgave as portfolio, from a date (to a date)."""
+
+    regio = models.ForeignKey(
+        Regio, verbose_name=_("regio"), on_delete=models.CASCADE, related_name="portefeuillehouders"
+    )
+    persoon = models.ForeignKey(
+        Persoon, verbose_name=_("persoon"), on_delete=models.PROTECT, related_name="portefeuilles"
+    )
+    thema = models.ForeignKey(
+        Thema,
+        verbose_name=_("thema"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="portefeuillehouders",
+    )
+    opgave = models.ForeignKey(
+        Opgave,
+        verbose_name=_("opgave"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="portefeuillehouders",
+    )
+    begindatum = models.DateField(_("van"))
+    einddatum = models.DateField(_("tot en met"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("portefeuillehouder")
+        verbose_name_plural = _("portefeuillehouders")
+        ordering = ["regio", "begindatum", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(thema__isnull=False, opgave__isnull=True)
+                | Q(thema__isnull=True, opgave__isnull=False),
+                name="portefeuille_thema_of_opgave",
+                violation_error_message=_("Kies een thema of een opgave, niet allebei."),
+            ),
+            models.CheckConstraint(
+                condition=Q(einddatum__isnull=True) | Q(einddatum__gte=models.F("begindatum")),
+                name="portefeuille_einde_na_begin",
+                violation_error_message=_("De einddatum ligt vóór de begindatum."),
+            ),
+        ]
+
+    def __str__(self):
+        return _("%(persoon)s, portefeuille %(onderwerp)s") % {
+            "persoon": self.persoon,
+            "onderwerp": self.thema or self.opgave,
+        }
+
+    @property
+    def onderwerp(self):
+        """The theme or opgave this portfolio is about."""
+        return self.thema or self.opgave
+
+    def is_current(self, day=None):
+        day = day or timezone.localdate()
+        return self.begindatum <= day and (self.einddatum is None or day <= self.einddatum)

@@ -5,7 +5,10 @@ policy combines the two per action, so the buttons of a page (`allowed`) and the
 (`require`) give the same answer. The platform administrator passes exactly where `permissions` lets them: the
 secretariat's actions, not the mandate holder's.
 
-- `StrategiePolicy` (a `Regio`): the region's strategy and its new opgaven, for its secretariat;
+- `StrategiePolicy` (a `Regio`): the region's strategy, its new parts and opgaven, its portfolio holders, for its
+  secretariat;
+- `OnderdeelPolicy` (a `Waarde`, `Doelstelling` or `Thema`): change, reorder, archive, restore, link opgaven (the
+  secretariat; what an archived part still allows);
 - `OpgavePolicy` (an `Opgave`): formulate, change status, link, grant a mandate (secretariat), report progress
   (secretariat or opdrachtgever);
 - `MandaatPolicy` (a `Mandaat`): record a commitment (only its holder).
@@ -25,7 +28,7 @@ from regioportaal.permissions import NotAllowed, is_system
 from regioportaal.policies import Policy
 
 from . import permissions, workflow
-from .models import Status
+from .models import Doelstelling, Status, Thema
 
 
 def _secretariaat_message(regio):
@@ -64,6 +67,10 @@ class _RegioPolicy(Policy):
             self._manages[key] = permissions.can_manage_opgaven(user, regio)
         return self._manages[key]
 
+    def share_lookups(self, other):
+        """Use `other`'s answers too (two policies on one page ask the permission once)."""
+        self._manages = other._manages
+
     def regio_of(self, obj):
         return obj
 
@@ -77,20 +84,78 @@ class _RegioPolicy(Policy):
 class StrategiePolicy(_RegioPolicy):
     """The actions on a region's strategy (`obj` is the `Regio`)."""
 
-    actions = ("create_opgave", "save_strategie", "add_waarde", "add_doelstelling", "add_thema")
+    actions = (
+        "create_opgave",
+        "save_strategie",
+        "add_waarde",
+        "add_doelstelling",
+        "add_thema",
+        "add_portefeuillehouder",
+        "end_portefeuillehouder",
+    )
     secretariaat_actions = actions
 
     def _manage(self, user, regio):
         return self.manages(user, regio)
 
     may_create_opgave = may_save_strategie = may_add_waarde = may_add_doelstelling = may_add_thema = _manage
+    may_add_portefeuillehouder = may_end_portefeuillehouder = _manage
 
     def _users(self, regio):
         return _managers(regio)
 
     users_create_opgave = users_save_strategie = users_add_waarde = users_add_doelstelling = (
         users_add_thema
-    ) = _users
+    ) = users_add_portefeuillehouder = users_end_portefeuillehouder = _users
+
+
+class OnderdeelPolicy(_RegioPolicy):
+    """The actions on one part of a strategy: a shared value, a numbered goal or a theme.
+
+    The secretariat changes every part; only an active one moves, is archived or takes opgaven, only an archived
+    one is restored, and only goals and themes serve opgaven. The role is refused with `NotAllowed`, the state with a
+    `ValidationError` (as `OpgavePolicy.require_transition` does).
+    """
+
+    actions = ("update_onderdeel", "move_onderdeel", "archive_onderdeel", "restore_onderdeel", "link_opgaven")
+    secretariaat_actions = actions
+
+    def regio_of(self, onderdeel):
+        return onderdeel.regio
+
+    def _state(self, action, onderdeel):
+        """Whether the part's state allows `action`, for whoever may act on it."""
+        if action == "restore_onderdeel":
+            return onderdeel.gearchiveerd
+        if action == "link_opgaven":
+            return isinstance(onderdeel, Doelstelling | Thema) and not onderdeel.gearchiveerd
+        return action == "update_onderdeel" or not onderdeel.gearchiveerd
+
+    def may(self, user, action, onderdeel):
+        self._check_action(action)
+        return self.manages(user, onderdeel.regio) and self._state(action, onderdeel)
+
+    def users(self, action, onderdeel):
+        self._check_action(action)
+        if not self._state(action, onderdeel):
+            return self.no_users()
+        return _managers(onderdeel.regio).filter(is_active=True)
+
+    def _check_action(self, action):
+        if action not in self.actions:
+            raise ValueError(f"{type(self).__name__} knows no action {action!r}")
+
+    def require(self, user, action, onderdeel):
+        """The guard of the services: the role first (the system, `user=None`, skips it), then the state."""
+        self._check_action(action)
+        if not is_system(user) and not self.manages(user, onderdeel.regio):
+            raise NotAllowed(_secretariaat_message(onderdeel.regio))
+        if not self._state(action, onderdeel):
+            raise ValidationError(
+                _("Een gearchiveerd onderdeel verandert niet van plaats en krijgt geen opgaven meer.")
+                if onderdeel.gearchiveerd
+                else _("Dit onderdeel kan dat niet.")
+            )
 
 
 class OpgavePolicy(_RegioPolicy):

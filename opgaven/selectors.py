@@ -2,15 +2,16 @@
 
 from decimal import Decimal
 
-from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Subquery, Sum, Value
+from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from besturen import permissions as besturen_permissions
 from besturen import selectors as besturen_selectors
 
-from .models import Capaciteit, Opgave, Synergie, Voortgang, VoortgangStatus
+from .models import Capaciteit, Opgave, Portefeuillehouder, Synergie, Voortgang, VoortgangStatus
 
 # The priority of an opgave: "hoe meer synergie, hoe meer prioriteit" (Groene Metropoolregio).
 SYNERGIE_GEWICHT = 2
@@ -161,6 +162,11 @@ def opgave_detail_queryset():
         "mandaten__verleend_door",
         "mandaten__houder__persoon",
         "mandaten__verplichtingen",
+        Prefetch(
+            "portefeuillehouders",
+            queryset=huidige_portefeuilles().select_related("persoon"),
+            to_attr="huidige_portefeuillehouders",
+        ),
     )
 
 
@@ -193,3 +199,25 @@ def doelstelling_voortgang(regio, opgaven=None):
         pk: (entry["op_koers"] / entry["gewicht"] * 100 if entry["gewicht"] else None)
         for pk, entry in per_doel.items()
     }
+
+
+def huidige_portefeuilles(day=None):
+    """The portfolios current on `day` (today by default): a queryset to narrow or prefetch."""
+    day = day or timezone.localdate()
+    return Portefeuillehouder.objects.filter(
+        Q(einddatum__isnull=True) | Q(einddatum__gte=day), begindatum__lte=day
+    ).order_by("begindatum", "pk")
+
+
+def portefeuilles_van(regio):
+    """Every portfolio of a region, past, current and future, with its person, theme and opgave (the editor)."""
+    return (
+        Portefeuillehouder.objects.filter(regio=regio)
+        .select_related("persoon", "thema", "opgave")
+        .order_by("-begindatum", "pk")
+    )
+
+
+def portefeuille_kandidaten(regio):
+    """Who may hold a portfolio of `regio`: the people with a current seat in one of its bodies, by name."""
+    return besturen_selectors.personen_with_seats(besturen_selectors.current_seats(regio=regio))

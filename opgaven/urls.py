@@ -6,6 +6,28 @@ app_name = "opgaven"
 
 urlpatterns = [
     path("regio/<slug:slug>/strategie/", views.StrategieView.as_view(), name="strategie"),
+    path("regio/<slug:slug>/strategie/beheer/", views.StrategieBeheerView.as_view(), name="strategie_beheer"),
+    path(
+        "regio/<slug:slug>/strategie/beheer/portefeuilles/nieuw/",
+        views.PortefeuilleNieuwView.as_view(),
+        name="portefeuille_nieuw",
+    ),
+    path(
+        "regio/<slug:slug>/strategie/beheer/portefeuilles/<int:pk>/beeindigen/",
+        views.PortefeuilleEindeView.as_view(),
+        name="portefeuille_einde",
+    ),
+    path(
+        "regio/<slug:slug>/strategie/beheer/<str:soort>/nieuw/",
+        views.OnderdeelNieuwView.as_view(),
+        name="onderdeel_nieuw",
+    ),
+    path(
+        "regio/<slug:slug>/strategie/beheer/<str:soort>/<int:pk>/<str:actie>/",
+        views.OnderdeelActieView.as_view(),
+        name="onderdeel_actie",
+    ),
+    path("strategie/<str:soort>/<int:pk>/", views.OnderdeelView.as_view(), name="onderdeel"),
     path("regio/<slug:slug>/opgaven/", views.OpgavenView.as_view(), name="opgaven"),
     path("regio/<slug:slug>/opgaven/nieuw/", views.OpgaveNieuwView.as_view(), name="opgave_nieuw"),
     path("regio/<slug:slug>/opgaven/synergie/", views.SynergieView.as_view(), name="synergie"),

@@ -11,6 +11,12 @@ class ProgrammasConfig(AppConfig):
 
         register_regio_link(_("Jaarprogramma's"), "programmas:overzicht", 25)
 
+        from besturen.fusies import fusie_vastgelegd
+
+        from .fusies import follow_fusie
+
+        fusie_vastgelegd.connect(follow_fusie, dispatch_uid="programmas.follow_fusie")
+
         from regioportaal import privacy as privacy_registry
 
         from . import privacy

@@ -1,6 +1,6 @@
 """The decision rule: from the councils' decisions to the programme's outcome, with every council counted once.
 
-Pure (no database): `beoordeel(raden, regel)` takes each council's outcome and population and the rule stored on the
+Pure (no database): `evaluate(raden, regel)` takes each council's outcome and population and the rule stored on the
 version, and returns the outcome, the count per outcome (which always adds up to the number of councils) and the
 arithmetic in words. Services store its status; pages, the review packet and the tasks show its sentences.
 """
@@ -98,7 +98,7 @@ def telling_zin(telling, n, procedure):
     }
 
 
-def tel(raden, procedure):
+def count_outcomes(raden, procedure):
     sleutels = UITKOMSTEN_ZIENSWIJZE if procedure == "zienswijze" else UITKOMSTEN_INSTEMMING
     telling = dict.fromkeys(sleutels, 0)
     for raad in raden:
@@ -108,12 +108,12 @@ def tel(raden, procedure):
     return telling
 
 
-def beoordeel(raden, regel):
+def evaluate(raden, regel):
     """Apply `regel` to the councils' outcomes: approved as soon as the rule holds, rejected as soon as it can no
     longer hold, back to the board on an amendment when the region says so; otherwise still open."""
     raden = list(raden)
     n = len(raden)
-    telling = tel(raden, regel.procedure)
+    telling = count_outcomes(raden, regel.procedure)
     uitleg = [telling_zin(telling, n, regel.procedure)] if n else []
     if regel.procedure == "zienswijze" or n == 0:
         return Uitslag(NOG_OPEN, telling, n, uitleg)

@@ -46,8 +46,9 @@ def sleutel(moment, dagen):
     return f"pc:{moment.programma.pk}:{moment.sleutel}:{moment.datum.isoformat()}:{dagen}"
 
 
-@shared_task
-def stuur_pc_herinneringen(vandaag=None):
+# The registered name stays the old one: the beat schedule and queued messages carry it (docs/naamgeving.md).
+@shared_task(name="programmas.herinneringen.stuur_pc_herinneringen")
+def send_pc_reminders(vandaag=None):
     """Notify each region's secretariat of every calendar date not done, 14 and 3 days ahead; returns how many."""
     if isinstance(vandaag, str):  # from a serialised task call
         vandaag = datetime.date.fromisoformat(vandaag)
@@ -89,6 +90,7 @@ def stuur_pc_herinneringen(vandaag=None):
                 ).chars(200),
                 "\n".join(regel for regel in regels if regel),
                 sleutel=sleutel(moment, dagen),
+                soort="herinnering",
             )
         )
     return verstuurd

@@ -16,6 +16,9 @@ def reviewpakket_context(versie, bestuur):
     """Everything a council needs to review the proposal: lines, its own share against last year, Q&A, rules."""
     regeling = regeling_voor(versie)
     tabel = selectors.verdelingstabel(versie, regeling)
+    vragen = list(selectors.vragen_van(versie))
+    # One file for whoever reads the version (the public too, once it is public): only published opgaven by name.
+    selectors.met_titels(None, [*tabel.regels, *(v.regel for v in vragen if v.regel)])
     rij = tabel.rij_van(bestuur.pk)
     besluit = Raadsbesluit.objects.filter(versie=versie, bestuur=bestuur).first()
     return {
@@ -26,7 +29,7 @@ def reviewpakket_context(versie, bestuur):
         "tabel": tabel,
         "aandeel": list(zip(tabel.regels, rij.bedragen, strict=True)) if rij else [],
         "rij": rij,
-        "vragen": selectors.vragen_van(versie),
+        "vragen": vragen,
         "beslisregel": selectors.beslisregel_tekst(regeling),
         "deadline": besluit.deadline if besluit else versie.deadline,
         "termijnen": selectors.zienswijze_termijnen(versie, regeling)

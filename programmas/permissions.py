@@ -89,8 +89,9 @@ def mijn_besturen(user, versie):
 
 
 def can_request_reviewpakket(user, versie):
-    """Whoever may read the version and is logged in may have a review packet made (it is made once)."""
-    return _active(user) and can_view_versie(user, versie)
+    """The region's own people (its bodies, its secretariat, the councils of its members) have a review packet made
+    or remade; whoever else may read a public version downloads the packet that exists."""
+    return _active(user) and besturen_permissions.can_view_besloten_regio(user, versie.jaarprogramma.regio)
 
 
 def can_answer_zienswijze(user, raadsbesluit):

@@ -1,6 +1,7 @@
 """The programme's policies: per model, which actions this user may take on this object now, and who holds them.
 
-One policy per model with actions (`VERSIE`, `RAADSBESLUIT`, `VRAAG`, `REVIEWPAKKET`). Each action has two halves:
+One policy per model with actions (`VERSIE`, `RAADSBESLUIT`, `VRAAG`, `REVIEWPAKKET`), and two on the region (a
+`Regio`): its P&C calendar (`PC_KALENDER`) and its programme settings (`REGELING`). Each action has two halves:
 
 - the role (`role_<action>(user, obj)`): asks the app's rules in `permissions.py`, which stay the rules (the platform
   administrator gets what they grant and nothing more);
@@ -357,8 +358,9 @@ class VraagPolicy(ProgrammaPolicy):
 
 
 class ReviewpakketPolicy(ProgrammaPolicy):
-    """Whoever may read a version has a member's review packet of it made (the object is the version: the packet
-    exists once asked for). A packet on its way is not asked again; that is no refusal, the request waits for it."""
+    """The region's own people have a member's review packet of a version made (the object is the version: the
+    packet exists once asked for); others download the packet that exists. How often a packet is remade is the
+    service's limit (`services.pakketten`), not a state of the version."""
 
     actions = ("request",)
     system_actions = actions
@@ -374,7 +376,68 @@ class ReviewpakketPolicy(ProgrammaPolicy):
         return self._both("request", user, versie)
 
 
+# --- The region's P&C calendar and programme settings ------------------------------------------------------------
+
+
+class _RegioProgrammaPolicy(ProgrammaPolicy):
+    """Actions on the region (`obj` is the `Regio`) that belong to its secretariat, in whatever state its
+    programmes are: the state of a step or a setting is the service's input check, not a refusal of the action."""
+
+    def message_args(self, regio):
+        return {"regio": regio}
+
+    def _manage(self, user, regio):
+        return self._role("manage", lambda: permissions.can_manage_programma(user, regio))
+
+    def _geen_staat(self, regio):
+        return None
+
+    def users_manage(self, regio):
+        """The region's secretariat: the holders of these actions (the platform administrator reads along)."""
+        return self._secretariaat(regio)
+
+
+class PcKalenderPolicy(_RegioProgrammaPolicy):
+    """The P&C calendar (`regio/<slug>/pc-kalender/<jaar>/`): the secretariat records the steps outside a version's
+    workflow (`record_stap`: frameworks sent, annual accounts adopted and sent) and sets a programme's own procedure
+    and meeting date (`update_programma`). Whoever reads the region reads the calendar; that needs no policy."""
+
+    actions = ("record_stap", "update_programma")
+    system_actions = actions
+    messages = {action: ALLEEN_SECRETARIAAT for action in actions}
+
+    role_record_stap = role_update_programma = _RegioProgrammaPolicy._manage
+    state_record_stap = state_update_programma = _RegioProgrammaPolicy._geen_staat
+
+    def may_record_stap(self, user, regio):
+        return self._both("record_stap", user, regio)
+
+    def may_update_programma(self, user, regio):
+        return self._both("update_programma", user, regio)
+
+    users_record_stap = users_update_programma = _RegioProgrammaPolicy.users_manage
+
+
+class RegelingPolicy(_RegioProgrammaPolicy):
+    """The programme settings (`regio/<slug>/programmaregeling/`): procedure, decision rule, key, rates and terms,
+    set by the secretariat (`update_regeling`); the page itself is theirs alone (403 for anyone else)."""
+
+    actions = ("update_regeling",)
+    system_actions = actions
+    messages = {"update_regeling": ALLEEN_SECRETARIAAT}
+
+    role_update_regeling = _RegioProgrammaPolicy._manage
+    state_update_regeling = _RegioProgrammaPolicy._geen_staat
+
+    def may_update_regeling(self, user, regio):
+        return self._both("update_regeling", user, regio)
+
+    users_update_regeling = _RegioProgrammaPolicy.users_manage
+
+
 VERSIE = VersiePolicy()
 RAADSBESLUIT = RaadsbesluitPolicy()
 VRAAG = VraagPolicy()
 REVIEWPAKKET = ReviewpakketPolicy()
+PC_KALENDER = PcKalenderPolicy()
+REGELING = RegelingPolicy()

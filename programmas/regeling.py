@@ -59,7 +59,7 @@ def regel_uit(regeling):
 
 
 def regel_van(versie, regeling=None):
-    """The decision rule of `versie` (stored once frozen) for `beslisregels.beoordeel`."""
+    """The decision rule of `versie` (stored once frozen) for `beslisregels.evaluate`."""
     return regel_uit(regeling_voor(versie, regeling))
 
 

@@ -16,7 +16,6 @@ from . import beslisregels, termijnen
 from .models import (
     Bijdrage,
     Jaarprogramma,
-    Programmaregel,
     Raadsbesluit,
     Registratie,
     Uitkomst,
@@ -24,8 +23,13 @@ from .models import (
     VersieStatus,
     Vraag,
 )
+from .programmaregels import Regelwijziging as Regelwijziging
+from .programmaregels import Versieverschil as Versieverschil
+from .programmaregels import diff_versies as diff_versies
+from .programmaregels import met_titels as met_titels
+from .programmaregels import regels_van
 from .regeling import regel_uit, regel_van, regeling_voor, sleutel_van, tarief_van
-from .verdeling import Lid, regelbedrag_per_inwoner, verdeel
+from .verdeling import Lid, allocate, regelbedrag_per_inwoner
 from .workflow import RAADSFASE
 
 
@@ -39,17 +43,6 @@ class Kostenverdeling:
     totaal_per_bestuur: dict = field(default_factory=dict)
     totaal: Decimal = Decimal("0")
     fouten: dict = field(default_factory=dict)  # regel id -> message
-
-
-def regels_van(versie):
-    return (
-        Programmaregel.objects.filter(versie=versie)
-        .select_related("opgave")
-        .prefetch_related(
-            Prefetch("deelnemers", queryset=Bestuur.objects.order_by("naam")), "vaste_bijdragen"
-        )
-        .order_by("opgave__titel")
-    )
 
 
 def kostenverdeling(versie, regeling):
@@ -78,7 +71,7 @@ def kostenverdeling(versie, regeling):
         if sleutel == "per_inwoner" and tarief is not None:
             bedrag = regelbedrag_per_inwoner(tarief, [b.inwoners for b in deelnemers])
         try:
-            shares = verdeel(
+            shares = allocate(
                 bedrag,
                 [Lid(b.pk, b.inwoners or 0) for b in deelnemers],
                 sleutel,
@@ -155,7 +148,7 @@ def open_voor_raden(versie):
 
 
 def beslissing(versie, regeling=None):
-    """The stored rule applied to the councils' decisions so far (`beslisregels.beoordeel`): status, the count per
+    """The stored rule applied to the councils' decisions so far (`beslisregels.evaluate`): status, the count per
     outcome (adding up to the number of councils) and the arithmetic in words. A version the board sent back or a
     later version replaced says so."""
     raden = [
@@ -164,7 +157,7 @@ def beslissing(versie, regeling=None):
             "uitkomst", "inwoners"
         )
     ]
-    uitslag = beslisregels.beoordeel(raden, regel_van(versie, regeling))
+    uitslag = beslisregels.evaluate(raden, regel_van(versie, regeling))
     uitslag.lijst = [(Uitkomst(k).label, n) for k, n in uitslag.telling.items()]
     uitslag.afgesloten = ""
     if versie.vervangen_door_id:
@@ -194,6 +187,15 @@ def programmas_van(regio, *, besloten):
     if not besloten:
         versies = versies.filter(openbaar=True)
     return Jaarprogramma.objects.filter(regio=regio).prefetch_related(Prefetch("versies", queryset=versies))
+
+
+def versies_van(regio, *, besloten):
+    """The region's programme versions a reader may see, newest first (a queryset for a choice field): only the
+    public ones unless `besloten` (`besturen.permissions.can_view_besloten_regio`, as `can_view_versie`)."""
+    versies = Versie.objects.filter(jaarprogramma__regio=regio).select_related("jaarprogramma")
+    if not besloten:
+        versies = versies.filter(openbaar=True)
+    return versies.order_by("-jaarprogramma__jaar", "jaarprogramma__soort", "-nummer")
 
 
 def versie_voor_pagina(pk):
@@ -279,78 +281,6 @@ def verdelingstabel(versie, regeling):
     )
 
 
-@dataclass
-class Regelwijziging:
-    opgave: object
-    bedrag: tuple | None = None  # (old, new) when changed
-    capaciteit: tuple | None = None
-    sleutel: tuple | None = None
-    leden_erbij: list = field(default_factory=list)
-    leden_eraf: list = field(default_factory=list)
-    vast: list = field(default_factory=list)  # (bestuur, old or None, new or None)
-
-
-@dataclass
-class Versieverschil:
-    """What changed from version `a` to version `b`: lines added and removed, amounts, members in or out."""
-
-    a: object
-    b: object
-    toegevoegd: list
-    verwijderd: list
-    gewijzigd: list
-    totaal_a: Decimal
-    totaal_b: Decimal
-
-    @property
-    def leeg(self):
-        return not (self.toegevoegd or self.verwijderd or self.gewijzigd)
-
-
-def diff_versies(a, b):
-    """Compare two versions line by line (a line is an opgave): six queries whatever their size."""
-    oud = {regel.opgave_id: regel for regel in regels_van(a)}
-    nieuw = {regel.opgave_id: regel for regel in regels_van(b)}
-    toegevoegd = [regel for opgave_id, regel in nieuw.items() if opgave_id not in oud]
-    verwijderd = [regel for opgave_id, regel in oud.items() if opgave_id not in nieuw]
-    gewijzigd = []
-    for opgave_id, regel_b in nieuw.items():
-        regel_a = oud.get(opgave_id)
-        if regel_a is None:
-            continue
-        w = Regelwijziging(opgave=regel_b.opgave)
-        if regel_a.bedrag != regel_b.bedrag:
-            w.bedrag = (regel_a.bedrag, regel_b.bedrag)
-        if regel_a.capaciteit_uren != regel_b.capaciteit_uren:
-            w.capaciteit = (regel_a.capaciteit_uren, regel_b.capaciteit_uren)
-        if regel_a.sleutel != regel_b.sleutel:
-            w.sleutel = (regel_a.get_sleutel_display() or "—", regel_b.get_sleutel_display() or "—")
-        leden_a = {b.pk: b for b in regel_a.deelnemers.all()}
-        leden_b = {b.pk: b for b in regel_b.deelnemers.all()}
-        w.leden_erbij = sorted((b for pk, b in leden_b.items() if pk not in leden_a), key=lambda b: b.naam)
-        w.leden_eraf = sorted((b for pk, b in leden_a.items() if pk not in leden_b), key=lambda b: b.naam)
-        vast_a = {v.bestuur_id: v.bedrag for v in regel_a.vaste_bijdragen.all()}
-        vast_b = {v.bestuur_id: v.bedrag for v in regel_b.vaste_bijdragen.all()}
-        namen = {**leden_a, **leden_b}
-        w.vast = [
-            (namen.get(pk, pk), vast_a.get(pk), vast_b.get(pk))
-            for pk in sorted(set(vast_a) | set(vast_b))
-            if vast_a.get(pk) != vast_b.get(pk)
-        ]
-        if w.bedrag or w.capaciteit or w.sleutel or w.leden_erbij or w.leden_eraf or w.vast:
-            gewijzigd.append(w)
-    return Versieverschil(
-        a=a,
-        b=b,
-        toegevoegd=toegevoegd,
-        verwijderd=verwijderd,
-        gewijzigd=gewijzigd,
-        totaal_a=sum((r.bedrag for r in oud.values()), Decimal("0")),
-        totaal_b=sum((r.bedrag for r in nieuw.values()), Decimal("0")),
-    )
-
-
-OPEN_UITKOMSTEN = termijnen.OPEN_UITKOMSTEN
 TE_LAAT = "te_laat"
 
 
@@ -366,7 +296,7 @@ def statusbord_rijen(versie, *, uitkomst="", vandaag=None):
         )
     )
     if uitkomst == TE_LAAT:
-        besluiten = besluiten.filter(uitkomst__in=OPEN_UITKOMSTEN, deadline__lt=vandaag)
+        besluiten = besluiten.filter(uitkomst__in=termijnen.OPEN_UITKOMSTEN, deadline__lt=vandaag)
     elif uitkomst:
         besluiten = besluiten.filter(uitkomst=uitkomst)
     rijen = list(besluiten)
@@ -383,9 +313,6 @@ class Termijn:
     uitleg: str
     waarschuwing: str = ""  # '' / 'binnenkort' / 'verstreken'
     gedaan_op: datetime.date | None = None
-
-
-WAARSCHUW_DAGEN = termijnen.WAARSCHUW_DAGEN
 
 
 def _waarschuwing(datum, vandaag, actief, gedaan_op=None):

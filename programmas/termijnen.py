@@ -48,7 +48,7 @@ def vroegste_deadline(procedure, voorgelegd_op):
     return voorgelegd_op
 
 
-def controleer_deadline(procedure, voorgelegd_op, deadline):
+def check_deadline(procedure, voorgelegd_op, deadline):
     """Refuse a deadline before the routing date, or (zienswijze) shorter than the statutory twelve weeks."""
     if deadline < voorgelegd_op:
         raise TermijnFout("voor_voorleggen")

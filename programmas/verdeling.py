@@ -45,7 +45,7 @@ def gewichten(leden, sleutel, aandeel_bevolking=Decimal("0.5")):
     raise VerdelingFout(f"onbekende verdeelsleutel {sleutel!r}")
 
 
-def verdeel(
+def allocate(
     bedrag, leden, sleutel="bevolking", *, vast=None, aandeel_bevolking=Decimal("0.5"), volgorde=None
 ):
     """Split `bedrag` (euro) over `leden`; `vast` maps member ids to fixed amounts taken off first.
@@ -83,3 +83,7 @@ def verdeel(
     for k, c in floors.items():
         shares[k] = (Decimal(c) * CENT).quantize(CENT)
     return shares
+
+
+# Migration 0004 imports the old name; migrations are never rewritten (docs/naamgeving.md).
+verdeel = allocate

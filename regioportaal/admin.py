@@ -1,7 +1,10 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from .gebeurtenissen import gebeurtenis
 from .models import ActionLog, OutboxJob, User
 
 
@@ -74,17 +77,46 @@ class UserAdmin(DjangoUserAdmin):
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)
 
 
+class GebeurtenisFilter(admin.SimpleListFilter):
+    """Filter the log by event, named by its label in the user's language (an old string by itself)."""
+
+    title = _("actie")
+    parameter_name = "actie"
+
+    def lookups(self, request, model_admin):
+        acties = ActionLog.objects.order_by().values_list("actie", flat=True).distinct()
+        keuzes = {actie: str(gebeurtenis(actie).label) if gebeurtenis(actie) else actie for actie in acties}
+        return sorted(keuzes.items(), key=lambda keuze: keuze[1].lower())
+
+    def queryset(self, request, queryset):
+        return queryset.filter(actie=self.value()) if self.value() else queryset
+
+
 @admin.register(ActionLog)
 class ActionLogAdmin(AlleenLezenMixin, admin.ModelAdmin):
-    """The action log is evidence: it can be read and searched, never changed."""
+    """The action log is evidence: it can be read and searched, never changed. It reads as sentences."""
 
     show_all_fields = True
 
-    list_display = ["tijdstip", "actor", "actie", "content_type", "object_repr"]
-    list_filter = ["actie", "content_type"]
-    search_fields = ["object_repr", "actor__email", "reden"]
+    list_display = ["tijdstip", "wat", "content_type"]
+    list_filter = [GebeurtenisFilter, "content_type"]
+    search_fields = ["object_repr", "actor__email", "reden", "actie"]
     date_hierarchy = "tijdstip"
     list_select_related = ["actor", "content_type"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["wat", "leesbare_wijzigingen", *super().get_readonly_fields(request, obj)]
+
+    @admin.display(description=_("wat er gebeurde"))
+    def wat(self, entry):
+        return entry.zin
+
+    @admin.display(description=_("wijzigingen, leesbaar"))
+    def leesbare_wijzigingen(self, entry):
+        regels = entry.leesbare_wijzigingen
+        if not regels:
+            return "—"
+        return format_html_join(mark_safe("<br>"), "{}: {}", ((label, waarde) for label, waarde in regels))
 
 
 @admin.register(OutboxJob)

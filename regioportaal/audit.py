@@ -34,7 +34,10 @@ def diff(before, after):
 
 
 def log_action(actor, actie, obj, wijzigingen=None, reden="", scope=""):
-    """Record that `actor` (a user or None for the system) did `actie` to `obj`, readable within `scope`."""
+    """Record that `actor` (a user or None for the system) did `actie` to `obj`, readable within `scope`.
+
+    `actie` is an event type of the app's `gebeurtenissen.py` (the member or its string); the log pages read it as a
+    sentence, and tests/test_gebeurtenissen.py fails on a string no app declares."""
     if actor is not None and not getattr(actor, "is_authenticated", False):
         actor = None
     return ActionLog.objects.create(

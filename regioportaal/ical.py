@@ -24,6 +24,7 @@ class Event:
     location: str = ""
     url: str = ""
     sequence: int = 0
+    status: str = ""  # e.g. "CANCELLED" (RFC 5545 3.8.1.11); empty: no STATUS line
 
 
 def escape(text):
@@ -79,6 +80,8 @@ def calendar(events, *, name="", method="PUBLISH"):
             f"SEQUENCE:{event.sequence}",
             f"SUMMARY:{escape(event.summary)}",
         ]
+        if event.status:
+            lines.append(f"STATUS:{event.status}")
         if event.location:
             lines.append(f"LOCATION:{escape(event.location)}")
         if event.description:

@@ -7,6 +7,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from . import gebeurtenissen
+from .limieten import TEKST_MAX
+
 
 class UserManager(DjangoUserManager):
     """Create users keyed by their e-mail address, stored in lower case."""
@@ -78,7 +81,7 @@ class ActionLog(models.Model):
     object_id = models.CharField(max_length=64)
     object_repr = models.CharField(_("object"), max_length=255)
     wijzigingen = models.JSONField(_("wijzigingen"), default=dict, blank=True)
-    reden = models.TextField(_("reden"), blank=True)
+    reden = models.TextField(_("reden"), blank=True, max_length=TEKST_MAX)
     scope = models.CharField(
         _("context"),
         max_length=40,
@@ -96,9 +99,38 @@ class ActionLog(models.Model):
     def __str__(self):
         return f"{self.tijdstip:%Y-%m-%d %H:%M} {self.actie} {self.object_repr}"
 
+    @property
+    def gebeurtenis(self):
+        """The typed event of `actie` (`regioportaal.gebeurtenissen`), None for an old string no app declares."""
+        return gebeurtenissen.gebeurtenis(self.actie)
+
+    @property
+    def zin(self):
+        """What happened, as a sentence in the active language ("Sara Secretaris heeft … gepubliceerd")."""
+        return gebeurtenissen.zin(self)
+
+    @property
+    def leesbare_wijzigingen(self):
+        """The stored values as (label, text): the field's name, choice labels, Dutch dates, "old → new"."""
+        return gebeurtenissen.wijzigingen(self)
+
+
+class MeldingSoort(models.TextChoices):
+    """What a message is about. Optional kinds (`meldingen.OPTIONEEL`) carry an unsubscribe link; the others are part
+    of an office or answer the person's own action and always go out."""
+
+    AGENDA = "agenda", _("agenda gepubliceerd")
+    ADDENDUM = "addendum", _("aanvulling op de agenda")
+    VERGADERING_GEWIJZIGD = "vergadering_gewijzigd", _("vergadering gewijzigd")
+    VERGADERING_GEANNULEERD = "vergadering_geannuleerd", _("vergadering geannuleerd")
+    UITNODIGING = "uitnodiging", _("uitnodiging voor een planningsdag")
+    INSCHRIJVING = "inschrijving", _("inschrijving voor een planningsdag")
+    HERINNERING = "herinnering", _("herinnering aan een termijn")
+
 
 class Melding(models.Model):
-    """A notification for a user: mailed at once, or gathered in the daily digest (the user's choice)."""
+    """One message to one person: an account (mailed at once or in the daily digest, the user's choice) or a person's
+    own address (always at once). It is the record of who received what, when, and about which object (`over`)."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -114,6 +146,7 @@ class Melding(models.Model):
         _("soort"),
         max_length=60,
         blank=True,
+        choices=MeldingSoort.choices,
         help_text=_("Waarover de melding gaat, bv. 'agenda' of 'uitnodiging'."),
     )
     onderwerp = models.CharField(_("onderwerp"), max_length=200)
@@ -123,13 +156,27 @@ class Melding(models.Model):
         blank=True,
         help_text=_("Maakt een melding eenmalig (bijvoorbeeld één herinnering per termijn)."),
     )
-    aangemaakt = models.DateTimeField(auto_now_add=True)
-    verzonden_op = models.DateTimeField(null=True, blank=True)
+    aangemaakt = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+    verzonden_op = models.DateTimeField(_("verzonden op"), null=True, blank=True)
+    content_type = models.ForeignKey(
+        ContentType,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Waarover de melding gaat (bijvoorbeeld een vergadering), met object_id."),
+    )
+    object_id = models.CharField(max_length=64, blank=True)
+    verzending_gestart = models.DateTimeField(
+        null=True, blank=True, help_text=_("Een taak verstuurt de melding nu (voorkomt dubbel versturen).")
+    )
+    fout = models.TextField(_("laatste fout"), blank=True)
 
     class Meta:
         verbose_name = _("melding")
         verbose_name_plural = _("meldingen")
         ordering = ["-aangemaakt"]
+        indexes = [models.Index(fields=["content_type", "object_id"], name="melding_over")]
         constraints = [
             models.UniqueConstraint(
                 fields=["user", "sleutel"],
@@ -154,6 +201,39 @@ class Melding(models.Model):
     def adres(self):
         """The address the mail goes to: the account's e-mail, or the person's own."""
         return self.user.email if self.user_id else self.email
+
+    @property
+    def ontvanger(self):
+        """The recipient's name as the portal writes it."""
+        return str(self.user) if self.user_id else (self.naam or self.email)
+
+    @property
+    def status(self):
+        """Where the message stands: sent, failed (retried), waiting for the daily digest, or queued."""
+        if self.verzonden_op:
+            return "verzonden"
+        if self.fout:
+            return "mislukt"
+        if self.user_id and self.user.meldingen == "dagelijks":
+            return "dagoverzicht"
+        return "wachtrij"
+
+
+class Afmelding(models.Model):
+    """An address that asked for no more mail of one optional kind (`soort`), through the link in such a mail."""
+
+    email = models.EmailField(_("e-mailadres"))
+    soort = models.CharField(_("soort"), max_length=60, choices=MeldingSoort.choices)
+    aangemaakt = models.DateTimeField(_("afgemeld op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("afmelding")
+        verbose_name_plural = _("afmeldingen")
+        ordering = ["email", "soort"]
+        constraints = [models.UniqueConstraint(fields=["email", "soort"], name="afmelding_eenmalig")]
+
+    def __str__(self):
+        return f"{self.email}: {self.get_soort_display()}"
 
 
 class OutboxJob(models.Model):

@@ -161,9 +161,12 @@ FILE_UPLOAD_HANDLERS = [
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
     "django.core.files.uploadhandler.TemporaryFileUploadHandler",
 ]
-DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
+# Form fields (files aside) may total 1 MB: the longest text (regioportaal.limieten.NOTULEN_MAX) fits in it.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
 IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", 5 * 1024 * 1024))
 UPLOAD_MAX_BYTES = max(10 * 1024 * 1024, IMPORT_MAX_BYTES)
+# Seconds after a review packet was asked for before anyone may have it made again (programmas.services.pakketten).
+REVIEWPAKKET_REBUILD_INTERVAL = int(os.environ.get("REVIEWPAKKET_REBUILD_INTERVAL", "60"))
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
@@ -201,6 +204,10 @@ CELERY_BEAT_SCHEDULE = {
     "meldingen-dagelijks": {
         "task": "regioportaal.tasks.send_digests",
         "schedule": crontab(hour=7, minute=0),
+    },
+    "wezen-opruimen": {
+        "task": "regioportaal.tasks.sweep_uploads",
+        "schedule": crontab(minute=20),
     },
     "sync-rollen-dagelijks": {
         "task": "besturen.tasks.sync_rollen_dagelijks",

@@ -1,15 +1,24 @@
-"""Checks on uploaded files: the content decides the type (PDF, DOCX, XLSX), never the name; at most 10 MB."""
+"""Uploaded files: the content decides the type (PDF, DOCX, XLSX), never the name; at most 10 MB; and no stored file
+outlives a transaction that rolled back (`atomic_with_files`, `store_file`, the hourly `sweep_orphans`)."""
 
+import datetime
 import io
+import logging
 import os
 import zipfile
+from contextlib import contextmanager
+from contextvars import ContextVar
 from xml.etree import ElementTree
 
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import InMemoryUploadedFile
 from django.core.files.uploadhandler import FileUploadHandler
+from django.db import models, transaction
 from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 PDF = "pdf"
@@ -22,6 +31,8 @@ MAIN_PART = {
     XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
 }
 CT_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+
+logger = logging.getLogger(__name__)
 
 
 def _office_soort(upload):
@@ -127,3 +138,97 @@ class LimitedUploadHandler(FileUploadHandler):
         if not self.too_large:
             return None  # the next handler delivers the file
         return TooLargeUpload(self.field_name, self.file_name, self.content_type, self.received, self.charset)
+
+
+# --- No file without its row -----------------------------------------------------------------------------------------
+# A file is written before the row that names it is committed. When that transaction rolls back, the file must go
+# too: `atomic_with_files` deletes what `store_file` wrote inside it. What no block can catch (a worker killed between
+# the write and the commit, the rollback of an enclosing plain transaction) the hourly `sweep_orphans` removes.
+
+# The open atomic_with_files blocks, innermost last: each the list of (storage, name) it wrote.
+_blokken = ContextVar("uploads_blokken", default=())
+WEES_NA = datetime.timedelta(hours=1)  # a file no row names is an orphan once it is this old
+
+
+@contextmanager
+def atomic_with_files(using=None):
+    """`transaction.atomic` that deletes the files `store_file` wrote inside it when it rolls back (an exception, or
+    `set_rollback(True)`); also a decorator, `@atomic_with_files()`.
+
+    Nested blocks follow the savepoints: a block that rolls back deletes its own files; one that commits into an
+    outer block hands its files on, so the outer block's rollback deletes them too.
+    """
+    bestanden = []
+    token = _blokken.set((*_blokken.get(), bestanden))
+    bewaard = False
+    try:
+        with transaction.atomic(using=using):
+            yield
+            teruggedraaid = transaction.get_rollback(using=using)
+        bewaard = not teruggedraaid  # committed, or released into the enclosing transaction
+    finally:
+        _blokken.reset(token)
+        if not bewaard:
+            _delete_stored(bestanden)
+        elif _blokken.get():
+            _blokken.get()[-1].extend(bestanden)
+
+
+def store_file(bestand, naam, inhoud):
+    """Write `inhoud` as the file of the FieldFile `bestand` (the row is the caller's to save) and register it with the
+    enclosing `atomic_with_files` block, which deletes it if the transaction rolls back. Returns the stored name."""
+    bestand.save(naam, inhoud, save=False)
+    blokken = _blokken.get()
+    if blokken:
+        blokken[-1].append((bestand.storage, bestand.name))
+    return bestand.name
+
+
+def _delete_stored(bestanden):
+    for storage, naam in bestanden:
+        try:
+            storage.delete(naam)
+        except OSError:
+            logger.exception("Bestand %s bleef staan na een teruggedraaide transactie", naam)
+
+
+def referenced_files(storage):
+    """Every name a FileField on `storage` holds, over every model (whatever app it belongs to)."""
+    namen = set()
+    for model in apps.get_models():
+        for veld in model._meta.concrete_fields:
+            if isinstance(veld, models.FileField) and veld.storage is storage:
+                rijen = model._base_manager.exclude(**{veld.attname: ""}).exclude(
+                    **{f"{veld.attname}__isnull": True}
+                )
+                namen.update(rijen.values_list(veld.attname, flat=True))
+    return namen
+
+
+def _files_in(storage, pad=""):
+    mappen, bestanden = storage.listdir(pad)
+    for naam in bestanden:
+        if not naam.startswith("."):
+            yield f"{pad}/{naam}" if pad else naam
+    for map_ in mappen:
+        if not map_.startswith("."):
+            yield from _files_in(storage, f"{pad}/{map_}" if pad else map_)
+
+
+def sweep_orphans(storage=None, *, ouder_dan=WEES_NA):
+    """Delete the files under the upload storage (MEDIA_ROOT) that no row names and that are older than `ouder_dan`
+    (a fresh one may belong to a transaction still open). Returns the deleted names."""
+    storage = storage or default_storage
+    if not storage.exists(""):
+        return []
+    grens = timezone.now() - ouder_dan
+    bekend = referenced_files(storage)
+    weg = []
+    for naam in _files_in(storage):
+        if naam in bekend or storage.get_modified_time(naam) >= grens:
+            continue
+        storage.delete(naam)
+        weg.append(naam)
+    if weg:
+        logger.warning("%d verweesde bestanden verwijderd: %s", len(weg), ", ".join(weg[:20]))
+    return weg

@@ -6,7 +6,7 @@ from . import twofactor
 from .forms import LoginForm
 from .health import healthz, livez
 from .privacy import views as privacy_views
-from .views import AccountActiverenView, PasswordResetView
+from .views import AccountActiverenView, AfmeldenView, PasswordResetView
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -53,6 +53,7 @@ urlpatterns = [
         name="password_reset_complete",
     ),
     path("account/activeren/<uidb64>/<token>/", AccountActiverenView.as_view(), name="account_activeren"),
+    path("afmelden/<str:token>/", AfmeldenView.as_view(), name="afmelden"),
     path(
         "privacyverklaring/",
         privacy_views.VerklaringView.as_view(template_name="privacy/privacyverklaring.html"),

@@ -1,18 +1,23 @@
-"""Shared view pieces: the throttled password-reset request, account activation, and the page view that answers htmx with a partial."""
+"""Shared view pieces: the throttled password-reset request, account activation, unsubscribing from optional mail,
+and the page view that answers htmx with a partial."""
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.views import PasswordResetConfirmView
+from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse_lazy
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext
 from django.views.generic.base import ContextMixin, TemplateResponseMixin, View
 
-from . import security
+from . import meldingen, security
 from .forms import PasswordResetForm
+from .models import MeldingSoort
 
 
 def refuse(allowed):
@@ -81,3 +86,37 @@ class PageView(TemplateResponseMixin, ContextMixin, View):
         response = super().render_to_response(context, **response_kwargs)
         patch_vary_headers(response, ["HX-Request"])
         return response
+
+
+class AfmeldenView(TemplateResponseMixin, View):
+    """Unsubscribe an address from one kind of optional mail through the signed link in such a mail (no login).
+
+    GET asks to confirm (a mail scanner that follows links unsubscribes nobody); POST records it, or undoes it. A
+    tampered or foreign link gets a page that says so (400)."""
+
+    template_name = "regioportaal/afmelden.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            self.email, self.soort = meldingen.lees_afmeldtoken(kwargs["token"])
+        except signing.BadSignature:
+            return TemplateResponse(request, "regioportaal/afmelden_ongeldig.html", status=400)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, *args, **kwargs):
+        return self.render_to_response(
+            {
+                "email": self.email,
+                "soort": MeldingSoort(self.soort).label,
+                "afgemeld": meldingen.is_afgemeld(self.email, self.soort),
+            }
+        )
+
+    def post(self, request, *args, **kwargs):
+        if request.POST.get("actie") == "aanmelden":
+            meldingen.resubscribe(self.email, self.soort, door=request.user)
+            messages.success(request, gettext("U ontvangt deze e-mails weer."))
+        else:
+            meldingen.unsubscribe(self.email, self.soort, door=request.user)
+            messages.success(request, gettext("U bent afgemeld. U ontvangt deze e-mails niet meer."))
+        return redirect(request.path)

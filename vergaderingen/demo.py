@@ -1,4 +1,5 @@
-"""The meetings demo, on top of `manage.py load_demo`: DBO meetings, the Drechtraad of 5 March 2013, STRATEGIO.
+"""The meetings demo, on top of `manage.py load_demo`: DBO meetings, the Drechtraad of 5 March 2013, the raad van
+bestuur of the Stadsregio Turnhout, the GMR regiobestuur that adopts its programme, STRATEGIO.
 
 Everything is written through the services with door=None. Running it twice changes nothing: a meeting or planning
 day that already exists is left as it is. Every meeting falls on a weekday; the DBO's follow the programme demo's
@@ -15,10 +16,12 @@ from django.utils import timezone
 from besturen.models import Orgaan, Regio, Rol
 from besturen.selectors import current_seats
 from programmas.demo import demo_jaar, dender_kalender
+from programmas.demo.kalender import DO, WEEK, WO, op_of_na, op_of_voor
 from programmas.models import ProgrammaSoort, Versie
 
 from . import services
-from .models import AgendapuntStatus, Bijeenkomst, BlokSoort, Keuze, Uitkomst, Vergadering
+from .demo_teksten import DRECHTRAAD_PUNTEN, TURNHOUT_PUNTEN
+from .models import AgendapuntStatus, Besluituitkomst, Bijeenkomst, BlokSoort, Keuze, Vergadering
 
 
 class DemoOntbreekt(LookupError):
@@ -73,11 +76,11 @@ def _hold(vergadering, punten, besluiten, *, leden, notulen):
     )
     aanwezig = [z for z in leden if z not in afwezig]
     for punt in vergadering.agendapunten.filter(status=AgendapuntStatus.GEAGENDEERD).order_by("volgnummer"):
-        uitkomst, tekst, tegen = besluiten.get(punt.titel, (Uitkomst.AANGENOMEN, "Goedgekeurd.", 0))
+        uitkomst, tekst, tegen = besluiten.get(punt.titel, (Besluituitkomst.AANGENOMEN, "Goedgekeurd.", 0))
         if punt.notulen_van_id:
-            uitkomst, tekst, tegen = Uitkomst.AANGENOMEN, "De notulen worden goedgekeurd.", 0
+            uitkomst, tekst, tegen = Besluituitkomst.AANGENOMEN, "De notulen worden goedgekeurd.", 0
         stemmen = None
-        if uitkomst in (Uitkomst.AANGENOMEN, Uitkomst.VERWORPEN) and aanwezig:
+        if uitkomst in (Besluituitkomst.AANGENOMEN, Besluituitkomst.VERWORPEN) and aanwezig:
             stemmen = {
                 z.pk: (Keuze.TEGEN if i < tegen else Keuze.VOOR) for i, z in enumerate(reversed(aanwezig))
             }
@@ -158,16 +161,20 @@ def build_dbo(stdout=None):
         ],
         {
             vaststelling_1: (
-                Uitkomst.AANGENOMEN,
+                Besluituitkomst.AANGENOMEN,
                 "Het DBO stelt versie 1 vast en legt haar voor aan de gemeenteraden (termijn 90 dagen).",
                 1,
             ),
             "Regionale mobiliteit: fietssnelwegen langs de Dender": (
-                Uitkomst.AANGENOMEN,
+                Besluituitkomst.AANGENOMEN,
                 "Het DBO keurt het tracévoorstel goed.",
                 2,
             ),
-            "Samenwerking rond lokaal woonbeleid": (Uitkomst.KENNISGENOMEN, "Het DBO neemt kennis.", 0),
+            "Samenwerking rond lokaal woonbeleid": (
+                Besluituitkomst.KENNISGENOMEN,
+                "Het DBO neemt kennis.",
+                0,
+            ),
         },
         leden=leden,
         notulen="Aanwezig: zie de aanwezigheidslijst.\n\nHet DBO stelde versie 1 van het regioprogramma vast en "
@@ -190,16 +197,20 @@ def build_dbo(stdout=None):
         ],
         {
             amendement: (
-                Uitkomst.KENNISGENOMEN,
+                Besluituitkomst.KENNISGENOMEN,
                 "Het DBO neemt kennis van het amendement en stuurt versie 1 terug.",
                 0,
             ),
             vaststelling_2: (
-                Uitkomst.AANGENOMEN,
+                Besluituitkomst.AANGENOMEN,
                 "Het DBO stelt versie 2 vast en legt haar voor aan de gemeenteraden.",
                 0,
             ),
-            "Regionale energiestrategie": (Uitkomst.VERWORPEN, "Het voorstel haalt geen meerderheid.", 9),
+            "Regionale energiestrategie": (
+                Besluituitkomst.VERWORPEN,
+                "Het voorstel haalt geen meerderheid.",
+                9,
+            ),
         },
         leden=leden,
         notulen="Het DBO besprak het amendement van Haaltert, stelde versie 2 van het regioprogramma vast en "
@@ -220,36 +231,6 @@ def build_dbo(stdout=None):
     return dbo
 
 
-DRECHTRAAD_PUNTEN = [
-    (
-        "Regionale strategische agenda",
-        "Politiek-maatschappelijk gestuurd, met een leidende rol voor de Drechtraad; regionale en "
-        "regio-overstijgende vraagstukken, in actieve verbinding met de samenleving. Vervolg: uitwerking van de "
-        "procesbeschrijving van het politiek/maatschappelijk regionaal meerjarenprogramma (rMJP) ter "
-        "voorbereiding op de nieuwe raadsperiode; besluitvorming voor de zomer.",
-    ),
-    (
-        "Programmering",
-        "Passende regionale sturing op (boven)regionale thema's met helder belegde bevoegdheden: wat is lokaal, "
-        "waar gaat de regio over en waar niet? Doel: realisatie van de strategische agenda. Vervolg na de "
-        "Carrousel Bestuur van 5 maart; lokale besluitvorming.",
-    ),
-    (
-        "Netwerkbestuur: opdrachtverlening",
-        "Nader uitwerken: politiek/maatschappelijk rMJP, raadscommissies, een krachtig en compact Drechtsteden "
-        "Bestuur in samenwerking met bedrijfsleven en kennisinstellingen, regionaal portefeuillehouderschap en "
-        "beperking van de omvang van de Drechtraad. De opdrachtverlening is niet bindend: lokale raden besluiten "
-        "bij lokale bevoegdheden.",
-    ),
-    (
-        "Organisatienetwerk",
-        "Ondersteuning van het bestuur bij de invulling en uitvoering van de strategische agenda door bundeling "
-        "van de uitvoering, als opdracht van het bestuur aan de ambtelijke top. Vervolg: lokale besluitvorming "
-        "in de colleges.",
-    ),
-]
-
-
 def build_drechtraad(stdout=None):
     """The Drechtraad of 5 March 2013 and the Carrousel Bestuur of the same day (seed 003)."""
     drechtraad = _orgaan("drechtsteden", naam="Drechtraad")
@@ -261,21 +242,21 @@ def build_drechtraad(stdout=None):
             [(titel, toelichting, True) for titel, toelichting in DRECHTRAAD_PUNTEN],
             {
                 "Regionale strategische agenda": (
-                    Uitkomst.KENNISGENOMEN,
+                    Besluituitkomst.KENNISGENOMEN,
                     "De Drechtraad neemt kennis van de aanpak; de uitwerking volgt voor de zomer.",
                     0,
                 ),
                 "Programmering": (
-                    Uitkomst.KENNISGENOMEN,
+                    Besluituitkomst.KENNISGENOMEN,
                     "De Drechtraad neemt kennis; de lokale raden besluiten.",
                     0,
                 ),
                 "Netwerkbestuur: opdrachtverlening": (
-                    Uitkomst.AANGENOMEN,
+                    Besluituitkomst.AANGENOMEN,
                     "De Drechtraad verleent de opdracht tot nadere uitwerking aan het Drechtsteden Bestuur.",
                     3,
                 ),
-                "Organisatienetwerk": (Uitkomst.KENNISGENOMEN, "De Drechtraad neemt kennis.", 0),
+                "Organisatienetwerk": (Besluituitkomst.KENNISGENOMEN, "De Drechtraad neemt kennis.", 0),
             },
             leden=_leden(drechtraad),
             notulen="De Drechtraad besprak de vier dossiers van Samenwerking en toekomst Drechtsteden.",
@@ -291,12 +272,99 @@ def build_drechtraad(stdout=None):
             _hold(
                 carrousel,
                 [("Carrousel Bestuur: programmering", DRECHTRAAD_PUNTEN[1][1], True)],
-                {"Carrousel Bestuur: programmering": (Uitkomst.KENNISGENOMEN, "Besproken.", 0)},
+                {"Carrousel Bestuur: programmering": (Besluituitkomst.KENNISGENOMEN, "Besproken.", 0)},
                 leden=_leden(carrousel_orgaan),
                 notulen="Carrousel Bestuur over de programmering.",
             )
     if stdout:
         stdout.write("Drechtraad: vergadering van 5 maart 2013.")
+    return vergadering
+
+
+def build_turnhout(stdout=None):
+    """One coming meeting of the Stadsregio Turnhout's raad van bestuur (a Thursday three weeks from now), its
+    agenda published; one item was withdrawn afterwards with a reason (it keeps its number)."""
+    rvb = _orgaan("stadsregio-turnhout", afkorting="RvB")
+    if Vergadering.objects.filter(orgaan=rvb).exists():
+        return Vergadering.objects.filter(orgaan=rvb).first()
+    dag = op_of_na(timezone.localdate() + 3 * WEEK, DO)
+    vergadering, _ = _vergadering(
+        rvb,
+        _moment(dag, 14),
+        _moment(dag, 16),
+        locatie="Stadhuis Turnhout, Campus Blairon 200, 2300 Turnhout",
+    )
+    punten = [
+        services.add_agendapunt(vergadering, titel=titel, toelichting=toelichting, door=None)
+        for titel, toelichting in TURNHOUT_PUNTEN
+    ]
+    services.publish_agenda(vergadering, door=None)
+    services.withdraw_agendapunt(
+        punten[2],
+        reden="Het advies van de werkgroep sociale economie volgt op de volgende vergadering.",
+        door=None,
+    )
+    if stdout:
+        stdout.write(f"Stadsregio Turnhout: raad van bestuur op {dag}.")
+    return vergadering
+
+
+def _gmr_versie(jaar):
+    """This year's programme of the Groene Metropoolregio when the programme demo built it, else None."""
+    return (
+        Versie.objects.filter(
+            jaarprogramma__regio__slug="groene-metropoolregio",
+            jaarprogramma__jaar=jaar,
+            jaarprogramma__soort=ProgrammaSoort.PROGRAMMA,
+            nummer=1,
+        )
+        .select_related("jaarprogramma")
+        .first()
+    )
+
+
+def build_gmr(stdout=None):
+    """The Groene Metropoolregio's regiobestuur on the Wednesday it adopts this year's programme (eight weeks ago, as
+    in the programme demo), held and reported: its decision on the item linked to the version adopts it (when the
+    programme demo ran first it already took that step, so the decision changes nothing there)."""
+    regiobestuur = _orgaan("groene-metropoolregio", afkorting="RB")
+    if Vergadering.objects.filter(orgaan=regiobestuur).exists():
+        return Vergadering.objects.filter(orgaan=regiobestuur).first()
+    vandaag = timezone.localdate()
+    jaar = demo_jaar(vandaag)
+    versie = _gmr_versie(jaar)
+    dag = (versie.vastgesteld_op if versie and versie.vastgesteld_op else None) or op_of_voor(
+        vandaag - 8 * WEEK, WO
+    )
+    vergadering, _ = _vergadering(
+        regiobestuur, _moment(dag, 15), _moment(dag, 17), locatie="Stadhuis Nijmegen, Korte Nieuwstraat 6"
+    )
+    vaststelling = f"Regionaal programma {jaar}: vaststelling"
+    _hold(
+        vergadering,
+        [
+            (
+                vaststelling,
+                "Het programma met de opgaven van de regio en de bijdrage per inwoner; na vaststelling beslissen de "
+                "18 gemeenteraden erover (termijn 90 dagen).",
+                True,
+                versie,
+            ),
+            ("Economic Board: voortgang", "Halfjaarlijkse rapportage van de Economic Board.", True, None),
+        ],
+        {
+            vaststelling: (
+                Besluituitkomst.AANGENOMEN,
+                "Het regiobestuur stelt het programma vast en legt het voor aan de gemeenteraden.",
+                0,
+            ),
+            "Economic Board: voortgang": (Besluituitkomst.KENNISGENOMEN, "Het regiobestuur neemt kennis.", 0),
+        },
+        leden=_leden(regiobestuur),
+        notulen="Het regiobestuur stelde het regionaal programma vast en besprak de voortgang van de Economic Board.",
+    )
+    if stdout:
+        stdout.write(f"Groene Metropoolregio: regiobestuur van {dag} stelt het programma vast.")
     return vergadering
 
 
@@ -403,4 +471,9 @@ def load_vergaderingen_demo(stdout=None):
     """Build whatever part of the meetings demo is missing."""
     build_dbo(stdout)
     build_drechtraad(stdout)
+    build_turnhout(stdout)
+    build_gmr(stdout)
     build_strategio(stdout)
+    from .demo_bijeenkomsten import build_planningsdag  # the planning-day demo has its own module
+
+    build_planningsdag(stdout)

@@ -4,12 +4,15 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from besturen import permissions as besturen_permissions
 from besturen.models import Bestuur
 from besturen.selectors import current_members
-from opgaven.models import Opgave
+from opgaven.selectors import opgaven_visible_to
+from programmas.selectors import versies_van
+from regioportaal.limieten import NOTULEN_MAX, TEKST_MAX
 
 from .documenten import MAX_BYTES, check_document
-from .models import Aanwezigheidsstatus, Agendapunt, BlokSoort, Keuze, Uitkomst, Vergadering
+from .models import Aanwezigheidsstatus, Agendapunt, Besluituitkomst, BlokSoort, Keuze, Vergadering
 
 
 class DateTimeInput(forms.DateTimeInput):
@@ -41,18 +44,29 @@ class VergaderingForm(forms.ModelForm):
 
 
 class AgendapuntForm(forms.ModelForm):
+    """An item's text and its links: to an opgave and to a programme version of the body's region, offering only
+    what `user` (the secretariat) may read. `besloten`: whether `user` reads the region's closed versions, when the
+    caller knows it (`besturen.permissions.can_view_besloten_regio`, asked here otherwise)."""
+
     class Meta:
         model = Agendapunt
-        fields = ["titel", "toelichting", "openbaar", "opgave"]
+        fields = ["titel", "toelichting", "openbaar", "opgave", "programmaversie"]
         widgets = {"toelichting": forms.Textarea(attrs={"rows": 4})}
 
-    def __init__(self, *args, vergadering, **kwargs):
+    def __init__(self, *args, vergadering, user, besloten=None, **kwargs):
         super().__init__(*args, **kwargs)
-        regio_id = vergadering.orgaan.regio_id
-        self.fields["opgave"].queryset = (
-            Opgave.objects.filter(regio_id=regio_id).order_by("titel") if regio_id else Opgave.objects.none()
-        )
-        self.fields["opgave"].required = False
+        regio = vergadering.orgaan.regio
+        opgave, versie = self.fields["opgave"], self.fields["programmaversie"]
+        if regio is None:
+            opgave.queryset = opgave.queryset.none()
+            versie.queryset = versie.queryset.none()
+        else:
+            opgave.queryset = opgaven_visible_to(user).filter(regio=regio).order_by("titel")
+            if besloten is None:
+                besloten = besturen_permissions.can_view_besloten_regio(user, regio)
+            versie.queryset = versies_van(regio, besloten=besloten)
+        opgave.required = versie.required = False
+        versie.label = _("Programmaversie")
 
     def validate_unique(self):
         """The service saves and checks."""
@@ -61,7 +75,10 @@ class AgendapuntForm(forms.ModelForm):
 class VoorstelForm(forms.Form):
     titel = forms.CharField(label=_("Titel"), max_length=200)
     toelichting = forms.CharField(
-        label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+        label=_("Toelichting"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=TEKST_MAX,
     )
     openbaar = forms.BooleanField(
         label=_("Openbaar"),
@@ -88,11 +105,33 @@ class AfwijzenForm(forms.Form):
     reden = forms.CharField(label=_("Reden"), max_length=300, required=False)
 
 
+class IntrekkenForm(forms.Form):
+    """Withdraw a published item or document, or cancel a meeting: the reason is shown with it."""
+
+    reden = forms.CharField(
+        label=_("Reden"),
+        max_length=300,
+        error_messages={"required": _("Geef een reden: de leden en het publiek lezen waarom.")},
+    )
+
+
+class AnnulerenForm(IntrekkenForm):
+    reden = forms.CharField(
+        label=_("Reden van de annulering"),
+        max_length=300,
+        help_text=_(
+            "De leden krijgen bericht met deze reden; in de agenda's staat de vergadering als geannuleerd."
+        ),
+        error_messages={"required": _("Geef een reden: de leden lezen waarom de vergadering niet doorgaat.")},
+    )
+
+
 class NotulenForm(forms.Form):
     notulen = forms.CharField(
         label=_("Notulen"),
         widget=forms.Textarea(attrs={"rows": 12}),
         help_text=_("Ze worden op de volgende vergadering ter goedkeuring geagendeerd."),
+        max_length=NOTULEN_MAX,
     )
 
 
@@ -115,11 +154,16 @@ class AanwezigheidForm(forms.Form):
 
 
 class BesluitForm(forms.Form):
-    uitkomst = forms.ChoiceField(label=_("Uitkomst"), choices=Uitkomst.choices)
+    uitkomst = forms.ChoiceField(label=_("Besluituitkomst"), choices=Besluituitkomst.choices)
     behandeling = forms.CharField(
-        label=_("Behandeling"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+        label=_("Behandeling"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=TEKST_MAX,
     )
-    tekst = forms.CharField(label=_("Besluit"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    tekst = forms.CharField(
+        label=_("Besluit"), required=False, max_length=TEKST_MAX, widget=forms.Textarea(attrs={"rows": 4})
+    )
     voor = forms.IntegerField(label=_("Stemmen voor"), min_value=0, required=False)
     tegen = forms.IntegerField(label=_("Stemmen tegen"), min_value=0, required=False)
     onthouding = forms.IntegerField(label=_("Onthoudingen"), min_value=0, required=False)

@@ -16,7 +16,7 @@ from guardian.shortcuts import get_objects_for_user
 from besturen import permissions as besturen_permissions
 from besturen.models import Orgaan
 
-from .models import GEPUBLICEERDE_STATUSSEN, AgendapuntStatus, VergaderingStatus
+from .models import OP_DE_AGENDA, VergaderingStatus, gepubliceerd_q
 
 
 def _active(user):
@@ -39,7 +39,7 @@ def can_manage_vergaderingen(user, orgaan):
 
 
 def can_view_vergadering(user, vergadering):
-    return vergadering.status in GEPUBLICEERDE_STATUSSEN or is_lid(user, vergadering.orgaan)
+    return vergadering.agenda_gepubliceerd or is_lid(user, vergadering.orgaan)
 
 
 def can_view_agendapunt(user, punt, *, lid=None):
@@ -47,11 +47,7 @@ def can_view_agendapunt(user, punt, *, lid=None):
     lid = is_lid(user, punt.vergadering.orgaan) if lid is None else lid
     if lid:
         return True
-    return (
-        punt.vergadering.status in GEPUBLICEERDE_STATUSSEN
-        and punt.openbaar
-        and punt.status == AgendapuntStatus.GEAGENDEERD
-    )
+    return punt.vergadering.agenda_gepubliceerd and punt.openbaar and punt.status in OP_DE_AGENDA
 
 
 def can_propose_agendapunt(user, vergadering):
@@ -87,7 +83,7 @@ def can_view_document(user, document):
 
 def vergaderingen_q(user, prefix=""):
     """A filter on meetings the user may see: published ones, and every meeting of the user's bodies."""
-    published = Q(**{f"{prefix}status__in": GEPUBLICEERDE_STATUSSEN})
+    published = gepubliceerd_q(prefix)
     return published | Q(**{f"{prefix}orgaan__in": organen_van(user)})
 
 

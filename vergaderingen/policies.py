@@ -23,7 +23,7 @@ from regioportaal.permissions import NotAllowed, is_system
 from regioportaal.policies import Policy, active
 
 from . import permissions, selectors, workflow
-from .models import AgendapuntStatus, Inschrijving, VergaderingStatus
+from .models import OP_DE_AGENDA, AgendapuntStatus, Inschrijving, VergaderingStatus
 
 AGENDA_OPEN = (VergaderingStatus.GEPLAND, VergaderingStatus.AGENDA_GEPUBLICEERD)
 ALLEEN_SECRETARIAAT = gettext_lazy("Alleen het secretariaat van %(orgaan)s mag dit.")
@@ -112,6 +112,8 @@ def transition_refusal(vergadering, naar):
 def _agenda_open_refusal(vergadering):
     if vergadering.status in AGENDA_OPEN:
         return None
+    if vergadering.status == VergaderingStatus.GEANNULEERD:
+        return ValidationError(_("De vergadering is geannuleerd: haar agenda verandert niet meer."))
     return ValidationError(_("De vergadering is afgelopen: haar agenda verandert niet meer."))
 
 
@@ -147,6 +149,7 @@ class VergaderingPolicy(_Policy):
         "record",
         "save_notulen",
         "approve_notulen",
+        "cancel",
     )
     messages = {
         **dict.fromkeys(actions, ALLEEN_SECRETARIAAT),
@@ -159,7 +162,7 @@ class VergaderingPolicy(_Policy):
     def _manage(self, user, vergadering):
         return self._remember(permissions.can_manage_vergaderingen, user, vergadering.orgaan)
 
-    holds_update = holds_edit_agenda = holds_publish = holds_close = _manage
+    holds_update = holds_edit_agenda = holds_publish = holds_close = holds_cancel = _manage
     holds_record = holds_save_notulen = holds_approve_notulen = _manage
 
     def holds_propose(self, user, vergadering):
@@ -168,7 +171,12 @@ class VergaderingPolicy(_Policy):
     def refusal_update(self, user, vergadering):
         if vergadering.status in AGENDA_OPEN:
             return None
+        if vergadering.status == VergaderingStatus.GEANNULEERD:
+            return ValidationError(_("Een geannuleerde vergadering verplaatst u niet meer: plan een nieuwe."))
         return ValidationError(_("Een afgelopen vergadering verplaatst u niet meer."))
+
+    def refusal_cancel(self, user, vergadering):
+        return transition_refusal(vergadering, VergaderingStatus.GEANNULEERD)
 
     def refusal_edit_agenda(self, user, vergadering):
         return _agenda_open_refusal(vergadering)
@@ -203,9 +211,21 @@ class VergaderingPolicy(_Policy):
 
 
 class AgendapuntPolicy(_Policy):
-    """An agenda item: edit it, move it, decide on a member's proposal, record the decision on it."""
+    """An agenda item: edit it, move it, decide on a member's proposal, record the decision on it; remove it (or one
+    of its documents) before the agenda is published, withdraw it (or one of its documents) with a reason after."""
 
-    actions = ("edit", "move", "move_to_next", "accept", "decline", "record_besluit")
+    actions = (
+        "edit",
+        "move",
+        "move_to_next",
+        "accept",
+        "decline",
+        "record_besluit",
+        "remove",
+        "withdraw",
+        "remove_document",
+        "withdraw_document",
+    )
     messages = dict.fromkeys(actions, ALLEEN_SECRETARIAAT)
 
     def __init__(self, vergaderingen=None):
@@ -222,9 +242,63 @@ class AgendapuntPolicy(_Policy):
     holds_edit = holds_move = holds_move_to_next = holds_accept = holds_decline = holds_record_besluit = (
         _manage
     )
+    holds_remove = holds_withdraw = holds_remove_document = holds_withdraw_document = _manage
 
     def refusal_edit(self, user, punt):
-        return _agenda_open_refusal(punt.vergadering)
+        refusal = _agenda_open_refusal(punt.vergadering)
+        if refusal is None and punt.status == AgendapuntStatus.INGETROKKEN:
+            refusal = ValidationError(_("Dit punt is ingetrokken: het verandert niet meer."))
+        return refusal
+
+    @staticmethod
+    def _gepubliceerd(punt):
+        """The item (and so its documents) is on a published agenda: it is withdrawn, never deleted."""
+        return punt.vergadering.agenda_gepubliceerd and punt.status in OP_DE_AGENDA
+
+    def refusal_remove(self, user, punt):
+        refusal = _agenda_open_refusal(punt.vergadering)
+        if refusal is None and self._gepubliceerd(punt):
+            refusal = ValidationError(
+                _(
+                    "Dit punt staat op de gepubliceerde agenda: u verwijdert het niet, u trekt het in met een reden."
+                )
+            )
+        if refusal is None and punt.status != AgendapuntStatus.GEAGENDEERD:
+            refusal = ValidationError(
+                _("Een voorstel van een lid verwijdert u niet: u agendeert het of wijst het af.")
+            )
+        return refusal
+
+    def refusal_withdraw(self, user, punt):
+        refusal = _agenda_open_refusal(punt.vergadering)
+        if refusal is None and not punt.vergadering.agenda_gepubliceerd:
+            refusal = ValidationError(_("De agenda is nog niet gepubliceerd: verwijder het punt gewoon."))
+        if refusal is None and not workflow.allowed(
+            punt.status, AgendapuntStatus.INGETROKKEN, workflow.AGENDAPUNT_TRANSITIONS
+        ):
+            refusal = ValidationError(
+                _("Dit punt is al ingetrokken.")
+                if punt.status == AgendapuntStatus.INGETROKKEN
+                else _("Alleen een punt op de agenda trekt u in."),
+                code="overgang",
+            )
+        return refusal
+
+    def refusal_remove_document(self, user, punt):
+        refusal = _agenda_open_refusal(punt.vergadering)
+        if refusal is None and self._gepubliceerd(punt):
+            refusal = ValidationError(
+                _(
+                    "De stukken van dit punt zijn gepubliceerd: u verwijdert ze niet, u trekt ze in met een reden."
+                )
+            )
+        return refusal
+
+    def refusal_withdraw_document(self, user, punt):
+        refusal = _agenda_open_refusal(punt.vergadering)
+        if refusal is None and not self._gepubliceerd(punt):
+            refusal = ValidationError(_("Deze stukken zijn nog niet gepubliceerd: verwijder ze gewoon."))
+        return refusal
 
     def _frozen_refusal(self, punt):
         return self.refusal_edit(None, punt) or (
@@ -280,8 +354,14 @@ def inschrijving_open(bijeenkomst, today=None):
 
 
 class BijeenkomstPolicy(_Policy):
-    """A planning day: who organises it (blocks, sessions, documents, overview, registering others) and who registers
-    themselves (an official of the region, before the deadline, once)."""
+    """A planning day: who organises it and who registers themselves (an official of the region, before the deadline,
+    once).
+
+    The organiser is the region's secretariat (`permissions.can_organise_bijeenkomst`: the secretaris of any body of
+    the region, with the platform administrator standing in): it creates and edits the day, its blocks, sessions and
+    working documents, invites people, sees the overview, registers others and records outputs. Invitees register
+    through their personal link, which is not a role: `services.register_uitnodiging` checks the link and the
+    deadline."""
 
     actions = ("register", "organise")
     messages = {
@@ -342,4 +422,39 @@ class InschrijvingPolicy(_Policy):
     def refusal_cancel(self, user, inschrijving):
         if timezone.localdate() > inschrijving.bijeenkomst.datum:
             return ValidationError(_("De bijeenkomst is voorbij."))
+        return None
+
+
+def is_facilitator(user, werksessie):
+    """The session's facilitator: the active account at the facilitator's e-mail address the organiser entered."""
+    return (
+        active(user)
+        and bool(werksessie.facilitator_email)
+        and user.email.strip().lower() == werksessie.facilitator_email.strip().lower()
+    )
+
+
+class WerksessiePolicy(_Policy):
+    """A work session after its day: its facilitator or the organiser records the output (opbrengst), from the day
+    itself on."""
+
+    actions = ("record_opbrengst",)
+    messages = {
+        "record_opbrengst": gettext_lazy(
+            "Alleen de facilitator van de werksessie of de organisator legt de opbrengst vast."
+        )
+    }
+
+    def __init__(self, bijeenkomsten=None):
+        super().__init__()
+        self.bijeenkomsten = bijeenkomsten or BijeenkomstPolicy()
+
+    def holds_record_opbrengst(self, user, werksessie):
+        return is_facilitator(user, werksessie) or self.bijeenkomsten.holds(
+            user, "organise", werksessie.blok.bijeenkomst
+        )
+
+    def refusal_record_opbrengst(self, user, werksessie):
+        if timezone.localdate() < werksessie.blok.bijeenkomst.datum:
+            return ValidationError(_("De opbrengst legt u vast vanaf de dag van de bijeenkomst."))
         return None

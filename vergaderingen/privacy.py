@@ -1,25 +1,42 @@
 """vergaderingen' part of a person's data (registered with `regioportaal.privacy` in `VergaderingenConfig.ready()`).
 
-Export: planning-day registrations with their sessions, the personal calendar link (whether there is one, not its
-secret), agenda items proposed, and the attendance and votes of the person's seats. Erasure: registrations are
-cancelled (a seat freed on a coming planning day goes to the waiting list, as any cancellation does) or, for a day
+Export: planning-day invitations (by the person's addresses) and registrations with their sessions, the personal
+calendar link (whether there is one, not its secret), agenda items proposed, and the attendance and votes of the
+person's seats. Erasure: invitations are deleted and registrations are cancelled (a seat freed on a coming planning day goes to the waiting list, as any cancellation does) or, for a day
 that is past, deleted; the calendar link is deleted; proposals keep their text but not who proposed them. Attendance
 and votes belong to the seats, which are the public record of the body, and stay with them.
 """
 
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from .models import Aanwezigheid, Agendapunt, Inschrijving, KalenderToken, Stem
-from .services import cancel_inschrijving
+from .models import Aanwezigheid, Agendapunt, Inschrijving, KalenderToken, Stem, Uitnodiging
+from .services import cancel_inschrijving, cancel_uitnodiging_inschrijving
 
 
 def _inschrijvingen(user):
     return Inschrijving.objects.filter(user=user).select_related("bijeenkomst", "bestuur")
 
 
+def _uitnodigingen(betrokkene):
+    """Invitations to planning days at the person's addresses (with or without an account)."""
+    return Uitnodiging.objects.filter(email__in=betrokkene.emails).select_related("bijeenkomst")
+
+
 def export(betrokkene):
     persoon, user = betrokkene.persoon, betrokkene.user
-    data = {}
+    data = {
+        "uitnodigingen voor planningsdagen": [
+            {
+                "bijeenkomst": u.bijeenkomst.naam,
+                "datum": u.bijeenkomst.datum,
+                "naam": u.naam,
+                "e-mailadres": u.email,
+                "uitgenodigd op": u.uitgenodigd_op,
+            }
+            for u in _uitnodigingen(betrokkene).order_by("uitgenodigd_op", "pk")
+        ]
+    }
     if user is not None:
         data["inschrijvingen voor planningsdagen"] = [
             {
@@ -59,11 +76,26 @@ def export(betrokkene):
 
 
 def erase(betrokkene):
+    """Registrations through an invitation are cancelled (a coming day) or deleted with the invitation."""
     user = betrokkene.user
-    if user is None:
-        return {}
-    counts = {"inschrijvingen": 0}
     today = timezone.localdate()
+    counts = {"uitnodigingen": 0}
+    for uitnodiging in _uitnodigingen(betrokkene).order_by("pk"):
+        if (
+            uitnodiging.bijeenkomst.datum >= today
+            and Inschrijving.objects.filter(uitnodiging=uitnodiging).exists()
+        ):
+            try:
+                cancel_uitnodiging_inschrijving(uitnodiging)
+            except (
+                ValidationError
+            ):  # past the deadline: the organiser's cancellation rules do not bind erasure
+                pass
+        uitnodiging.delete()
+        counts["uitnodigingen"] += 1
+    if user is None:
+        return counts
+    counts["inschrijvingen"] = 0
     for inschrijving in _inschrijvingen(user).order_by("pk"):
         if inschrijving.bijeenkomst.datum >= today:
             cancel_inschrijving(inschrijving, door=None)

@@ -5,11 +5,11 @@ import datetime
 from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 
-from besturen.selectors import current_members, current_seats
+from besturen.selectors import current_members, current_seats, rollen_in_regio
 
 from . import permissions
 from .models import (
-    GEPUBLICEERDE_STATUSSEN,
+    OP_DE_AGENDA,
     Aanwezigheid,
     Agendapunt,
     AgendapuntStatus,
@@ -18,9 +18,11 @@ from .models import (
     KeuzeStatus,
     Sessiekeuze,
     Stem,
+    Uitnodiging,
     Vergadering,
     VergaderingStatus,
     Werksessie,
+    gepubliceerd_q,
 )
 
 
@@ -28,7 +30,7 @@ def vergaderingen_van(orgaan, *, lid):
     """Meetings of a body: all for its members, those with a published agenda for everyone else."""
     qs = Vergadering.objects.filter(orgaan=orgaan)
     if not lid:
-        qs = qs.filter(status__in=GEPUBLICEERDE_STATUSSEN)
+        qs = qs.filter(gepubliceerd_q())
     return qs.annotate(aantal_punten=Count("agendapunten", filter=_punten_q(lid, "agendapunten__"))).order_by(
         "begin"
     )
@@ -53,7 +55,7 @@ def komend_en_voorbij(qs, now=None):
 
 
 def _punten_q(met_besloten, prefix=""):
-    q = Q(**{f"{prefix}status": AgendapuntStatus.GEAGENDEERD})
+    q = Q(**{f"{prefix}status__in": OP_DE_AGENDA})  # withdrawn items keep their number and show as withdrawn
     if not met_besloten:
         q &= Q(**{f"{prefix}openbaar": True})
     return q
@@ -127,9 +129,7 @@ def persoonlijke_vergaderingen(user, *, feed=False):
 
 def openbare_vergaderingen(orgaan):
     """The public feed of a body: meetings with a published agenda, public items only."""
-    return _feed(
-        Vergadering.objects.filter(orgaan=orgaan, status__in=GEPUBLICEERDE_STATUSSEN), met_besloten=False
-    )
+    return _feed(Vergadering.objects.filter(gepubliceerd_q(), orgaan=orgaan), met_besloten=False)
 
 
 # --- Planning days ---------------------------------------------------------------------------------------------
@@ -193,8 +193,65 @@ def deelnemers(bijeenkomst):
     """Every session choice of a planning day, for the CSV export (iterate; do not load all at once)."""
     return (
         Sessiekeuze.objects.filter(inschrijving__bijeenkomst=bijeenkomst)
-        .select_related("inschrijving__user", "inschrijving__bestuur", "werksessie__blok")
+        .select_related(
+            "inschrijving__user", "inschrijving__uitnodiging", "inschrijving__bestuur", "werksessie__blok"
+        )
         .order_by("inschrijving__bestuur__naam", "inschrijving__user__last_name", "blok__begin", "pk")
+    )
+
+
+class Kandidaat:
+    """A person who may be invited to a region's planning day: their seats' member government and roles."""
+
+    def __init__(self, persoon, bestuur):
+        self.persoon = persoon
+        self.bestuur = bestuur
+        self.functies = []
+
+    @property
+    def label(self):
+        return f"{self.persoon} ({', '.join(self.functies)})"
+
+
+def uitnodiging_kandidaten(regio, day=None):
+    """The people with an e-mail address who hold a current seat in the region's bodies or its members' councils,
+    one each (with the member government they sit for), ordered by government and name: a list."""
+    leden = {bestuur.pk: bestuur for bestuur in current_members(regio, day)}
+    kandidaten = {}
+    for zetel in rollen_in_regio(regio, day).filter(persoon__isnull=False).exclude(persoon__email=""):
+        bestuur = leden.get(zetel.namens_id or zetel.orgaan.bestuur_id)
+        kandidaat = kandidaten.get(zetel.persoon_id)
+        if kandidaat is None:
+            kandidaat = kandidaten[zetel.persoon_id] = Kandidaat(zetel.persoon, bestuur)
+        kandidaat.bestuur = kandidaat.bestuur or bestuur
+        kandidaat.functies.append(f"{zetel.get_rol_display()}, {zetel.orgaan.afkorting or zetel.orgaan.naam}")
+    return sorted(
+        kandidaten.values(),
+        key=lambda k: (
+            k.bestuur is None,
+            k.bestuur.naam if k.bestuur else "",
+            k.persoon.achternaam,
+            k.persoon.voornaam,
+        ),
+    )
+
+
+def uitnodigingen_van(bijeenkomst):
+    """A planning day's invitations with their registration (if any), by name."""
+    return list(
+        Uitnodiging.objects.filter(bijeenkomst=bijeenkomst)
+        .select_related("bestuur", "inschrijving")
+        .order_by("naam", "pk")
+    )
+
+
+def opbrengsten(bijeenkomst):
+    """The blocks with work sessions of a planning day, each with its sessions and their outputs."""
+    return list(
+        Blok.objects.filter(bijeenkomst=bijeenkomst, sessies__isnull=False)
+        .distinct()
+        .prefetch_related(Prefetch("sessies", queryset=Werksessie.objects.order_by("thema")))
+        .order_by("begin", "pk")
     )
 
 

@@ -4,19 +4,25 @@ tested transition by transition)."""
 from .models import AgendapuntStatus, KeuzeStatus
 from .models import VergaderingStatus as S
 
+# A meeting that has not taken place can be cancelled (`cancel_vergadering`, with a reason); a cancelled meeting
+# stays cancelled (plan a new one).
 TRANSITIONS = {
-    S.GEPLAND: {S.AGENDA_GEPUBLICEERD},
-    S.AGENDA_GEPUBLICEERD: {S.AFGELOPEN},
+    S.GEPLAND: {S.AGENDA_GEPUBLICEERD, S.GEANNULEERD},
+    S.AGENDA_GEPUBLICEERD: {S.AFGELOPEN, S.GEANNULEERD},
     S.AFGELOPEN: {S.NOTULEN_GOEDGEKEURD},
     S.NOTULEN_GOEDGEKEURD: set(),
+    S.GEANNULEERD: set(),
 }
 
 # An item starts as a member's proposal (`propose_agendapunt`) or on the agenda (`add_agendapunt`, the item on the
-# minutes); the secretariat decides on a proposal once: it accepts it onto the agenda or declines it.
+# minutes); the secretariat decides on a proposal once: it accepts it onto the agenda or declines it. An item on a
+# published agenda is withdrawn with a reason (`withdraw_agendapunt`), keeping its number; before publication it is
+# removed instead (`remove_agendapunt`, no state).
 AGENDAPUNT_TRANSITIONS = {
     AgendapuntStatus.VOORGESTELD: {AgendapuntStatus.GEAGENDEERD, AgendapuntStatus.AFGEWEZEN},
-    AgendapuntStatus.GEAGENDEERD: set(),
+    AgendapuntStatus.GEAGENDEERD: {AgendapuntStatus.INGETROKKEN},
     AgendapuntStatus.AFGEWEZEN: set(),
+    AgendapuntStatus.INGETROKKEN: set(),
 }
 
 # A session choice starts confirmed or on the waiting list (`register`, by the free seats); a seat that a

@@ -5,7 +5,7 @@ Each service runs in one transaction and records an action-log entry.
 One module per topic; every public name lives here too, so `services.add_lidmaatschap(...)` reads as before:
 
 - regios: regions, governments, region memberships (Deelname), bodies, and the region rights that follow them
-- leden: people, their seats (Lidmaatschap) and the role groups that follow them
+- leden: people, external parties, their seats (Lidmaatschap) and the role groups that follow them
 - stukken: items a body shares and the comments on them
 - accounts: login accounts, the platform administrator, invitations
 - gemeenten: the writing side of the municipality import (`besturen.imports` reads and checks the file)
@@ -13,6 +13,7 @@ One module per topic; every public name lives here too, so `services.add_lidmaat
 
 from ._gedeeld import (
     BESTUUR_FIELDS,
+    EXTERNE_PARTIJ_FIELDS,
     LIDMAATSCHAP_FIELDS,
     ORGAAN_FIELDS,
     PERSOON_FIELDS,
@@ -27,6 +28,7 @@ from .leden import (
     add_lidmaatschap,
     add_member,
     change_rol,
+    create_externe_partij,
     create_persoon,
     end_lidmaatschap,
     is_known_here,
@@ -51,6 +53,7 @@ __all__ = [
     "BESTUUR_FIELDS",
     "ConfirmationRequired",
     "Correctie",
+    "EXTERNE_PARTIJ_FIELDS",
     "IMPORT_BATCH",
     "IMPORT_VELDEN",
     "ImportResultaat",
@@ -67,6 +70,7 @@ __all__ = [
     "change_rol",
     "create_account",
     "create_bestuur",
+    "create_externe_partij",
     "create_orgaan",
     "create_persoon",
     "create_platform_admin",

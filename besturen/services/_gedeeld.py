@@ -17,7 +17,8 @@ BESTUUR_FIELDS = [
 ]
 ORGAAN_FIELDS = ["soort", "naam", "afkorting", "bestuur", "regio", "beschrijving"]
 PERSOON_FIELDS = ["voornaam", "achternaam", "email"]
-LIDMAATSCHAP_FIELDS = ["persoon", "orgaan", "rol", "namens", "begindatum", "einddatum"]
+LIDMAATSCHAP_FIELDS = ["persoon", "orgaan", "rol", "namens", "externe_partij", "begindatum", "einddatum"]
+EXTERNE_PARTIJ_FIELDS = ["naam", "soort", "website", "email"]
 
 
 def regio_scope(regio):

@@ -16,7 +16,7 @@ from regioportaal.models import ActionLog
 from regioportaal.templatetags.portaal import getal
 
 from .. import permissions
-from ..imports import BesturenImportGeweigerd, Formaat, GemeentenLezer, controleer_grootte
+from ..imports import BesturenImportGeweigerd, Formaat, GemeentenLezer, check_size
 from ..models import Bestuur, BestuurSoort, Bevolkingscijfer
 from ._gedeeld import BESTUUR_FIELDS
 
@@ -285,7 +285,7 @@ def import_besturen(bron, *, door, dry_run=False, grootte=None, naam=None):
     refused before it is read (and, when the size was not known, as soon as that many bytes have been read).
     """
     permissions.require_platform_admin(door)
-    controleer_grootte(grootte if grootte is not None else _bron_grootte(bron))
+    check_size(grootte if grootte is not None else _bron_grootte(bron))
     naam = naam or getattr(bron, "name", None)
     if naam:
         reden = _("Import uit %(bestand)s") % {"bestand": os.path.basename(str(naam))}

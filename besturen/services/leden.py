@@ -1,4 +1,5 @@
-"""People and their seats (Lidmaatschap) in bodies; an account's role groups follow its current seats."""
+"""People, external parties and their seats (Lidmaatschap) in bodies; an account's role groups follow its current
+seats."""
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -8,12 +9,20 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from regioportaal.audit import log_action
+from regioportaal.audit import log_action, snapshot
 from regioportaal.permissions import is_system
 
 from .. import permissions
-from ..models import Deelname, Lidmaatschap, Orgaan, Persoon
-from ._gedeeld import LIDMAATSCHAP_FIELDS, PERSOON_FIELDS, _create, _update
+from ..models import Deelname, ExternePartij, Lidmaatschap, Orgaan, Persoon
+from ..policies import LidmaatschapPolicy, OrgaanPolicy
+from ._gedeeld import (
+    EXTERNE_PARTIJ_FIELDS,
+    LIDMAATSCHAP_FIELDS,
+    PERSOON_FIELDS,
+    _create,
+    _update,
+    regio_scope,
+)
 
 
 class ConfirmationRequired(ValidationError):
@@ -48,17 +57,65 @@ def update_persoon(persoon, *, door, **values):
 
 
 @transaction.atomic
-def add_lidmaatschap(*, persoon, orgaan, rol, begindatum, namens=None, einddatum=None, door, reden=""):
+def create_externe_partij(orgaan, *, naam, soort, website="", email="", door):
+    """Register a partner organisation (the province, a business association) from a region's body's member screen,
+    so it can hold a seat there or be represented in one; a name another party has (in any case) is refused."""
+    OrgaanPolicy().require(door, "add_externe_partij", orgaan)
+    partij = ExternePartij(naam=naam, soort=soort, website=website, email=(email or "").strip())
+    partij.full_clean()
+    try:
+        with transaction.atomic():
+            partij.save()
+    except (
+        IntegrityError
+    ):  # registered at the same moment by another secretariat: the database holds the name
+        raise ValidationError(
+            {"naam": ValidationError(_("Er is al een externe partij met deze naam."), code="unique")}
+        ) from None
+    log_action(
+        door,
+        "externe partij aangemaakt",
+        partij,
+        snapshot(partij, EXTERNE_PARTIJ_FIELDS),
+        "",
+        regio_scope(orgaan.regio),
+    )
+    return partij
+
+
+@transaction.atomic
+def add_lidmaatschap(
+    *,
+    persoon=None,
+    orgaan,
+    rol,
+    begindatum,
+    namens=None,
+    externe_partij=None,
+    einddatum=None,
+    door,
+    reden="",
+):
     """Give `persoon` a seat in `orgaan` with `rol` from `begindatum`; their account gets the role at once.
 
+    The person sits on behalf of a Bestuur (`namens`) or of an external party (`externe_partij`); without a person,
+    the external party holds the seat itself (the database refuses a seat without a holder, or for both a Bestuur
+    and a party).
+
     Idempotent: when the very same seat exists (a double submit), that seat is returned with
-    `already_existed = True` and nothing is written. Any other seat of the person in the body with the role whose
+    `already_existed = True` and nothing is written. Any other seat of the holder in the body with the role whose
     period overlaps is refused (`Lidmaatschap.clean`), checked under the lock on the body's row.
     """
-    permissions.require_manage_orgaan(door, orgaan)
+    OrgaanPolicy().require(door, "add_lidmaatschap", orgaan)
     lock_orgaan(orgaan)
     bestaand = Lidmaatschap.objects.filter(
-        persoon=persoon, orgaan=orgaan, rol=rol, namens=namens, begindatum=begindatum, einddatum=einddatum
+        persoon=persoon,
+        orgaan=orgaan,
+        rol=rol,
+        namens=namens,
+        externe_partij=externe_partij,
+        begindatum=begindatum,
+        einddatum=einddatum,
     ).first()
     if bestaand is not None:
         bestaand.already_existed = True
@@ -72,12 +129,13 @@ def add_lidmaatschap(*, persoon, orgaan, rol, begindatum, namens=None, einddatum
             "orgaan": orgaan,
             "rol": rol,
             "namens": namens,
+            "externe_partij": externe_partij,
             "begindatum": begindatum,
             "einddatum": einddatum,
         },
         reden,
     )
-    if persoon.user_id:
+    if persoon is not None and persoon.user_id:
         sync_rollen(users=[persoon.user_id], door=door, reden=reden or _("lidmaatschap toegevoegd"))
     return lidmaatschap
 
@@ -85,10 +143,10 @@ def add_lidmaatschap(*, persoon, orgaan, rol, begindatum, namens=None, einddatum
 @transaction.atomic
 def change_rol(lidmaatschap, *, rol, door, reden=""):
     """Change the role of a seat; the account moves to the new role's group at once."""
-    permissions.require_manage_orgaan(door, lidmaatschap.orgaan)
+    LidmaatschapPolicy().require(door, "change_rol", lidmaatschap)
     lock_orgaan(lidmaatschap.orgaan)
     _update(lidmaatschap, LIDMAATSCHAP_FIELDS, door, {"rol": rol}, reden)
-    if lidmaatschap.persoon.user_id:
+    if lidmaatschap.persoon_id and lidmaatschap.persoon.user_id:
         sync_rollen(users=[lidmaatschap.persoon.user_id], door=door, reden=reden or _("rol gewijzigd"))
     return lidmaatschap
 
@@ -96,9 +154,9 @@ def change_rol(lidmaatschap, *, rol, door, reden=""):
 @transaction.atomic
 def end_lidmaatschap(lidmaatschap, *, einddatum, door, reden=""):
     """End a seat: from `einddatum` on it no longer counts (today: the rights go at once)."""
-    permissions.require_manage_orgaan(door, lidmaatschap.orgaan)
+    LidmaatschapPolicy().require(door, "end", lidmaatschap)
     _update(lidmaatschap, LIDMAATSCHAP_FIELDS, door, {"einddatum": einddatum}, reden)
-    if lidmaatschap.persoon.user_id:
+    if lidmaatschap.persoon_id and lidmaatschap.persoon.user_id:
         sync_rollen(
             users=[lidmaatschap.persoon.user_id], door=door, reden=reden or _("lidmaatschap beëindigd")
         )
@@ -194,17 +252,32 @@ def _find_persoon(email):
 
 @transaction.atomic
 def add_member(
-    orgaan, *, voornaam, achternaam, email, rol, begindatum, namens=None, door, reuse_confirmed=False
+    orgaan,
+    *,
+    voornaam,
+    achternaam,
+    email,
+    rol,
+    begindatum,
+    namens=None,
+    externe_partij=None,
+    door,
+    reuse_confirmed=False,
 ):
     """Add a person to a body: the person with this e-mail address if known, otherwise a new one.
 
-    A person known only outside the body's region is added only with `reuse_confirmed` (else
+    With `externe_partij` the person sits for that party; with the party and no name nor address, the party itself
+    holds the seat. A person known only outside the body's region is added only with `reuse_confirmed` (else
     `ConfirmationRequired`). Idempotent under concurrency: parallel adds of one e-mail address to one body wait for
     each other on the body's row lock, so they give one person and one seat (`add_lidmaatschap`).
     """
-    permissions.require_manage_orgaan(door, orgaan)
+    OrgaanPolicy().require(door, "add_lidmaatschap", orgaan)
     lock_orgaan(orgaan)
     email = (email or "").strip()
+    if externe_partij is not None and not (voornaam or achternaam or email):
+        return add_lidmaatschap(
+            orgaan=orgaan, rol=rol, externe_partij=externe_partij, begindatum=begindatum, door=door
+        )
     persoon = _find_persoon(email)
     nieuw = persoon is None
     if nieuw:
@@ -220,5 +293,11 @@ def add_member(
     if not nieuw and not reuse_confirmed and not is_known_here(persoon, orgaan, door):
         raise _confirmation_required()
     return add_lidmaatschap(
-        persoon=persoon, orgaan=orgaan, rol=rol, namens=namens, begindatum=begindatum, door=door
+        persoon=persoon,
+        orgaan=orgaan,
+        rol=rol,
+        namens=namens,
+        externe_partij=externe_partij,
+        begindatum=begindatum,
+        door=door,
     )

@@ -19,6 +19,7 @@ from ..models import (
     Regio,
     RegioGroupObjectPermission,
 )
+from ..policies import OrgaanPolicy, RegioPolicy
 from ._gedeeld import BESTUUR_FIELDS, ORGAAN_FIELDS, REGIO_FIELDS, _create, _update, regio_scope
 
 
@@ -30,7 +31,7 @@ def create_regio(*, door, **values):
 
 @transaction.atomic
 def update_regio(regio, *, door, **values):
-    permissions.require_manage_regio(door, regio)
+    RegioPolicy().require(door, "update_regio", regio)
     return _update(regio, REGIO_FIELDS, door, values)
 
 
@@ -152,7 +153,7 @@ def sync_regio_rechten(*, regios=None, day=None, door=None, reden=""):
 def create_orgaan(*, door, **values):
     """Create a body and grant its permissions to its role groups."""
     if values.get("regio") is not None:
-        permissions.require_manage_regio(door, values["regio"])
+        RegioPolicy().require(door, "create_orgaan", values["regio"])
     else:
         permissions.require_platform_admin(door)
     orgaan = _create(Orgaan, ORGAAN_FIELDS, door, values)
@@ -165,7 +166,7 @@ def create_orgaan(*, door, **values):
 
 @transaction.atomic
 def update_orgaan(orgaan, *, door, **values):
-    permissions.require_manage_orgaan(door, orgaan)
+    OrgaanPolicy().require(door, "update_orgaan", orgaan)
     if (
         "regio" in values
         and values["regio"] != orgaan.regio

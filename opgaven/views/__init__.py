@@ -7,6 +7,7 @@ One module per page family; the names urls.py and the tests use live here too:
 
 - paginas: the strategy, the filtered list of opgaven, the synergy graph and one opgave
 - formulieren: the forms on an opgave (or a region), each calling one service
+- strategie: the secretariat's strategy editor, and the page of one goal, theme or value
 
 The charts' geometry is `opgaven.grafieken`.
 """
@@ -16,6 +17,7 @@ from ..selectors import opdrachtgevers_van
 from .formulieren import (
     BudgetView,
     CapaciteitView,
+    DeelView,
     FormulierView,
     IndicatorView,
     MandaatView,
@@ -27,18 +29,33 @@ from .formulieren import (
     VoortgangView,
 )
 from .paginas import OpgavenView, OpgaveView, StrategieView, SynergieView
+from .strategie import (
+    OnderdeelActieView,
+    OnderdeelNieuwView,
+    OnderdeelView,
+    PortefeuilleEindeView,
+    PortefeuilleNieuwView,
+    StrategieBeheerView,
+)
 
 __all__ = [
     "BudgetView",
     "CapaciteitView",
+    "DeelView",
     "FormulierView",
     "IndicatorView",
     "MandaatView",
+    "OnderdeelActieView",
+    "OnderdeelNieuwView",
+    "OnderdeelView",
     "OpgaveBewerkenView",
     "OpgaveNieuwView",
     "OpgaveView",
     "OpgavenView",
+    "PortefeuilleEindeView",
+    "PortefeuilleNieuwView",
     "StatusView",
+    "StrategieBeheerView",
     "StrategieView",
     "SynergieLeggenView",
     "SynergieView",

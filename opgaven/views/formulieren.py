@@ -26,20 +26,45 @@ from ..forms import (
 from ..models import Mandaat, Opgave, Status
 from ..policies import MandaatPolicy, OpgavePolicy, StrategiePolicy
 
+#: Per form (`FormulierView.formulier`): its title, its button and the message after it succeeded.
+TEKSTEN = {
+    "opgave_nieuw": (
+        _("Nieuwe opgave"),
+        _("Opgave aanmaken"),
+        _("De opgave is aangemaakt. Vul nu indicatoren, budget en capaciteit aan."),
+    ),
+    "opgave_bewerken": (_("Opgave bewerken"), _("Opslaan"), _("De opgave is bijgewerkt.")),
+    "status": (_("Status wijzigen"), _("Status wijzigen"), _("De status is gewijzigd.")),
+    "indicator": (_("Indicator toevoegen"), _("Indicator toevoegen"), _("De indicator is toegevoegd.")),
+    "budget": (_("Budget toevoegen"), _("Budgetregel toevoegen"), _("De budgetregel is toegevoegd.")),
+    "capaciteit": (_("Capaciteit toevoegen"), _("Capaciteit toevoegen"), _("De capaciteit is toegevoegd.")),
+    "synergie": (_("Synergie leggen"), _("Synergie leggen"), _("De opgaven zijn verbonden.")),
+    "mandaat": (_("Mandaat verlenen"), _("Mandaat vastleggen"), _("Het mandaat is vastgelegd.")),
+    "verplichting": (
+        _("Verplichting vastleggen"),
+        _("Verplichting vastleggen"),
+        _("De verplichting is vastgelegd."),
+    ),
+    "voortgang": (
+        _("Voortgang rapporteren"),
+        _("Rapportage indienen"),
+        _("De voortgangsrapportage is ingediend."),
+    ),
+}
+
 
 class FormulierView(LoginRequiredMixin, PageView):
     """A form on an opgave (or a region): login first, 404 when the opgave is hidden, 403 when not allowed.
 
     Subclasses load their object in `load`, name the policy's `action` (the policy answers who may act now, as it
     does for the page's buttons and the service's guard) and call their service in `perform`; most only name it in
-    `service` (an opgaven service taking the opgave, `door` and the form's cleaned data).
+    `service` (an opgaven service taking the opgave, `door` and the form's cleaned data). Their texts are
+    `TEKSTEN[formulier]`.
     """
 
     template_name = "opgaven/formulier.html"
     form_class = None
-    titel = ""
-    knop = _("Opslaan")
-    bericht = ""
+    formulier = ""
     anker = ""
     service = ""
     policy_class = OpgavePolicy
@@ -77,12 +102,13 @@ class FormulierView(LoginRequiredMixin, PageView):
         return {}
 
     def get_context_data(self, form=None, **kwargs):
+        titel, knop, _bericht = TEKSTEN[self.formulier]
         return super().get_context_data(
             regio=self.regio,
             opgave=self.opgave,
             form=form or self.get_form(),
-            titel=self.titel,
-            knop=self.knop,
+            titel=titel,
+            knop=knop,
             **kwargs,
         )
 
@@ -94,7 +120,7 @@ class FormulierView(LoginRequiredMixin, PageView):
             except ValidationError as exc:
                 form_errors_from(exc, form)
             else:
-                messages.success(request, self.bericht)
+                messages.success(request, TEKSTEN[self.formulier][2])
                 return redirect(self.success_url(resultaat))
         return self.render_to_response(self.get_context_data(form=form))
 
@@ -112,10 +138,8 @@ def _opgave_values(form):
 
 
 class OpgaveNieuwView(FormulierView):
+    formulier = "opgave_nieuw"
     form_class = OpgaveForm
-    titel = _("Nieuwe opgave")
-    knop = _("Opgave aanmaken")
-    bericht = _("De opgave is aangemaakt. Vul nu indicatoren, budget en capaciteit aan.")
     policy_class = StrategiePolicy
     action = "create_opgave"
 
@@ -139,9 +163,8 @@ class OpgaveNieuwView(FormulierView):
 
 
 class OpgaveBewerkenView(FormulierView):
+    formulier = "opgave_bewerken"
     form_class = OpgaveForm
-    titel = _("Opgave bewerken")
-    bericht = _("De opgave is bijgewerkt.")
     action = "update_opgave"
 
     def get_form_kwargs(self):
@@ -159,10 +182,8 @@ class OpgaveBewerkenView(FormulierView):
 
 class StatusView(FormulierView):
     template_name = "opgaven/status.html"
+    formulier = "status"
     form_class = StatusForm
-    titel = _("Status wijzigen")
-    knop = _("Status wijzigen")
-    bericht = _("De status is gewijzigd.")
 
     def allowed(self, user):
         """The secretariat opens the page in every status: from a final one it says that no change is left (the
@@ -185,42 +206,43 @@ class StatusView(FormulierView):
         return services.change_status(self.opgave, data["naar"], door=user, reden=data["reden"])
 
 
-class IndicatorView(FormulierView):
-    form_class = IndicatorForm
-    titel = _("Indicator toevoegen")
-    knop = _("Indicator toevoegen")
-    bericht = _("De indicator is toegevoegd.")
-    anker = "resultaat"
-    service = action = "add_indicator"
+# The parts a form adds to an opgave through one service, with nothing else of their own: the service (also the
+# policy's action), the form, the section of the opgave's page to return to, and whether the form needs the region.
+DELEN = {
+    "indicator": ("add_indicator", IndicatorForm, "resultaat", False),
+    "budget": ("add_budgetregel", BudgetregelForm, "budget", False),
+    "capaciteit": ("add_capaciteit", CapaciteitForm, "capaciteit", True),
+    "mandaat": ("grant_mandaat", MandaatForm, "mandaten", True),
+}
 
 
-class BudgetView(FormulierView):
-    form_class = BudgetregelForm
-    titel = _("Budget toevoegen")
-    knop = _("Budgetregel toevoegen")
-    bericht = _("De budgetregel is toegevoegd.")
-    anker = "budget"
-    service = action = "add_budgetregel"
+class DeelView(FormulierView):
+    """Add one part to an opgave (`formulier`, a key of `DELEN`)."""
 
-
-class CapaciteitView(FormulierView):
-    form_class = CapaciteitForm
-    titel = _("Capaciteit toevoegen")
-    knop = _("Capaciteit toevoegen")
-    bericht = _("De capaciteit is toegevoegd.")
-    anker = "capaciteit"
-    service = action = "add_capaciteit"
+    met_regio = False
 
     def get_form_kwargs(self):
-        return {"regio": self.regio}
+        return {"regio": self.regio} if self.met_regio else {}
+
+
+def deel_view(deel, **attrs):
+    """The view that adds the part `deel`: written once for every part in `DELEN`."""
+    service, form_class, anker, met_regio = DELEN[deel]
+    config = {"formulier": deel, "service": service, "action": service, "form_class": form_class}
+    return type(
+        f"{deel.capitalize()}View", (DeelView,), {**config, "anker": anker, "met_regio": met_regio, **attrs}
+    )
+
+
+IndicatorView = deel_view("indicator")
+BudgetView = deel_view("budget")
+CapaciteitView = deel_view("capaciteit")
+MandaatView = deel_view("mandaat", template_name="opgaven/mandaat_form.html")
 
 
 class SynergieLeggenView(FormulierView):
+    formulier = anker = "synergie"
     form_class = SynergieForm
-    titel = _("Synergie leggen")
-    knop = _("Synergie leggen")
-    bericht = _("De opgaven zijn verbonden.")
-    anker = "synergie"
     action = "link_synergie"
 
     def get_form_kwargs(self):
@@ -231,27 +253,12 @@ class SynergieLeggenView(FormulierView):
         return services.link_synergie(self.opgave, data["andere"], reden=data["reden"], door=user)
 
 
-class MandaatView(FormulierView):
-    template_name = "opgaven/mandaat_form.html"
-    form_class = MandaatForm
-    titel = _("Mandaat verlenen")
-    knop = _("Mandaat vastleggen")
-    bericht = _("Het mandaat is vastgelegd.")
-    anker = "mandaten"
-    service = action = "grant_mandaat"
-
-    def get_form_kwargs(self):
-        return {"regio": self.regio}
-
-
 class VerplichtingView(FormulierView):
     """The holder of a mandate commits money within it; the service refuses beyond its rest or period."""
 
     template_name = "opgaven/verplichting_form.html"
+    formulier = "verplichting"
     form_class = VerplichtingForm
-    titel = _("Verplichting vastleggen")
-    knop = _("Verplichting vastleggen")
-    bericht = _("De verplichting is vastgelegd.")
     anker = "mandaten"
     policy_class = MandaatPolicy
     action = "record_verplichting"
@@ -279,11 +286,8 @@ class VerplichtingView(FormulierView):
 
 
 class VoortgangView(FormulierView):
+    formulier = anker = "voortgang"
     form_class = VoortgangForm
-    titel = _("Voortgang rapporteren")
-    knop = _("Rapportage indienen")
-    bericht = _("De voortgangsrapportage is ingediend.")
-    anker = "voortgang"
     action = "report_voortgang"
 
     def get_form_kwargs(self):

@@ -29,18 +29,27 @@ class StrategieView(PageView):
         user = self.request.user
         zichtbaar = Opgave.objects.visible_to(user).filter(regio=regio)
         doelstellingen = list(
-            regio.doelstellingen.prefetch_related(
+            regio.doelstellingen.filter(gearchiveerd=False).prefetch_related(
                 Prefetch("opgaven", queryset=zichtbaar.order_by("titel"), to_attr="zichtbare_opgaven")
             )
         )
         voortgang = selectors.doelstelling_voortgang(regio, opgaven=zichtbaar)
         for doel in doelstellingen:
             doel.voortgang = voortgang.get(doel.pk)
-        themas = list(regio.themas.all())
+        themas = list(
+            regio.themas.filter(gearchiveerd=False).prefetch_related(
+                Prefetch(
+                    "portefeuillehouders",
+                    queryset=selectors.huidige_portefeuilles().select_related("persoon"),
+                    to_attr="huidige_portefeuillehouders",
+                )
+            )
+        )
         return super().get_context_data(
             regio=regio,
             strategie=getattr(regio, "strategie", None),
-            waarden=regio.waarden.all(),
+            acties=StrategiePolicy().allowed(user, regio) if user.is_authenticated else {},
+            waarden=regio.waarden.filter(gearchiveerd=False),
             doelstellingen=doelstellingen,
             themas=[t for t in themas if not t.transversaal],
             transversale_themas=[t for t in themas if t.transversaal],

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from besturen.models import Bestuur
 from opgaven.models import Opgave
 from opgaven.models import Status as OpgaveStatus
+from regioportaal.limieten import TEKST_MAX
 
 from ..models import EURO, Procedure, ProgrammaSoort, SleutelSoort
 from ..workflow import UITKOMSTEN
@@ -146,7 +147,10 @@ class TerugsturenForm(forms.Form):
 
 class NieuweVersieForm(forms.Form):
     toelichting = forms.CharField(
-        label=_("Toelichting bij de nieuwe versie"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+        label=_("Toelichting bij de nieuwe versie"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=TEKST_MAX,
     )
 
 
@@ -171,9 +175,13 @@ class RaadsbesluitForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         required=False,
         help_text=_("Alleen bij ‘goedgekeurd met amendement’."),
+        max_length=TEKST_MAX,
     )
     zienswijze = forms.CharField(
-        label=_("Tekst van de zienswijze"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+        label=_("Tekst van de zienswijze"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        max_length=TEKST_MAX,
     )
     document = forms.FileField(
         label=_("Besluitdocument (PDF, hoogstens 10 MB)"),
@@ -187,6 +195,7 @@ class RaadsbesluitForm(forms.Form):
         help_text=_(
             "Verplicht wanneer u een vastgelegd besluit corrigeert; de vorige registratie blijft bewaard."
         ),
+        max_length=TEKST_MAX,
     )
 
     def __init__(self, *args, procedure, correctie, **kwargs):
@@ -213,7 +222,8 @@ class VraagForm(forms.Form):
     def __init__(self, *args, regels, besturen, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["regel"].choices = [("", _("het programma als geheel"))] + [
-            (r.pk, r.opgave.titel) for r in regels
+            (r.pk, r.titel)
+            for r in regels  # `selectors.met_titels`: a draft opgave's title stays hidden
         ]
         self.fields["bestuur"].choices = [(b.pk, str(b)) for b in besturen]
         if len(besturen) == 1:
@@ -232,4 +242,5 @@ class ZienswijzeAntwoordForm(forms.Form):
         label=_("Antwoord op de zienswijze"),
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Schriftelijk en met redenen; het antwoord hoort bij het vaststellingsbesluit."),
+        max_length=TEKST_MAX,
     )

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from besturen.models import Orgaan, Regio
+from regioportaal.limieten import TEKST_MAX
 
 EURO = {"max_digits": 14, "decimal_places": 2, "validators": [MinValueValidator(Decimal("0"))]}
 FRACTIE = {
@@ -186,7 +187,7 @@ class Versie(models.Model):
     status = models.CharField(
         _("status"), max_length=12, choices=VersieStatus.choices, default=VersieStatus.CONCEPT
     )
-    toelichting = models.TextField(_("toelichting"), blank=True)
+    toelichting = models.TextField(_("toelichting"), blank=True, max_length=TEKST_MAX)
     gebaseerd_op = models.ForeignKey(
         "self",
         verbose_name=_("gebaseerd op"),

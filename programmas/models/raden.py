@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
 from besturen.models import Bestuur, Orgaan
+from regioportaal.limieten import TEKST_MAX
 
 from .programma import Versie
 
@@ -43,6 +44,7 @@ class Raadsbesluit(models.Model):
         _("antwoord op de zienswijze"),
         blank=True,
         help_text=_("Schriftelijk en met redenen; deel van het besluit."),
+        max_length=TEKST_MAX,
     )
     antwoord_op = models.DateField(_("antwoord verstuurd op"), null=True, blank=True)
 
@@ -73,8 +75,8 @@ class Registratie(models.Model):
     stemmen_voor = models.PositiveSmallIntegerField(_("stemmen voor"), default=0)
     stemmen_tegen = models.PositiveSmallIntegerField(_("stemmen tegen"), default=0)
     onthoudingen = models.PositiveSmallIntegerField(_("onthoudingen"), default=0)
-    amendement = models.TextField(_("amendement"), blank=True)
-    zienswijze = models.TextField(_("zienswijze"), blank=True)
+    amendement = models.TextField(_("amendement"), blank=True, max_length=TEKST_MAX)
+    zienswijze = models.TextField(_("zienswijze"), blank=True, max_length=TEKST_MAX)
     document = models.FileField(_("besluitdocument (PDF)"), upload_to=besluit_pad, blank=True)
     correctie = models.BooleanField(_("correctie"), default=False)
     te_laat = models.BooleanField(
@@ -82,7 +84,7 @@ class Registratie(models.Model):
         default=False,
         help_text=_("Vastgelegd nadat de termijn van de raad verstreek."),
     )
-    reden = models.TextField(_("reden van de correctie"), blank=True)
+    reden = models.TextField(_("reden van de correctie"), blank=True, max_length=TEKST_MAX)
     door = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )  # None: recorded by the system (demo, import)

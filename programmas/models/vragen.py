@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from besturen.models import Bestuur
+from regioportaal.limieten import TEKST_MAX
 
 from .programma import Versie
 from .regels import Programmaregel
@@ -23,7 +24,7 @@ class Vraag(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     gesteld_op = models.DateTimeField(auto_now_add=True)
-    antwoord = models.TextField(_("antwoord"), blank=True)
+    antwoord = models.TextField(_("antwoord"), blank=True, max_length=TEKST_MAX)
     beantwoord_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

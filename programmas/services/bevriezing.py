@@ -14,7 +14,7 @@ from ..regeling import (
     sleutel_van,
     tarief_van,
 )
-from ..verdeling import Lid, VerdelingFout, verdeel
+from ..verdeling import Lid, VerdelingFout, allocate
 from ._gedeeld import _apply_per_inwoner, _log
 
 
@@ -34,7 +34,7 @@ def _bevries(versie, door):
         sleutel = sleutel_van(regel, regeling)
         vast = {v.bestuur_id: v.bedrag for v in regel.vaste_bijdragen.all()}
         try:
-            shares = verdeel(
+            shares = allocate(
                 regel.bedrag,
                 [Lid(b.pk, b.inwoners or 0) for b in deelnemers],
                 sleutel,

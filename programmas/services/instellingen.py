@@ -9,10 +9,11 @@ from ..models import (
     Programmaregel,
     VersieStatus,
 )
+from ..policies import PC_KALENDER, REGELING
 from ..regeling import (
     regeling_voor,
 )
-from ._gedeeld import _apply_per_inwoner, _log, _regeling_voor_wijziging, _require_manage
+from ._gedeeld import _apply_per_inwoner, _log, _regeling_voor_wijziging
 
 REGELING_VELDEN = (
     "procedure",
@@ -36,7 +37,7 @@ def update_regeling(regio, *, door, **velden):
     A change applies to versions not yet frozen (concept and submitted ones): their per-inhabitant lines follow a new
     rate at once. Routed and adopted versions keep what they stored.
     """
-    _require_manage(door, regio)
+    REGELING.require(door, "update_regeling", regio)
     onbekend = set(velden) - set(REGELING_VELDEN)
     if onbekend:
         raise ValueError(f"onbekende velden: {sorted(onbekend)}")
@@ -67,7 +68,7 @@ def update_regeling(regio, *, door, **velden):
 def update_jaarprogramma(programma, *, door, procedure=None, behandeldatum=None, titel=None):
     """A programme may follow the other route than the region's default, and names the board's meeting date."""
     programma = Jaarprogramma.objects.select_for_update().select_related("regio").get(pk=programma.pk)
-    _require_manage(door, programma.regio)
+    PC_KALENDER.require(door, "update_programma", programma.regio)
     wijzigingen = {}
     if procedure is not None and procedure != programma.procedure:
         if (

@@ -2,11 +2,13 @@
 
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from regioportaal import outbox
 
@@ -22,18 +24,43 @@ from ._gedeeld import _log
 PAKKET_GEDULD = datetime.timedelta(minutes=10)  # a packet still not made after this may be asked again
 
 
+def _te_vroeg(pakket):
+    """Why `pakket` may not be asked for again now, or "": it is on its way (within the patience), or it was asked for
+    less than `REVIEWPAKKET_REBUILD_INTERVAL` seconds ago."""
+    sinds = timezone.now() - pakket.aangevraagd_op
+    if pakket.status in workflow.PAKKET_ONDERWEG and sinds < PAKKET_GEDULD:
+        return _("Het reviewpakket wordt al gemaakt. Deze pagina toont de download zodra het klaar is.")
+    interval = datetime.timedelta(seconds=settings.REVIEWPAKKET_REBUILD_INTERVAL)
+    if sinds < interval:
+        wachten = max(int((interval - sinds).total_seconds()) + 1, 1)
+        return ngettext(
+            "Het reviewpakket is zojuist aangevraagd. U kunt het over %(n)d seconde opnieuw laten maken.",
+            "Het reviewpakket is zojuist aangevraagd. U kunt het over %(n)d seconden opnieuw laten maken.",
+            wachten,
+        ) % {"n": wachten}
+    return ""
+
+
 @transaction.atomic
 def request_reviewpakket(versie, bestuur, *, door):
-    """Have the review packet of `bestuur` for `versie` made (again): one record per version and member."""
+    """Have the review packet of `bestuur` for `versie` made (again): one record per version and member.
+
+    Remaking is limited: while the packet is on its way, or within `REVIEWPAKKET_REBUILD_INTERVAL` seconds of the
+    last request, a person's request is refused with a ValidationError saying why (and writes nothing); the system
+    (`door=None`) gets the packet on its way and is not limited otherwise.
+    """
     REVIEWPAKKET.require(door, "request", versie)
     if not Programmaregel.deelnemers.through.objects.filter(
         programmaregel__versie=versie, bestuur_id=bestuur.pk
     ).exists():
         raise ValidationError(_("%(bestuur)s neemt niet deel aan deze versie.") % {"bestuur": bestuur})
     pakket, nieuw = Reviewpakket.objects.select_for_update().get_or_create(versie=versie, bestuur=bestuur)
-    onderweg = pakket.status in workflow.PAKKET_ONDERWEG
-    if not nieuw and onderweg and timezone.now() - pakket.aangevraagd_op < PAKKET_GEDULD:
-        return pakket  # already on its way
+    weigering = "" if nieuw else _te_vroeg(pakket)
+    if weigering and door is None:
+        if pakket.status in workflow.PAKKET_ONDERWEG:
+            return pakket  # the system waits for the packet on its way
+    elif weigering:
+        raise ValidationError(weigering, code="te_vroeg")
     _move(pakket, PakketStatus.WACHTEND)
     pakket.fout = ""
     pakket.aangevraagd_op = timezone.now()

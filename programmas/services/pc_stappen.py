@@ -10,8 +10,8 @@ from .. import termijnen
 from ..models import (
     Jaarprogramma,
 )
-from ..policies import VERSIE
-from ._gedeeld import _lock_versie, _log, _require_manage
+from ..policies import PC_KALENDER, VERSIE
+from ._gedeeld import _lock_versie, _log
 
 
 @transaction.atomic
@@ -48,7 +48,7 @@ PC_STAPPEN = {
 def record_pc_stap(programma, *, stap, datum, door):
     """Record a step of the P&C calendar outside the version's workflow (frameworks sent, accounts adopted/sent)."""
     programma = Jaarprogramma.objects.select_for_update().select_related("regio").get(pk=programma.pk)
-    _require_manage(door, programma.regio)
+    PC_KALENDER.require(door, "record_stap", programma.regio)
     if stap not in PC_STAPPEN:
         raise ValidationError(_("Onbekende stap."))
     if datum > timezone.localdate():

@@ -12,7 +12,7 @@ from besturen.permissions import group_name
 from besturen.services import regio_scope
 from regioportaal import outbox
 from regioportaal.permissions import grant
-from regioportaal.uploads import PDF, check_upload
+from regioportaal.uploads import PDF, atomic_with_files, check_upload, store_file
 
 from .. import signals, termijnen, workflow
 from ..models import (
@@ -100,7 +100,7 @@ def route_versie(versie, *, door, deadline=None):
 
 def _controleer_deadline(procedure, voorgelegd_op, deadline, veld="deadline"):
     try:
-        termijnen.controleer_deadline(procedure, voorgelegd_op, deadline)
+        termijnen.check_deadline(procedure, voorgelegd_op, deadline)
     except termijnen.TermijnFout as exc:
         if str(exc) == "voor_voorleggen":
             bericht = _("De uiterste datum ligt vóór de datum van voorleggen (%(datum)s).") % {
@@ -134,7 +134,7 @@ def set_raad_deadline(besluit, *, deadline, door):
     return besluit
 
 
-@transaction.atomic
+@atomic_with_files()
 def record_raadsbesluit(
     besluit,
     *,
@@ -153,6 +153,7 @@ def record_raadsbesluit(
 
     The version row is locked first, so two councils recording at the same moment are applied one after the other
     and the status is computed from both. A council that decides after its deadline still records (marked late).
+    The decision document is written before the row is committed; a rollback deletes it (`atomic_with_files`).
     """
     versie = _lock_versie(besluit.versie)
     besluit = Raadsbesluit.objects.select_for_update().select_related("bestuur").get(pk=besluit.pk)
@@ -195,7 +196,7 @@ def record_raadsbesluit(
         door=door if door and door.is_authenticated else None,
     )
     if document is not None:
-        registratie.document = document
+        store_file(registratie.document, document.name, document)
     registratie.full_clean()
     registratie.save()
     vorige = besluit.uitkomst

@@ -17,11 +17,18 @@ from ._gedeeld import _versie_or_404
 # --- Exports -----------------------------------------------------------------------------------------------------
 
 
+def _tabel(versie, user):
+    """The split of `versie` with each line's title as `user` may read it (a draft opgave's stays hidden)."""
+    tabel = selectors.verdelingstabel(versie, regeling_voor(versie))
+    selectors.met_titels(user, tabel.regels)
+    return tabel
+
+
 def _export_rijen(tabel, versie):
     jaar = versie.jaarprogramma.jaar
     yield (
         [_("Lid"), _("Code"), _("Inwoners")]
-        + [regel.opgave.titel for regel in tabel.regels]
+        + [regel.titel for regel in tabel.regels]
         + [_("Totaal %(jaar)s") % {"jaar": jaar}, _("Totaal %(jaar)s") % {"jaar": jaar - 1}, _("Verschil")]
     )
     for rij in tabel.rijen:
@@ -43,7 +50,7 @@ class VerdelingCsvView(View):
 
     def get(self, request, pk):
         versie = _versie_or_404(request.user, pk)
-        tabel = selectors.verdelingstabel(versie, regeling_voor(versie))
+        tabel = _tabel(versie, request.user)
         return streaming_csv_response(_export_rijen(tabel, versie), _bestandsnaam(versie, "csv"))
 
 
@@ -70,7 +77,7 @@ class VerdelingXlsxView(View):
         from openpyxl.styles import Font
 
         versie = _versie_or_404(request.user, pk)
-        tabel = selectors.verdelingstabel(versie, regeling_voor(versie))
+        tabel = _tabel(versie, request.user)
         wb = Workbook(write_only=True)
         ws = wb.create_sheet(title=_("Verdeling")[:31])
         vet = Font(bold=True)

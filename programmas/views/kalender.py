@@ -12,9 +12,10 @@ from besturen import permissions as besturen_permissions
 from besturen.models import Regio
 from regioportaal.views import PageView, refuse
 
-from .. import kalender, permissions, services
+from .. import kalender, services
 from ..forms import ProgrammaInstellingForm, StapForm
 from ..models import Jaarprogramma
+from ..policies import PC_KALENDER
 from ..regeling import regeling_van
 from ._gedeeld import write_form
 
@@ -59,7 +60,7 @@ class PcKalenderView(PageView):
     def get_context_data(self, gebonden=None, **kwargs):
         user = self.request.user
         besloten = besturen_permissions.can_view_besloten_regio(user, self.regio)
-        mag_beheren = permissions.can_manage_programma(user, self.regio)
+        acties = PC_KALENDER.allowed(user, self.regio)
         gegevens = kalender.programmas(Jaarprogramma.objects.filter(regio=self.regio), besloten=besloten)
         momenten = kalender.momenten(gegevens, jaar=self.jaar, vandaag=self.vandaag())
         context = {
@@ -68,20 +69,21 @@ class PcKalenderView(PageView):
             "vorig_jaar": self.jaar - 1 if self.jaar > JAAR_MIN else None,
             "volgend_jaar": self.jaar + 1 if self.jaar < JAAR_MAX else None,
             "momenten": momenten,
-            "mag_beheren": mag_beheren,
+            "acties": acties,
             "stappen": [],
             "instellingen": [],
         }
-        if mag_beheren:
-            context.update(self.formulieren(gegevens, momenten, gebonden or {}))
+        if acties:
+            context.update(self.formulieren(gegevens, momenten, gebonden or {}, acties))
         kwargs.pop("slug", None)
         kwargs.pop("jaar", None)
         return super().get_context_data(**context, **kwargs)
 
-    def formulieren(self, gegevens, momenten, gebonden):
-        """A form per open step of this year, and a form per programme of this year or the next (or with a date here)."""
+    def formulieren(self, gegevens, momenten, gebonden, acties):
+        """A form per open step of this year, and a form per programme of this year or the next (or with a date here),
+        each for the actions the policy offers."""
         stappen = []
-        for moment in momenten:
+        for moment in momenten if acties.get("record_stap") else ():
             for stap in moment.stappen:
                 prefix = _stap_prefix(moment.programma.pk, stap)
                 stappen.append(
@@ -95,7 +97,8 @@ class PcKalenderView(PageView):
         regio_procedure = regeling_van(self.regio).procedure
         in_beeld = {m.programma.pk for m in momenten}
         instellingen = []
-        for g in sorted(gegevens, key=lambda g: (g.programma.jaar, g.programma.soort)):
+        te_regelen = gegevens if acties.get("update_programma") else ()
+        for g in sorted(te_regelen, key=lambda g: (g.programma.jaar, g.programma.soort)):
             programma = g.programma
             if programma.jaar not in (self.jaar, self.jaar + 1) and programma.pk not in in_beeld:
                 continue
@@ -108,16 +111,19 @@ class PcKalenderView(PageView):
             instellingen.append({"gegevens": g, "programma": programma, "form": form})
         return {"stappen": stappen, "instellingen": instellingen}
 
+    #: The policy's action behind each form of the page.
+    ACTIES = {"stap": "record_stap", "programma": "update_programma"}
+
     def post(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        refuse(permissions.can_manage_programma(request.user, self.regio))
+        actie = request.POST.get("actie")
+        refuse(PC_KALENDER.permits(request.user, self.ACTIES.get(actie, "update_programma"), self.regio))
         try:
             pk = int(request.POST.get("programma", ""))
         except ValueError:
             raise Http404 from None
         programma = get_object_or_404(Jaarprogramma, pk=pk, regio=self.regio)
-        actie = request.POST.get("actie")
         if actie == "stap":
             prefix, form = self.stap(request, programma)
         elif actie == "programma":

@@ -49,21 +49,28 @@ class ReviewpakketView(PageView):
             pakket=pakket,
             bezig=pakket is not None and pakket.status in (PakketStatus.WACHTEND, PakketStatus.BEZIG),
             mag_aanvragen=REVIEWPAKKET.may(self.request.user, "request", self.versie),
+            ingelogd=self.request.user.is_authenticated,
             **kwargs,
         )
 
     def post(self, request, *args, **kwargs):
+        """Have the packet made (again). Whoever may not answers 403; a request too soon after the last one (or while
+        the packet is on its way) is refused with the reason on the page: in the status partial for htmx, as a
+        message after the redirect otherwise."""
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         refuse(REVIEWPAKKET.permits(request.user, "request", self.versie))
+        weigering = ""
         try:
             services.request_reviewpakket(self.versie, self.bestuur, door=request.user)
         except ValidationError as exc:
-            messages.error(request, " ".join(_messages_of(exc)))
+            weigering = " ".join(_messages_of(exc))
         if request.htmx:
-            response = self.render_to_response(self.get_context_data())
+            response = self.render_to_response(self.get_context_data(weigering=weigering))
             patch_vary_headers(response, ["HX-Request"])
             return response
+        if weigering:
+            messages.error(request, weigering)
         return redirect(reverse("programmas:reviewpakket", args=[self.versie.pk, self.bestuur.pk]))
 
 

@@ -8,9 +8,10 @@ from django.utils.translation import gettext as _
 from besturen.models import Regio
 from regioportaal.views import PageView, refuse
 
-from .. import permissions, selectors, services
+from .. import selectors, services
 from ..forms import RegelingForm
 from ..models import Jaarprogramma, Versie
+from ..policies import REGELING
 from ..regeling import regeling_van
 from ._gedeeld import write_form
 
@@ -30,7 +31,7 @@ class RegelingView(PageView):
         )
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        refuse(permissions.can_manage_programma(request.user, self.regio))
+        refuse(REGELING.permits(request.user, "update_regeling", self.regio))
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, form=None, **kwargs):

@@ -31,6 +31,8 @@ class VergelijkView(PageView):
         if andere.jaarprogramma_id != versie.jaarprogramma_id or andere.pk == versie.pk:
             raise Http404
         a, b = (andere, versie) if andere.nummer < versie.nummer else (versie, andere)
+        verschil = selectors.diff_versies(a, b)
+        selectors.met_titels(user, verschil.regels)
         return super().get_context_data(
-            versie=versie, regio=versie.jaarprogramma.regio, verschil=selectors.diff_versies(a, b), **kwargs
+            versie=versie, regio=versie.jaarprogramma.regio, verschil=verschil, **kwargs
         )

@@ -108,6 +108,7 @@ class VersieView(PageView):
         regio = versie.jaarprogramma.regio
         regeling = regeling_voor(versie)
         tabel = selectors.verdelingstabel(versie, regeling)
+        selectors.met_titels(user, tabel.regels)
         mag_beheren = permissions.can_manage_programma(user, regio)
         andere = [v for v in versie.jaarprogramma.versies.all() if v.pk != versie.pk]
         if not besturen_permissions.can_view_besloten_regio(user, regio):

@@ -48,6 +48,8 @@ class MijnGemeenteView(LoginFirstMixin, PageView):
         regio = self.versie.jaarprogramma.regio
         regeling = regeling_voor(self.versie)
         tabel = selectors.verdelingstabel(self.versie, regeling)
+        vragen = list(selectors.vragen_van(self.versie))
+        selectors.met_titels(self.request.user, [*tabel.regels, *(v.regel for v in vragen if v.regel)])
         rij = tabel.rij_van(self.bestuur.pk)
         vraagstellers = self.vraagstellers()
         if form is None and vraagstellers:
@@ -64,7 +66,7 @@ class MijnGemeenteView(LoginFirstMixin, PageView):
             rij=rij,
             aandeel=list(zip(tabel.regels, rij.bedragen, strict=True)) if rij else [],
             aandeel_procent=(rij.totaal / tabel.totaal * 100) if rij and tabel.totaal else None,
-            vragen=selectors.vragen_van(self.versie),
+            vragen=vragen,
             form=form,
             besluit=Raadsbesluit.objects.filter(versie=self.versie, bestuur=self.bestuur).first(),
             beslisregel=selectors.beslisregel_tekst(regeling),
@@ -77,7 +79,7 @@ class MijnGemeenteView(LoginFirstMixin, PageView):
     def post(self, request, *args, **kwargs):
         vraagstellers = self.vraagstellers()
         refuse(VRAAG.permits(request.user, "ask", self.versie))
-        regels = list(selectors.regels_van(self.versie))
+        regels = selectors.met_titels(request.user, selectors.regels_van(self.versie))
         form = VraagForm(request.POST, regels=regels, besturen=vraagstellers)
         vraag = write_form(
             request,
@@ -108,10 +110,12 @@ class VragenView(PageView):
         versie = _versie_or_404(user, kwargs["pk"])
         regio = versie.jaarprogramma.regio
         mag_antwoorden = permissions.can_manage_programma(user, regio)
+        vragen = list(selectors.vragen_van(versie))
+        selectors.met_titels(user, [v.regel for v in vragen if v.regel])
         return super().get_context_data(
             versie=versie,
             regio=regio,
-            vragen=selectors.vragen_van(versie),
+            vragen=vragen,
             mag_antwoorden=mag_antwoorden,
             **kwargs,
         )

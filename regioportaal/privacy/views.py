@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from .. import privacy, security
+from ..limieten import TEKST_MAX
 
 
 class VerklaringView(TemplateView):
@@ -111,6 +112,7 @@ class WisForm(forms.Form):
     bevestiging = forms.CharField(
         label=_("Typ het e-mailadres nogmaals om het wissen te bevestigen"),
         help_text=_("Wissen kan niet ongedaan worden gemaakt."),
+        max_length=TEKST_MAX,
     )
 
     def __init__(self, *args, email="", **kwargs):

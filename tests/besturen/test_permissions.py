@@ -25,6 +25,7 @@ from besturen import permissions, selectors, services
 from besturen.models import (
     BestuurSoort,
     Deelname,
+    ExternePartij,
     Land,
     Lidmaatschap,
     Orgaan,
@@ -83,6 +84,7 @@ def toestand():
         "rechten": (OrgaanGroupObjectPermission.objects.count(), RegioGroupObjectPermission.objects.count()),
         "stukken": Stuk.objects.count(),
         "reacties": Reactie.objects.count(),
+        "externe_partijen": ExternePartij.objects.count(),
     }
 
 
@@ -157,6 +159,10 @@ ACTIES = {
         actie_url(w.lidmaatschap, "beeindigen"), {"einddatum": vandaag().isoformat(), "reden": "verhuisd"}
     ),
     "uitnodigen voor DBO": lambda c, w: c.post(actie_url(w.lidmaatschap_zonder_account, "uitnodigen")),
+    "externe partij registreren bij DBO": lambda c, w: c.post(
+        reverse("besturen:externe_partij_nieuw", args=[w.dbo.pk]),
+        {"partij-naam": "Voka Oost-Vlaanderen", "partij-soort": "ondernemers"},
+    ),
     "logboek openen": lambda c, w: c.get(logboek_url(w.dender)),
     "stuk delen (formulier)": lambda c, w: c.get(stuk_nieuw_url(w.dbo)),
     "stuk delen": lambda c, w: c.post(
@@ -202,6 +208,7 @@ ROOSTER = {
     "rol wijzigen in DBO": rooster("403", **SECRETARIAAT_DOET),
     "lidmaatschap DBO beeindigen": rooster("403", **SECRETARIAAT_DOET),
     "uitnodigen voor DBO": rooster("403", **SECRETARIAAT_DOET),
+    "externe partij registreren bij DBO": rooster("403", **SECRETARIAAT_DOET),
     "logboek openen": rooster("403", **SECRETARIAAT_KIJKT),
     "stuk delen (formulier)": rooster("403", **SECRETARIAAT_KIJKT),
     "stuk delen": rooster("403", **SECRETARIAAT_DOET),
@@ -388,6 +395,9 @@ SERVICES = {
         w.lidmaatschap, einddatum=vandaag(), door=door
     ),
     "invite_persoon": lambda w, door: services.invite_persoon(w.zonder_account, door=door),
+    "create_externe_partij": lambda w, door: services.create_externe_partij(
+        w.dbo, naam="Voka Oost-Vlaanderen", soort="ondernemers", door=door
+    ),
     "add_member": lambda w, door: services.add_member(
         w.dbo,
         voornaam="Nieuw",
@@ -428,6 +438,10 @@ MAG = {
     "change_rol (raad Aalst)": ({"platformbeheerder", "raadssecretaris"}, "U mag de leden van Gemeenteraad"),
     "end_lidmaatschap (DBO)": SECRETARIAAT,
     "invite_persoon": ({"platformbeheerder", "secretariaat"}, "U mag Nina Nieuw niet uitnodigen"),
+    "create_externe_partij": (
+        {"platformbeheerder", "secretariaat"},
+        "U mag de leden van Burgemeestersoverleg Denderregio niet beheren",
+    ),
     "add_member": SECRETARIAAT,
     "add_stuk": (
         {"platformbeheerder", "secretariaat"},

@@ -9,7 +9,9 @@ see the test's data); a test asks for `live_server` and `page` itself. Helpers, 
         login(page, live_server, "iemand@example.org", "wachtwoord")
         assert_no_axe_violations(page)
 
-or the fixtures `axe` (== assert_no_axe_violations) and `login_as(email, password)`.
+or the fixtures `axe` (== assert_no_axe_violations) and `login_as(email, password)`. `assert_no_axe_violations`
+checks the page at 1280 px and at 390 px (a phone) and restores the viewport; `assert_no_horizontal_overflow(page)`
+fails when the page is wider than 320 px at 320 px (only tables may scroll, inside their `.table-scroll` region).
 
 The Content-Security-Policy is checked on every test that opens a page (the autouse fixture `csp_violations`): the
 test fails when the browser reports a CSP violation (console message or `securitypolicyviolation` event), when the
@@ -192,14 +194,14 @@ def _axe_source():
     return _AXE_SOURCE[0]
 
 
-def assert_no_axe_violations(page, disable_rules=()):
-    """Run axe-core (WCAG 2.0/2.1 A and AA) on the page as it is now; fail listing every violation."""
+# axe runs at a desktop and a phone width: the layout must hold from 320 px up, and some failures (a table that
+# scrolls without being focusable) only show when the page is narrow.
+AXE_WIDTHS = (1280, 390)
+
+
+def _axe_violations(page, options):
     inject_axe(page)
-    # resultTypes: axe details only the violations (the verdict is the same, the run much shorter).
-    options = {"runOnly": AXE_TAGS, "resultTypes": ["violations"]}
-    if disable_rules:
-        options["rules"] = {rule: {"enabled": False} for rule in disable_rules}
-    violations = page.evaluate(
+    return page.evaluate(
         """async (options) => {
             const results = await axe.run(document, options);
             return results.violations.map(v => ({
@@ -209,17 +211,81 @@ def assert_no_axe_violations(page, disable_rules=()):
         }""",
         options,
     )
-    if violations:
-        lines = [f"{len(violations)} axe violation(s) on {page.url}:"]
-        for v in violations:
-            lines.append(f"- {v['id']} [{v['impact']}]: {v['help']} ({v['helpUrl']})")
-            for node in v["nodes"]:
-                lines.append(f"    at {node['target']}: {node['html'][:160]}")
-                if node["summary"]:
-                    lines.extend(
-                        f"      {line.strip()}" for line in node["summary"].splitlines() if line.strip()
-                    )
+
+
+def assert_no_axe_violations(page, disable_rules=(), widths=AXE_WIDTHS):
+    """Run axe-core (WCAG 2.0/2.1 A and AA) on the page as it is now, at each of `widths` (px; 1280 and 390 by
+    default), and give the page its viewport back; fail listing every violation with the width it showed at."""
+    # resultTypes: axe details only the violations (the verdict is the same, the run much shorter).
+    options = {"runOnly": AXE_TAGS, "resultTypes": ["violations"]}
+    if disable_rules:
+        options["rules"] = {rule: {"enabled": False} for rule in disable_rules}
+    viewport = page.viewport_size
+    height = viewport["height"] if viewport else 800
+    lines = []
+    try:
+        for width in widths:
+            page.set_viewport_size({"width": width, "height": height})
+            violations = _axe_violations(page, options)
+            if violations:
+                lines.append(f"{len(violations)} axe violation(s) at {width} px on {page.url}:")
+            for v in violations:
+                lines.append(f"- {v['id']} [{v['impact']}]: {v['help']} ({v['helpUrl']})")
+                for node in v["nodes"]:
+                    lines.append(f"    at {node['target']}: {node['html'][:160]}")
+                    if node["summary"]:
+                        lines.extend(
+                            f"      {line.strip()}" for line in node["summary"].splitlines() if line.strip()
+                        )
+    finally:
+        if viewport:
+            page.set_viewport_size(viewport)
+    if lines:
         pytest.fail("\n".join(lines), pytrace=False)
+
+
+def assert_no_horizontal_overflow(page, width=320):
+    """At `width` px the page is no wider than the window: nothing to scroll sideways except inside scroll regions
+    (tables). Gives the page its viewport back; fails naming the widest elements."""
+    viewport = page.viewport_size
+    try:
+        page.set_viewport_size({"width": width, "height": viewport["height"] if viewport else 800})
+        breedte, breedste = page.evaluate(
+            """(width) => {
+                const wide = [];
+                for (const el of document.querySelectorAll('body *')) {
+                    // Inside a scroll region only what escapes it counts (an absolutely positioned element does).
+                    const inScroll = el.parentElement && el.parentElement.closest('.table-scroll');
+                    if (inScroll && getComputedStyle(el).position !== 'absolute') continue;
+                    const rect = el.getBoundingClientRect();
+                    if (rect.right > width + 0.5) {
+                        wide.push(`${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}` +
+                                  `${el.className && typeof el.className === 'string' ? '.' + el.className.trim().replace(/\\s+/g, '.') : ''}` +
+                                  ` (${Math.round(rect.right)} px)`);
+                    }
+                }
+                // Text can overflow its own box (a long address or word): measure the text itself too.
+                const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+                const range = document.createRange();
+                for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                    const parent = node.parentElement;
+                    if (!node.textContent.trim() || !parent) continue;
+                    if (parent.closest('.table-scroll') && getComputedStyle(parent).position !== 'absolute') continue;
+                    range.selectNodeContents(node);
+                    const rect = range.getBoundingClientRect();
+                    if (rect.right > width + 0.5) {
+                        wide.push(`text "${node.textContent.trim().slice(0, 40)}" in ${parent.tagName.toLowerCase()}` +
+                                  ` (${Math.round(rect.right)} px)`);
+                    }
+                }
+                return [document.documentElement.scrollWidth, wide.slice(0, 8)];
+            }""",
+            width,
+        )
+    finally:
+        if viewport:
+            page.set_viewport_size(viewport)
+    assert breedte <= width, f"{page.url} is {breedte} px wide at {width} px; too wide: {', '.join(breedste)}"
 
 
 def login(page, live_server, email, password):

@@ -90,3 +90,40 @@ def test_a_refused_page_is_the_portals_own_403(page, live_server, dbo):
     )
     expect(page.get_by_role("link", name="Terug naar de startpagina")).to_be_visible()
     assert_no_axe_violations(page)
+
+
+def test_an_htmx_action_refused_with_403_shows_the_portals_message(page, live_server, dbo):
+    login(page, live_server, dbo.secretariaat.email, PASSWORD)
+    pad = f"/orgaan/{dbo.pk}/leden/"
+    page.goto(live_server.url + pad)
+    melding = page.locator("#htmx-melding")
+    expect(melding).to_be_hidden()
+    # While the page is open, the secretary loses the role (the seat ended elsewhere): the next post is refused.
+    dbo.secretariaat.groups.clear()
+    with page.expect_response(lambda r: r.request.method == "POST") as antwoord:
+        page.get_by_role("button", name="Lid toevoegen", exact=True).click()
+    assert antwoord.value.status == 403
+    assert antwoord.value.request.headers.get("hx-request") == "true"
+    expect(melding).to_be_visible()
+    expect(melding).to_have_attribute("role", "alert")
+    expect(melding).to_contain_text("Geen toegang")
+    expect(melding).to_contain_text("U mag deze pagina niet bekijken of deze handeling niet uitvoeren.")
+    assert page.url.endswith(pad)
+    assert_no_axe_violations(page)
+
+
+def test_a_csrf_failure_shows_the_portals_page_with_a_way_back(page, live_server):
+    page.goto(live_server.url + "/inloggen/")
+    page.context.clear_cookies()  # the form's CSRF cookie is gone, as after a long pause in another browser
+    page.get_by_label("E-mailadres").fill("iemand@example.org")
+    page.locator("input[name='password']").fill("een-wachtwoord-van-lengte")
+    with page.expect_response(lambda r: r.request.method == "POST") as antwoord:
+        page.get_by_role("button", name="Inloggen").click()
+    assert antwoord.value.status == 403
+    expect(page.get_by_role("heading", level=1)).to_have_text("Formulier verlopen")
+    expect(page.get_by_text("Er is niets opgeslagen.")).to_be_visible()
+    expect(page.get_by_role("link", name="Terug naar het formulier")).to_have_attribute(
+        "href", live_server.url + "/inloggen/"
+    )
+    expect(page.get_by_role("link", name="Terug naar de startpagina")).to_be_visible()
+    assert_no_axe_violations(page)

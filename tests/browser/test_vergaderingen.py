@@ -63,7 +63,7 @@ def test_secretariat_builds_publishes_and_reports_a_meeting(page, live_server, w
 
     # Publish: the members get mail, the PDF downloads, the body's feed shows the meeting.
     page.get_by_role("button", name="Agenda publiceren").click()
-    expect(page.locator(".messages")).to_contain_text("De agenda is gepubliceerd")
+    expect(page.locator(".messages[role='status']")).to_contain_text("De agenda is gepubliceerd")
     assert_no_axe_violations(page)
     assert {voorzitter.email, lid.email} <= {m.to[0] for m in mailoutbox}
     with page.expect_download() as download:
@@ -79,7 +79,7 @@ def test_secretariat_builds_publishes_and_reports_a_meeting(page, live_server, w
     with time_machine.travel(vergadering.einde + datetime.timedelta(hours=1)):
         page.goto(f"{live_server.url}/vergadering/{vergadering.pk}/agenda/")
         page.get_by_role("button", name="Vergadering afsluiten").click()
-        expect(page.locator(".messages")).to_contain_text("De vergadering is afgelopen")
+        expect(page.locator(".messages[role='status']")).to_contain_text("De vergadering is afgelopen")
         page.get_by_role("link", name="Besluit vastleggen bij punt 1").click()
         assert_no_axe_violations(page)
         page.get_by_label("Uitkomst").select_option("aangenomen")
@@ -133,7 +133,7 @@ def test_official_registers_before_the_deadline_and_is_refused_after_it(
     page.get_by_role("group", name="Trends en veranderingen").get_by_label("Mobiliteit").check()
     page.get_by_role("group", name="Uitdagingen en ambities").get_by_label("Smart Region").check()
     page.get_by_role("button", name="Inschrijven").click()
-    expect(page.locator(".messages")).to_contain_text("U bent ingeschreven")
+    expect(page.locator(".messages[role='status']")).to_contain_text("U bent ingeschreven")
     expect(page.locator("#inhoud")).to_contain_text("U bent ingeschreven namens Mechelen")
     assert_no_axe_violations(page)
     assert Inschrijving.objects.get(user=ambtenaar).keuzes.count() == 2
@@ -200,4 +200,4 @@ def test_report_calendar_region_and_organiser_pages_pass_axe(page, live_server, 
     page.goto(f"{live_server.url}/vergadering/{vergadering.pk}/verslag/")
     page.get_by_role("textbox", name="Notulen").fill("Het DBO besprak de mobiliteit.")
     page.get_by_role("button", name="Notulen opslaan").click()
-    expect(page.locator(".messages")).to_contain_text("Opgeslagen")
+    expect(page.locator(".messages[role='status']")).to_contain_text("Opgeslagen")

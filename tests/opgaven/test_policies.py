@@ -16,7 +16,7 @@ from django.urls import reverse
 from besturen import services as besturen_services
 from opgaven import services
 from opgaven.models import Bron, Opgave, Status, VoortgangStatus
-from opgaven.policies import MandaatPolicy, OpgavePolicy, StrategiePolicy
+from opgaven.policies import MandaatPolicy, OnderdeelPolicy, OpgavePolicy, StrategiePolicy
 from regioportaal.permissions import NotAllowed
 from tests.factories import MANDAAT_BEGIN
 from tests.opgaven.factories import zet_status
@@ -66,7 +66,15 @@ WEG = {
     S.AFGEROND: [S.IN_VOORBEREIDING, S.LOPEND, S.AFGEROND],
     S.GESTOPT: [S.GESTOPT],
 }
-STRATEGIE = {"create_opgave", "save_strategie", "add_waarde", "add_doelstelling", "add_thema"}
+STRATEGIE = {
+    "create_opgave",
+    "save_strategie",
+    "add_waarde",
+    "add_doelstelling",
+    "add_thema",
+    "add_portefeuillehouder",
+    "end_portefeuillehouder",
+}
 VERWACHT_STRATEGIE = {  # per region, who acts on its strategy
     "dender": {"platformbeheerder", "secretariaat"},
     "drecht": {"platformbeheerder", "secretariaat_drecht"},
@@ -146,13 +154,17 @@ def _opgave_diensten(w, pk, door):
     }
 
 
-def _strategie_diensten(regio, door):
+def _strategie_diensten(regio, door, *, persoon, thema, portefeuille):
     return {
         "create_opgave": lambda: services.create_opgave(regio, titel="Nieuw", door=door),
         "save_strategie": lambda: services.save_strategie(regio, missie="x", visie="y", door=door),
         "add_waarde": lambda: services.add_waarde(regio, naam="x", door=door),
         "add_doelstelling": lambda: services.add_doelstelling(regio, nummer=9, titel="x", door=door),
         "add_thema": lambda: services.add_thema(regio, naam="x", door=door),
+        "add_portefeuillehouder": lambda: services.add_portefeuillehouder(
+            regio, persoon=persoon, thema=thema, begindatum=datetime.date(2031, 1, 1), door=door
+        ),
+        "end_portefeuillehouder": lambda: services.end_portefeuillehouder(portefeuille, door=door),
     }
 
 
@@ -162,12 +174,51 @@ def _verplichting(w, door):
     )
 
 
+# Per kind of strategy part and its state, what its secretariat (and the platform administrator) may do to it.
+ONDERDEEL_ACTIEF = {"update_onderdeel", "move_onderdeel", "archive_onderdeel"}
+ONDERDEEL_GEARCHIVEERD = {"update_onderdeel", "restore_onderdeel"}
+VERWACHT_ONDERDEEL = {
+    ("waarde", False): ONDERDEEL_ACTIEF,
+    ("waarde", True): ONDERDEEL_GEARCHIVEERD,
+    ("doelstelling", False): ONDERDEEL_ACTIEF | {"link_opgaven"},
+    ("doelstelling", True): ONDERDEEL_GEARCHIVEERD,
+    ("thema", False): ONDERDEEL_ACTIEF | {"link_opgaven"},
+    ("thema", True): ONDERDEEL_GEARCHIVEERD,
+}
+ONDERDEEL_BEHEERDERS = {"platformbeheerder", "secretariaat"}
+
+
+def _onderdeel(w, soort):
+    if soort == "waarde":
+        return services.add_waarde(w.dender, naam="Transparantie", door=None)
+    return {"doelstelling": w.doelen[1], "thema": w.wonen}[soort]
+
+
+def _onderdeel_diensten(w, model, pk, door):
+    """Per action on a strategy part, the public service behind its button, on a fresh copy of the part."""
+
+    def onderdeel():
+        return model.objects.select_related("regio").get(pk=pk)
+
+    eerste_veld = services.ONDERDEEL_VELDEN[model][0]
+    return {
+        "update_onderdeel": lambda: services.update_onderdeel(
+            onderdeel(), door=door, **{eerste_veld: "Nieuw"}
+        ),
+        "move_onderdeel": lambda: services.move_onderdeel(onderdeel(), omhoog=True, door=door),
+        "archive_onderdeel": lambda: services.archive_onderdeel(onderdeel(), door=door),
+        "restore_onderdeel": lambda: services.archive_onderdeel(onderdeel(), gearchiveerd=False, door=door),
+        "link_opgaven": lambda: services.link_opgaven(onderdeel(), [w.leeg], door=door),
+    }
+
+
 # --- Button and guard never disagree -----------------------------------------------------------------------------
 
 
 def test_the_policies_know_exactly_the_specified_actions():
     assert set(OpgavePolicy.actions) == FORMULEREN | {"report_voortgang"}
     assert set(StrategiePolicy.actions) == STRATEGIE
+    assert set(OnderdeelPolicy.actions) == ONDERDEEL_ACTIEF | ONDERDEEL_GEARCHIVEERD | {"link_opgaven"}
     assert MandaatPolicy.actions == ("record_verplichting",)
 
 
@@ -189,15 +240,42 @@ def test_opgave_buttons_are_offered_exactly_when_the_service_succeeds(w, status)
 @pytest.mark.parametrize("regio", sorted(VERWACHT_STRATEGIE))
 def test_strategy_buttons_are_offered_exactly_when_the_service_succeeds(w, regio):
     regio_obj = getattr(w, regio)
+    persoon = (w.voorzitter if regio == "dender" else w.secretariaat_drecht).persoon
+    thema = services.add_thema(regio_obj, naam="Bereikbare regio", door=None)
+    portefeuille = services.add_portefeuillehouder(
+        regio_obj,
+        persoon=persoon,
+        thema=thema,
+        begindatum=datetime.date(2024, 1, 1),
+        einddatum=datetime.date(2030, 12, 31),
+        door=None,
+    )
     for rol in ROLLEN:
         user = _user(w, rol)
         verwacht = STRATEGIE if rol in VERWACHT_STRATEGIE[regio] else set()
         aangeboden = set(StrategiePolicy().allowed(user, regio_obj))
         assert aangeboden == verwacht, rol
-        geslaagd = {
-            actie for actie, dienst in _strategie_diensten(regio_obj, user).items() if _slaagt(dienst)
-        }
+        diensten = _strategie_diensten(
+            regio_obj, user, persoon=persoon, thema=thema, portefeuille=portefeuille
+        )
+        geslaagd = {actie for actie, dienst in diensten.items() if _slaagt(dienst)}
         assert geslaagd == aangeboden, rol
+
+
+@pytest.mark.parametrize("gearchiveerd", [False, True], ids=["actief", "gearchiveerd"])
+@pytest.mark.parametrize("soort", ["waarde", "doelstelling", "thema"])
+def test_strategy_part_buttons_are_offered_exactly_when_the_service_succeeds(w, soort, gearchiveerd):
+    onderdeel = _onderdeel(w, soort)
+    if gearchiveerd:
+        services.archive_onderdeel(onderdeel, door=None)
+    model = type(onderdeel)
+    for rol in ROLLEN:
+        user = _user(w, rol)
+        verwacht = VERWACHT_ONDERDEEL[(soort, gearchiveerd)] if rol in ONDERDEEL_BEHEERDERS else set()
+        aangeboden = set(OnderdeelPolicy().allowed(user, model.objects.get(pk=onderdeel.pk)))
+        assert aangeboden == verwacht, rol
+        diensten = _onderdeel_diensten(w, model, onderdeel.pk, user)
+        assert {actie for actie, dienst in diensten.items() if _slaagt(dienst)} == aangeboden, rol
 
 
 @pytest.mark.parametrize("zetel", ["lopend", "beeindigd"])
@@ -238,6 +316,30 @@ def test_opgave_action_may_and_may_not(w, actie, mag, mag_niet):
 def test_strategy_action_may_and_may_not(w, actie):
     assert StrategiePolicy().may(w.secretariaat, actie, w.dender)
     assert not StrategiePolicy().may(w.secretariaat_drecht, actie, w.dender)
+
+
+@pytest.mark.parametrize("actie", sorted(ONDERDEEL_ACTIEF | {"link_opgaven"}))
+def test_strategy_part_action_may_and_may_not(w, actie):
+    assert OnderdeelPolicy().may(w.secretariaat, actie, w.doelen[0])
+    assert not OnderdeelPolicy().may(w.secretariaat_drecht, actie, w.doelen[0])
+    assert not OnderdeelPolicy().may(w.voorzitter, actie, w.doelen[0])
+
+
+def test_an_archived_goal_may_be_restored_but_takes_no_opgaven(w):
+    doel = services.archive_onderdeel(w.doelen[0], door=None)
+    assert OnderdeelPolicy().may(w.secretariaat, "restore_onderdeel", doel)
+    assert not OnderdeelPolicy().may(w.secretariaat, "link_opgaven", doel)
+    assert not OnderdeelPolicy().may(w.secretariaat_drecht, "restore_onderdeel", doel)
+    with pytest.raises(ValidationError, match="Een gearchiveerd onderdeel"):
+        OnderdeelPolicy().require(None, "link_opgaven", doel)  # the system skips the role, not the state
+
+
+def test_the_holders_of_a_strategy_part_action_follow_its_state(w):
+    assert set(OnderdeelPolicy().users("archive_onderdeel", w.wonen)) == {w.secretariaat, w.platformbeheerder}
+    services.archive_onderdeel(w.wonen, door=None)
+    w.wonen.refresh_from_db()
+    assert not OnderdeelPolicy().users("archive_onderdeel", w.wonen).exists()
+    assert set(OnderdeelPolicy().users("restore_onderdeel", w.wonen)) == {w.secretariaat, w.platformbeheerder}
 
 
 def test_only_the_holder_may_record_a_commitment_not_the_platform_administrator(w):

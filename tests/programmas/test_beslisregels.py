@@ -92,7 +92,7 @@ def verwacht(raden, regel):
 
 @given(raden=raden_lijsten, regel=regels)
 def test_every_council_is_counted_in_exactly_one_outcome(raden, regel):
-    uitslag = beslisregels.beoordeel(raden, regel)
+    uitslag = beslisregels.evaluate(raden, regel)
     assert uitslag.n == len(raden)
     assert sum(uitslag.telling.values()) == len(raden)
     assert uitslag.telling == {u: sum(1 for r in raden if r.uitkomst == u) for u in INSTEMMING}
@@ -100,13 +100,13 @@ def test_every_council_is_counted_in_exactly_one_outcome(raden, regel):
 
 @given(raden=raden_lijsten, regel=regels)
 def test_the_outcome_is_the_documented_rule(raden, regel):
-    assert beslisregels.beoordeel(raden, regel).status == verwacht(raden, regel)
+    assert beslisregels.evaluate(raden, regel).status == verwacht(raden, regel)
 
 
 @given(raden=raden_lijsten, regel=regels)
 def test_the_sentence_reads_the_same_numbers_as_the_count(raden, regel):
     with translation.override("nl"):
-        uitslag = beslisregels.beoordeel(raden, regel)
+        uitslag = beslisregels.evaluate(raden, regel)
     getallen = [int(g) for g in re.findall(r"\d+", uitslag.uitleg[0])]
     t = uitslag.telling
     assert getallen == [
@@ -122,13 +122,13 @@ def test_the_sentence_reads_the_same_numbers_as_the_count(raden, regel):
 @given(raden=raden_lijsten, regel=regels, data=st.data())
 def test_the_order_of_the_councils_does_not_matter(raden, regel, data):
     geschud = data.draw(st.permutations(raden))
-    assert beslisregels.beoordeel(geschud, regel).status == beslisregels.beoordeel(raden, regel).status
+    assert beslisregels.evaluate(geschud, regel).status == beslisregels.evaluate(raden, regel).status
 
 
 @given(raden=raden_lijsten, regel=regels, data=st.data())
 def test_a_settled_outcome_stays_settled_whatever_the_open_councils_decide(raden, regel, data):
     """Approved as soon as the rule holds, rejected as soon as it can no longer hold."""
-    status = beslisregels.beoordeel(raden, regel).status
+    status = beslisregels.evaluate(raden, regel).status
     keuzes = ["goedgekeurd", "afgewezen", "uitgesteld"] + (
         ["amendement"] if regel.amendement != "terug" else []
     )
@@ -137,12 +137,12 @@ def test_a_settled_outcome_stays_settled_whatever_the_open_councils_decide(raden
         for r in raden
     ]
     if status in (S.GOEDGEKEURD, S.AFGEWEZEN, S.TERUG):
-        assert beslisregels.beoordeel(verder, regel).status == status
+        assert beslisregels.evaluate(verder, regel).status == status
 
 
 @given(raden=raden_lijsten, regel=regels)
 def test_an_open_outcome_can_still_go_either_way(raden, regel):
-    if beslisregels.beoordeel(raden, regel).status != S.VOORGELEGD:
+    if beslisregels.evaluate(raden, regel).status != S.VOORGELEGD:
         return
     alles_voor = [
         Raad("goedgekeurd", r.inwoners) if r.uitkomst in ("open", "uitgesteld") else r for r in raden
@@ -150,8 +150,8 @@ def test_an_open_outcome_can_still_go_either_way(raden, regel):
     alles_tegen = [
         Raad("afgewezen", r.inwoners) if r.uitkomst in ("open", "uitgesteld") else r for r in raden
     ]
-    assert beslisregels.beoordeel(alles_voor, regel).status == S.GOEDGEKEURD
-    assert beslisregels.beoordeel(alles_tegen, regel).status == S.AFGEWEZEN
+    assert beslisregels.evaluate(alles_voor, regel).status == S.GOEDGEKEURD
+    assert beslisregels.evaluate(alles_tegen, regel).status == S.AFGEWEZEN
 
 
 @given(
@@ -160,7 +160,7 @@ def test_an_open_outcome_can_still_go_either_way(raden, regel):
 )
 def test_under_the_zienswijze_procedure_the_councils_do_not_decide(uitkomsten, regel):
     regel = Regel(**{**regel.__dict__, "procedure": "zienswijze"})
-    uitslag = beslisregels.beoordeel([Raad(u, 1000) for u in uitkomsten], regel)
+    uitslag = beslisregels.evaluate([Raad(u, 1000) for u in uitkomsten], regel)
     assert uitslag.status == S.VOORGELEGD
     assert sum(uitslag.telling.values()) == len(uitkomsten)
     assert set(uitslag.telling) == {"zienswijze", "geen_zienswijze", "open"}
@@ -168,7 +168,7 @@ def test_under_the_zienswijze_procedure_the_councils_do_not_decide(uitkomsten, r
 
 def test_an_outcome_of_the_other_procedure_is_refused():
     with pytest.raises(ValueError):
-        beslisregels.beoordeel([Raad("zienswijze", 10)], Regel())
+        beslisregels.evaluate([Raad("zienswijze", 10)], Regel())
 
 
 # --- Examples from the documentation and the issue --------------------------------------------------------------------
@@ -186,14 +186,14 @@ def test_an_outcome_of_the_other_procedure_is_refused():
 def test_a_share_meets_a_threshold_when_it_rounds_to_it(voor, n, drempel, gehaald):
     raden = [Raad("goedgekeurd")] * voor + [Raad("afgewezen")] * (n - voor)
     regel = Regel(beslisregel="leden", drempel_leden=Decimal(drempel))
-    assert beslisregels.beoordeel(raden, regel).status == (S.GOEDGEKEURD if gehaald else S.AFGEWEZEN)
+    assert beslisregels.evaluate(raden, regel).status == (S.GOEDGEKEURD if gehaald else S.AFGEWEZEN)
 
 
 def test_the_denderregio_count_adds_up_with_the_amendment_counted():
     """Issue 10: '6 approved, 0 rejected, 7 open' for 14 councils left the amendment out."""
     raden = [Raad("goedgekeurd")] * 6 + [Raad("amendement")] + [Raad("open")] * 7
     with translation.override("nl"):
-        uitslag = beslisregels.beoordeel(raden, Regel(beslisregel="unaniem", amendement="niet"))
+        uitslag = beslisregels.evaluate(raden, Regel(beslisregel="unaniem", amendement="niet"))
     assert uitslag.telling == {"goedgekeurd": 6, "amendement": 1, "afgewezen": 0, "uitgesteld": 0, "open": 7}
     assert uitslag.uitleg[0] == (
         "Van de 14 raden keurden 6 goed, 1 goed met amendement, 0 af; 0 stelden uit en 7 hebben nog niet beslist."
@@ -205,7 +205,7 @@ def test_the_gmr_count_of_postponed_councils_reads_the_same_in_the_sentence():
     """Issue 10: '9 have not decided' above a list reading 'not decided: 7 … postponed: 2'."""
     raden = [Raad("goedgekeurd", 10)] * 9 + [Raad("open", 10)] * 7 + [Raad("uitgesteld", 10)] * 2
     with translation.override("nl"):
-        uitslag = beslisregels.beoordeel(raden, Regel(beslisregel="leden", drempel_leden=Decimal("0.6667")))
+        uitslag = beslisregels.evaluate(raden, Regel(beslisregel="leden", drempel_leden=Decimal("0.6667")))
     assert "2 stelden uit en 7 hebben nog niet beslist" in uitslag.uitleg[0]
     assert (uitslag.telling["open"], uitslag.telling["uitgesteld"]) == (7, 2)
 
@@ -277,7 +277,7 @@ def test_the_stored_status_is_the_rule_applied_to_the_final_decisions(dbwereld, 
 
     versie.refresh_from_db()
     raden = [Raad(laatste[i], inwoners[i]) for i in range(len(leden))]
-    assert versie.status == beslisregels.beoordeel(raden, regel).status == verwacht(raden, regel)
+    assert versie.status == beslisregels.evaluate(raden, regel).status == verwacht(raden, regel)
     uitslag = selectors.beslissing(versie)
     assert uitslag.status == versie.status
     assert sum(uitslag.telling.values()) == uitslag.n == len(leden)

@@ -409,11 +409,11 @@ def test_the_feed_of_a_region_without_public_programmes_is_an_empty_valid_calend
 
 def _herinneringen(vandaag, capture):
     with capture(execute=True):
-        return herinneringen.stuur_pc_herinneringen(vandaag=vandaag)
+        return herinneringen.send_pc_reminders(vandaag=vandaag)
 
 
 def test_the_reminder_is_a_scheduled_celery_task():
-    assert herinneringen.stuur_pc_herinneringen.name == "programmas.herinneringen.stuur_pc_herinneringen"
+    assert herinneringen.send_pc_reminders.name == "programmas.herinneringen.stuur_pc_herinneringen"
     taken = {regel["task"] for regel in settings.CELERY_BEAT_SCHEDULE.values()}
     assert "programmas.herinneringen.stuur_pc_herinneringen" in taken
     assert "programmas.herinneringen" in settings.CELERY_IMPORTS

@@ -21,7 +21,7 @@ from programmas.models import (
     Versie,
     VersieStatus,
 )
-from programmas.verdeling import Lid, verdeel
+from programmas.verdeling import Lid, allocate
 
 migratie = importlib.import_module("programmas.migrations.0004_bevries_bestaande_versies")
 
@@ -101,7 +101,7 @@ def test_a_version_past_submission_gets_the_split_it_showed_and_the_regions_rule
     assert goedgekeurd.aandeel_bevolking == Decimal("0.3000")
     mobiliteit = goedgekeurd.regels.get(opgave__titel="Mobiliteit")
     bureau = goedgekeurd.regels.get(opgave__titel="Bureau")
-    verwacht = verdeel(
+    verwacht = allocate(
         Decimal("100000.00"),
         [Lid(b.pk, b.inwoners) for b in leden],
         "mix",

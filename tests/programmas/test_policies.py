@@ -12,10 +12,11 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 
 from programmas import services
 from programmas.models import Procedure, Raadsbesluit, Uitkomst, Versie, VersieStatus, Vraag
-from programmas.policies import RAADSBESLUIT, REVIEWPAKKET, VERSIE, VRAAG
+from programmas.policies import PC_KALENDER, RAADSBESLUIT, REGELING, REVIEWPAKKET, VERSIE, VRAAG
 from programmas.regeling import procedure_van
 from regioportaal.permissions import NotAllowed
 
@@ -167,13 +168,15 @@ def test_council_members_ask_and_the_secretariat_answers(w):
     assert not VRAAG.may(w.raadslid, "answer", vraag)
 
 
-def test_whoever_reads_a_version_has_a_review_packet_made(w):
+def test_the_regions_own_people_have_a_review_packet_made(w):
     concept = programma(w)
     assert REVIEWPAKKET.may(w.secretariaat, "request", concept)
+    assert REVIEWPAKKET.may(w.raadslid, "request", concept)
     assert not REVIEWPAKKET.may(w.buitenstaander, "request", concept)
     assert not REVIEWPAKKET.may(None, "request", concept)
-    voorgelegd = programma(w, jaar=JAAR + 1, tot=S.VOORGELEGD)  # public
-    assert REVIEWPAKKET.may(w.buitenstaander, "request", voorgelegd)
+    voorgelegd = programma(w, jaar=JAAR + 1, tot=S.VOORGELEGD)  # public: read by all, made by the region
+    assert not REVIEWPAKKET.may(w.buitenstaander, "request", voorgelegd)
+    assert not REVIEWPAKKET.may(w.ander_secretariaat, "request", voorgelegd)
 
 
 def test_the_holders_are_the_recipients(w):
@@ -396,3 +399,70 @@ def test_questions_and_packets_are_offered_exactly_when_their_services_succeed(w
             assert VRAAG.may(door, "ask", versie) is vragen, wie
             assert VRAAG.may(door, "answer", vraag) is antwoorden, wie
             assert REVIEWPAKKET.may(door, "request", versie) is aanvragen, wie
+
+
+# --- The region's P&C calendar and its programme settings ---------------------------------------------------------
+
+
+def test_the_secretariat_records_calendar_steps_and_sets_the_settings_of_its_region_only(w):
+    assert PC_KALENDER.allowed(w.secretariaat, w.regio) == {"record_stap": True, "update_programma": True}
+    assert PC_KALENDER.allowed(w.admin, w.regio) == {"record_stap": True, "update_programma": True}
+    assert REGELING.allowed(w.secretariaat, w.regio) == {"update_regeling": True}
+    for wie in (w.voorzitter, w.raadssecretaris, w.raadslid, w.buitenstaander, w.ander_secretariaat, None):
+        assert PC_KALENDER.allowed(wie, w.regio) == {}
+        assert not REGELING.may(wie, "update_regeling", w.regio)
+    with pytest.raises(NotAllowed, match=f"Alleen het secretariaat van {w.regio} mag dit."):
+        PC_KALENDER.require(w.voorzitter, "record_stap", w.regio)
+    with pytest.raises(NotAllowed, match=f"Alleen het secretariaat van {w.regio} mag dit."):
+        REGELING.require(w.ander_secretariaat, "update_regeling", w.regio)
+    REGELING.require(None, "update_regeling", w.regio)  # the system sets the demo's settings
+    assert list(REGELING.users("update_regeling", w.regio)) == [w.secretariaat]
+
+
+def _kalender_en_regeling(versie, door):
+    programma = versie.jaarprogramma
+    return {
+        "record_stap": lambda: services.record_pc_stap(programma, stap="kaders", datum=vandaag(), door=door),
+        "update_programma": lambda: services.update_jaarprogramma(
+            programma, door=door, behandeldatum=datetime.date(programma.jaar - 1, 11, 5)
+        ),
+        "update_regeling": lambda: services.update_regeling(programma.regio, door=door, termijn_dagen=75),
+    }
+
+
+def _pagina(client, door, url):
+    client.logout()
+    if door is not None and door.is_authenticated:
+        client.force_login(door)
+    return client.get(url)
+
+
+@pytest.mark.parametrize("procedure", [Procedure.INSTEMMING, Procedure.ZIENSWIJZE])
+def test_the_calendars_and_settings_forms_are_offered_exactly_when_their_services_succeed(
+    db, snelle_wachtwoorden, admin, client, procedure
+):
+    """Whatever state the region's programmes are in, the calendar's forms and the settings page are there exactly
+    for whom its services write, and the page shows them exactly then."""
+    w = bouw_regio(2, n_opgaven=1, procedure=procedure)
+    users = users_met_admin(w, admin)
+    toestanden = TOESTANDEN[procedure]
+    for i, (toestand, bouw) in enumerate(toestanden.items()):
+        versie = bouw(w, JAAR + i)
+        kalender = reverse("programmas:pc_kalender", args=[w.regio.slug, versie.jaarprogramma.jaar])
+        regeling = reverse("programmas:regeling", args=[w.regio.slug])
+        for wie in ROLLEN:
+            door = _door(users, wie)
+            knoppen = set(PC_KALENDER.allowed(door, w.regio)) | set(REGELING.allowed(door, w.regio))
+            for actie, dienst in _kalender_en_regeling(_versie(versie.pk), door).items():
+                lukt = _lukt(dienst)
+                assert (actie in knoppen) is lukt, (toestand, wie, actie, lukt)
+            pagina = _pagina(client, door, kalender).content.decode()
+            assert ('id="vastleggen"' in pagina) is ("record_stap" in knoppen), (toestand, wie)
+            assert ('id="programmas"' in pagina) is ("update_programma" in knoppen), (toestand, wie)
+            opent = _pagina(client, door, regeling).status_code == 200
+            assert opent is ("update_regeling" in knoppen), (toestand, wie)
+            verwacht = {"record_stap", "update_programma", "update_regeling"}
+            assert knoppen == (verwacht if wie in ("secretariaat", "platformbeheerder") else set()), (
+                toestand,
+                wie,
+            )

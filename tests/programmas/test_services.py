@@ -652,8 +652,11 @@ def test_a_failing_mail_server_loses_no_decision(wereld, mailoutbox, django_capt
 
 
 def test_the_review_packet_task_makes_one_pdf_however_often_it_runs(
-    wereld, media, django_capture_on_commit_callbacks
+    wereld, media, django_capture_on_commit_callbacks, settings
 ):
+    settings.REVIEWPAKKET_REBUILD_INTERVAL = (
+        0  # remade at once here; tests/programmas/test_reviewpakket_limiet.py
+    )
     versie = programma(wereld, tot=S.VOORGELEGD)
     with django_capture_on_commit_callbacks(execute=True):
         pakket = services.request_reviewpakket(versie, wereld.leden[0], door=wereld.raadslid)

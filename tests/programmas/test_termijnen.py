@@ -38,27 +38,27 @@ def test_a_zienswijze_term_shorter_than_twelve_weeks_is_refused(weken, toegestaa
     voorgelegd = D(2026, 3, 2)
     deadline = voorgelegd + datetime.timedelta(weeks=weken)
     if toegestaan:
-        termijnen.controleer_deadline("zienswijze", voorgelegd, deadline)
+        termijnen.check_deadline("zienswijze", voorgelegd, deadline)
     else:
         with pytest.raises(termijnen.TermijnFout, match="korter_dan_wettelijk"):
-            termijnen.controleer_deadline("zienswijze", voorgelegd, deadline)
+            termijnen.check_deadline("zienswijze", voorgelegd, deadline)
 
 
 def test_one_day_short_of_twelve_weeks_is_refused():
     voorgelegd = D(2026, 3, 2)
     with pytest.raises(termijnen.TermijnFout):
-        termijnen.controleer_deadline("zienswijze", voorgelegd, D(2026, 5, 24))
-    termijnen.controleer_deadline("zienswijze", voorgelegd, D(2026, 5, 25))
+        termijnen.check_deadline("zienswijze", voorgelegd, D(2026, 5, 24))
+    termijnen.check_deadline("zienswijze", voorgelegd, D(2026, 5, 25))
 
 
 @pytest.mark.parametrize("procedure", ["instemming", "zienswijze"])
 def test_a_deadline_before_the_routing_date_is_refused_on_both_routes(procedure):
     with pytest.raises(termijnen.TermijnFout, match="voor_voorleggen"):
-        termijnen.controleer_deadline(procedure, D(2026, 3, 2), D(2026, 3, 1))
+        termijnen.check_deadline(procedure, D(2026, 3, 2), D(2026, 3, 1))
 
 
 def test_consent_has_no_statutory_minimum():
-    termijnen.controleer_deadline("instemming", D(2026, 3, 2), D(2026, 3, 2))
+    termijnen.check_deadline("instemming", D(2026, 3, 2), D(2026, 3, 2))
     assert termijnen.vroegste_deadline("instemming", D(2026, 3, 2)) == D(2026, 3, 2)
     assert termijnen.vroegste_deadline("zienswijze", D(2026, 3, 2)) == D(2026, 5, 25)
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from programmas.verdeling import CENT, Lid, VerdelingFout, verdeel
+from programmas.verdeling import CENT, Lid, VerdelingFout, allocate
 
 SLEUTELS = ["bevolking", "gelijk", "mix", "per_inwoner"]
 
@@ -37,7 +37,7 @@ def verdelingen(draw):
 def test_shares_add_up_to_the_amount_to_the_cent(geval):
     bedrag, leden, sleutel, vast, aandeel = geval
     assume(len(vast) < len(leden) or sum(vast.values()) == bedrag)
-    shares = verdeel(bedrag, leden, sleutel, vast=vast, aandeel_bevolking=aandeel)
+    shares = allocate(bedrag, leden, sleutel, vast=vast, aandeel_bevolking=aandeel)
     assert set(shares) == {lid.id for lid in leden}
     assert sum(shares.values(), Decimal("0")) == bedrag
     assert all(share >= 0 for share in shares.values())
@@ -52,38 +52,38 @@ def test_shares_add_up_to_the_amount_to_the_cent(geval):
     sleutel=st.sampled_from(SLEUTELS),
 )
 def test_equal_populations_differ_by_at_most_one_cent(bedrag, n, bevolking, sleutel):
-    shares = verdeel(bedrag, [Lid(i, bevolking) for i in range(1, n + 1)], sleutel)
+    shares = allocate(bedrag, [Lid(i, bevolking) for i in range(1, n + 1)], sleutel)
     assert max(shares.values()) - min(shares.values()) <= CENT
     assert sum(shares.values(), Decimal("0")) == bedrag
 
 
 @given(bedrag=bedragen, populaties=st.lists(st.just(0), min_size=1, max_size=10))
 def test_zero_populations_split_equally(bedrag, populaties):
-    shares = verdeel(bedrag, [Lid(i + 1, p) for i, p in enumerate(populaties)], "bevolking")
+    shares = allocate(bedrag, [Lid(i + 1, p) for i, p in enumerate(populaties)], "bevolking")
     assert sum(shares.values(), Decimal("0")) == bedrag
     assert max(shares.values()) - min(shares.values()) <= CENT
 
 
 def test_split_by_population_follows_the_inhabitants():
-    shares = verdeel(Decimal("100.00"), [Lid(1, 1), Lid(2, 3)], "bevolking")
+    shares = allocate(Decimal("100.00"), [Lid(1, 1), Lid(2, 3)], "bevolking")
     assert shares == {1: Decimal("25.00"), 2: Decimal("75.00")}
 
 
 def test_largest_remainder_gives_the_left_over_cent_to_the_largest_remainder():
-    shares = verdeel(Decimal("0.10"), [Lid(1, 1), Lid(2, 1), Lid(3, 1)], "gelijk")
+    shares = allocate(Decimal("0.10"), [Lid(1, 1), Lid(2, 1), Lid(3, 1)], "gelijk")
     assert sorted(shares.values()) == [Decimal("0.03"), Decimal("0.03"), Decimal("0.04")]
     assert shares[1] == Decimal("0.04")  # ties go to the lowest id, the same every time
 
 
 def test_fixed_contributions_above_the_amount_are_refused():
     with pytest.raises(VerdelingFout):
-        verdeel(Decimal("10"), [Lid(1, 5), Lid(2, 5)], vast={1: Decimal("11")})
+        allocate(Decimal("10"), [Lid(1, 5), Lid(2, 5)], vast={1: Decimal("11")})
 
 
 def test_negative_amount_is_refused():
     with pytest.raises(VerdelingFout):
-        verdeel(Decimal("-1"), [Lid(1, 5)])
+        allocate(Decimal("-1"), [Lid(1, 5)])
 
 
 def test_no_members_means_nothing_to_split():
-    assert verdeel(Decimal("10"), []) == {}
+    assert allocate(Decimal("10"), []) == {}

@@ -1,9 +1,11 @@
-"""Planning days: registration rules, waiting list, confirmation mail with .ics, overview and CSV export."""
+"""Planning days: registration rules, waiting list, confirmation mail with an .ics link, overview and CSV export."""
 
 import csv
 import datetime
 import io
+import re
 import threading
+from urllib.parse import urlsplit
 
 import pytest
 import time_machine
@@ -13,7 +15,7 @@ from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
 
 from besturen.models import Rol
-from regioportaal.models import ActionLog
+from regioportaal.models import ActionLog, Melding
 from regioportaal.permissions import NotAllowed
 from tests.factories import maak_gebruiker
 from vergaderingen import services
@@ -84,7 +86,7 @@ def test_only_the_regions_secretariat_organises(w):
 
 
 def test_an_official_registers_for_one_session_per_block_and_gets_a_confirmation_with_ics(
-    w, dag, voor_deadline, mailoutbox, django_capture_on_commit_callbacks
+    w, dag, voor_deadline, mailoutbox, django_capture_on_commit_callbacks, client
 ):
     with django_capture_on_commit_callbacks(execute=True):
         inschrijving = services.register(
@@ -95,16 +97,21 @@ def test_an_official_registers_for_one_session_per_block_and_gets_a_confirmation
         ("Wonen", KeuzeStatus.BEVESTIGD),
     ]
     assert ActionLog.objects.filter(actie="ingeschreven", actor=w.raadslid).exists()
+    (melding,) = Melding.objects.filter(soort="inschrijving")  # through the one outbox, as every message
+    assert melding.user == w.raadslid
     (mail,) = mailoutbox
     assert mail.to == [w.raadslid.email] and "Planningsdag" in mail.subject
-    naam, ics, mime = mail.attachments[0]
-    assert naam.endswith(".ics") and mime.startswith("text/calendar")
-    event = vobject.readOne(ics, validate=True).vevent
+    ics_url = re.search(r"https?://\S+/bijeenkomst\.ics", mail.body).group(0)
+    response = client.get(urlsplit(ics_url).path)  # a signed link: no login needed
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/calendar")
+    event = vobject.readOne(response.content.decode(), validate=True).vevent
     assert event.dtstart.value == datetime.datetime(
         2031, 5, 23, 8, 0, tzinfo=datetime.UTC
     )  # 10:00 in Mechelen
     assert event.dtend.value == datetime.datetime(2031, 5, 23, 14, 0, tzinfo=datetime.UTC)
     assert "Mobiliteit" in event.description.value and event.location.value == "Technopolis, Mechelen"
+    assert client.get(urlsplit(ics_url).path.replace("bijeenkomst.ics", "x")).status_code == 404
+    assert client.get(urlsplit(ics_url).path[:-20] + "XYZ/bijeenkomst.ics").status_code == 404
 
 
 def test_registration_after_the_deadline_is_refused_with_a_clear_message(w, dag):

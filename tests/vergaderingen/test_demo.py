@@ -6,8 +6,17 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 
+from programmas.models import VersieStatus
 from regioportaal.models import ActionLog
-from vergaderingen.models import Agendapunt, Bijeenkomst, Vergadering, VergaderingStatus
+from vergaderingen import demo
+from vergaderingen.models import (
+    Agendapunt,
+    AgendapuntStatus,
+    Besluituitkomst,
+    Bijeenkomst,
+    Vergadering,
+    VergaderingStatus,
+)
 
 
 def test_the_demo_needs_the_regions_first(db):
@@ -41,6 +50,17 @@ def test_the_demo_builds_dbo_drechtraad_and_strategio_once(
         "Organisatienetwerk",
     ]
 
+    (turnhout,) = Vergadering.objects.filter(orgaan__regio__slug="stadsregio-turnhout")
+    assert (
+        turnhout.orgaan.naam == "Raad van bestuur"
+        and turnhout.status == VergaderingStatus.AGENDA_GEPUBLICEERD
+    )
+    ingetrokken = turnhout.agendapunten.get(status=AgendapuntStatus.INGETROKKEN)
+    assert ingetrokken.volgnummer == 3 and ingetrokken.reden_intrekking
+    (regiobestuur,) = Vergadering.objects.filter(orgaan__regio__slug="groene-metropoolregio")
+    assert regiobestuur.status == VergaderingStatus.AFGELOPEN and regiobestuur.notulen
+    assert regiobestuur.agendapunten.filter(besluit__uitkomst=Besluituitkomst.AANGENOMEN).exists()
+
     strategio = Bijeenkomst.objects.get(naam="STRATEGIO", regio__slug="rivierenland")
     assert (strategio.datum, strategio.locatie, strategio.inschrijven_tot) == (
         datetime.date(2023, 5, 23),
@@ -58,3 +78,21 @@ def test_the_demo_builds_dbo_drechtraad_and_strategio_once(
     counts = (Vergadering.objects.count(), Agendapunt.objects.count(), ActionLog.objects.count())
     call_command("load_vergaderingen_demo", stdout=io.StringIO())
     assert (Vergadering.objects.count(), Agendapunt.objects.count(), ActionLog.objects.count()) == counts
+
+
+@pytest.mark.django_db
+def test_the_gmr_regiobestuur_adopts_the_programme_on_the_day_the_programme_demo_adopted_it(
+    snelle_wachtwoorden,
+):
+    call_command("load_demo", stdout=io.StringIO())
+    call_command("load_programmas_demo", stdout=io.StringIO())
+    vergadering = demo.build_gmr()
+    punt = vergadering.agendapunten.get(programmaversie__isnull=False)
+    versie = punt.programmaversie
+    assert punt.besluit.uitkomst == Besluituitkomst.AANGENOMEN
+    # Adopted on the meeting's day and routed to the councils since (consent); the decision sent nothing back.
+    assert versie.status == VersieStatus.VOORGELEGD and versie.vastgesteld_op == vergadering.begin.date()
+    assert versie.teruggestuurd_op is None
+    assert (
+        demo.build_gmr() == vergadering and Vergadering.objects.filter(orgaan=vergadering.orgaan).count() == 1
+    )

@@ -8,7 +8,7 @@ import time_machine
 from django.urls import reverse
 
 from vergaderingen import services
-from vergaderingen.models import AgendapuntStatus, KalenderToken, Keuze, Uitkomst, VergaderingStatus
+from vergaderingen.models import AgendapuntStatus, Besluituitkomst, KalenderToken, Keuze, VergaderingStatus
 
 from .conftest import PDF_BYTES, gehouden, moment, plan, upload
 from .test_bijeenkomsten import NA_DEADLINE, VOOR_DEADLINE, _dag
@@ -147,7 +147,7 @@ def test_meeting_page_after_the_meeting_shows_decisions_votes_and_attendance(
     for punt in vergadering.agendapunten.all():
         services.record_besluit(
             punt,
-            uitkomst=Uitkomst.AANGENOMEN,
+            uitkomst=Besluituitkomst.AANGENOMEN,
             tekst=f"Besluit over {punt.titel}",
             stemmen={w.zetel_voorzitter.pk: Keuze.VOOR, w.zetel_lid.pk: Keuze.TEGEN},
             door=None,
@@ -258,7 +258,8 @@ def test_edit_page_for_an_item(w, client, django_assert_max_num_queries):
     punt = services.add_agendapunt(vergadering, titel="A", door=None)
     url = reverse("vergaderingen:agendapunt_bewerken", args=[punt.pk])
     _as(client, w.secretariaat)
-    with django_assert_max_num_queries(12):
+    # The form offers the opgaven and the programme versions to link to: one query each.
+    with django_assert_max_num_queries(13):
         assert client.get(url).status_code == 200
     assert _get(client, w.voorzitter, url).status_code == 403
     response = _post(client, w.secretariaat, url, {"titel": "Nieuwe titel", "toelichting": "Uitleg"})

@@ -23,7 +23,7 @@ from regioportaal.permissions import NotAllowed
 from tests.factories import maak_gebruiker
 from tests.rooster import assert_each_role_gets, assert_grid_is_complete, grid_row
 from vergaderingen import permissions, services
-from vergaderingen.models import Aanwezigheidsstatus, Uitkomst
+from vergaderingen.models import Aanwezigheidsstatus, Besluituitkomst
 
 from .conftest import gehouden, moment, plan
 from .test_bijeenkomsten import DAG, VOOR_DEADLINE, _dag
@@ -175,7 +175,7 @@ SERVICES = {
     "record_besluit": (
         lambda w: gehouden(w.dbo).agendapunten.get(),
         lambda w, punt, door: services.record_besluit(
-            punt, uitkomst=Uitkomst.AANGENOMEN, voor=2, tegen=0, onthouding=0, door=door
+            punt, uitkomst=Besluituitkomst.AANGENOMEN, voor=2, tegen=0, onthouding=0, door=door
         ),
     ),
     "save_notulen": (

@@ -17,10 +17,10 @@ from vergaderingen.models import (
     Aanwezigheidsstatus,
     Agendapunt,
     AgendapuntStatus,
+    Besluituitkomst,
     Bijeenkomst,
     BlokSoort,
     Inschrijving,
-    Uitkomst,
     Vergadering,
     VergaderingStatus,
 )
@@ -32,7 +32,7 @@ from vergaderingen.policies import (
     VergaderingPolicy,
 )
 
-from .conftest import gehouden, plan
+from .conftest import PDF_BYTES, gehouden, plan, upload
 from .test_bijeenkomsten import DAG, NA_DEADLINE, VOOR_DEADLINE, _dag
 
 pytestmark = pytest.mark.django_db
@@ -60,6 +60,13 @@ def _met_notulen(w):
     return services.save_notulen(vergadering, notulen="Verslag.", door=None)
 
 
+def _gepubliceerd_punt(w):
+    punt = _gepland(w).agendapunten.get()
+    services.add_document(punt, upload("nota.pdf", PDF_BYTES), door=None)
+    services.publish_agenda(punt.vergadering, door=None)
+    return Agendapunt.objects.select_related("vergadering__orgaan__regio").get(pk=punt.pk)
+
+
 def _voorstel(w):
     return services.propose_agendapunt(_gepland(w), titel="Fietssnelweg", door=w.lid)
 
@@ -82,6 +89,7 @@ WIE_MAG = {
     (VergaderingPolicy, "record"): (lambda w: gehouden(w.dbo), {"secretariaat"}),
     (VergaderingPolicy, "save_notulen"): (lambda w: gehouden(w.dbo), {"secretariaat"}),
     (VergaderingPolicy, "approve_notulen"): (_met_notulen, {"secretariaat"}),
+    (VergaderingPolicy, "cancel"): (_gepubliceerd, {"secretariaat"}),
     (AgendapuntPolicy, "edit"): (lambda w: _gepland(w).agendapunten.get(), {"secretariaat"}),
     (AgendapuntPolicy, "move"): (lambda w: _gepland(w).agendapunten.get(), {"secretariaat"}),
     (AgendapuntPolicy, "move_to_next"): (
@@ -91,6 +99,10 @@ WIE_MAG = {
     (AgendapuntPolicy, "accept"): (_voorstel, {"secretariaat"}),
     (AgendapuntPolicy, "decline"): (_voorstel, {"secretariaat"}),
     (AgendapuntPolicy, "record_besluit"): (lambda w: gehouden(w.dbo).agendapunten.get(), {"secretariaat"}),
+    (AgendapuntPolicy, "remove"): (lambda w: _gepland(w).agendapunten.get(), {"secretariaat"}),
+    (AgendapuntPolicy, "withdraw"): (_gepubliceerd_punt, {"secretariaat"}),
+    (AgendapuntPolicy, "remove_document"): (lambda w: _gepland(w).agendapunten.get(), {"secretariaat"}),
+    (AgendapuntPolicy, "withdraw_document"): (_gepubliceerd_punt, {"secretariaat"}),
     (BijeenkomstPolicy, "register"): (_dag, FUNCTIONARISSEN),
     (BijeenkomstPolicy, "organise"): (_dag, {"platformbeheerder", "secretariaat"}),
     (InschrijvingPolicy, "cancel"): (_inschrijving, {"platformbeheerder", "secretariaat", "lid"}),
@@ -166,9 +178,10 @@ VERGADERING_CALLS = {
     ),
     "save_notulen": lambda v, door: services.save_notulen(v, notulen="Verslag.", door=door),
     "approve_notulen": lambda v, door: services.approve_notulen(v, door=door),
+    "cancel": lambda v, door: services.cancel_vergadering(v, reden="Geen quorum", door=door),
 }
 
-OPEN = {"update", "edit_agenda", "propose"}
+OPEN = {"update", "edit_agenda", "propose", "cancel"}
 # The literal expectation: what the secretariat is offered in each state.
 VERGADERING_SECRETARIAAT = {
     "gepland, lege agenda": OPEN,
@@ -178,6 +191,8 @@ VERGADERING_SECRETARIAAT = {
     "afgelopen": {"record", "save_notulen"},
     "afgelopen, met notulen": {"record", "save_notulen", "approve_notulen"},
     "notulen goedgekeurd": set(),
+    "geannuleerd": set(),
+    "geannuleerd na publicatie": set(),
 }
 
 
@@ -192,6 +207,10 @@ def test_vergadering_buttons_are_offered_exactly_when_the_service_succeeds(w):
         "afgelopen": gehouden(w.dbo, -20).pk,
         "afgelopen, met notulen": _met_notulen(w).pk,
         "notulen goedgekeurd": goedgekeurd.pk,
+        "geannuleerd": services.cancel_vergadering(_gepland(w, 33), reden="Geen quorum", door=None).pk,
+        "geannuleerd na publicatie": services.cancel_vergadering(
+            _gepubliceerd(w, 34), reden="Geen quorum", door=None
+        ).pk,
     }
     assert (
         Vergadering.objects.get(pk=states["notulen goedgekeurd"]).status
@@ -210,15 +229,27 @@ AGENDAPUNT_CALLS = {
     "move_to_next": lambda p, door: services.move_to_next_vergadering(p, door=door),
     "accept": lambda p, door: services.accept_voorstel(p, door=door),
     "decline": lambda p, door: services.decline_voorstel(p, reden="Later", door=door),
-    "record_besluit": lambda p, door: services.record_besluit(p, uitkomst=Uitkomst.AANGENOMEN, door=door),
+    "record_besluit": lambda p, door: services.record_besluit(
+        p, uitkomst=Besluituitkomst.AANGENOMEN, door=door
+    ),
+    "remove": lambda p, door: services.remove_agendapunt(p, door=door),
+    "withdraw": lambda p, door: services.withdraw_agendapunt(p, reden="Vervalt", door=door),
+    "remove_document": lambda p, door: services.remove_document(
+        p.documenten.order_by("pk").first(), door=door
+    ),
+    "withdraw_document": lambda p, door: services.withdraw_document(
+        p.documenten.order_by("pk").first(), reden="Verkeerde versie", door=door
+    ),
 }
 AGENDAPUNT_SECRETARIAAT = {
-    "geagendeerd, agenda open": {"edit", "move", "move_to_next"},
-    "geagendeerd, agenda gepubliceerd": {"edit"},
-    "voorgesteld, agenda open": {"edit", "move_to_next", "accept", "decline"},
-    "afgewezen": {"edit", "move_to_next"},
+    "geagendeerd, agenda open": {"edit", "move", "move_to_next", "remove", "remove_document"},
+    "geagendeerd, agenda gepubliceerd": {"edit", "withdraw", "withdraw_document"},
+    "voorgesteld, agenda open": {"edit", "move_to_next", "accept", "decline", "remove_document"},
+    "afgewezen": {"edit", "move_to_next", "remove_document"},
     "geagendeerd, vergadering afgelopen": {"record_besluit"},
     "voorgesteld, vergadering afgelopen": {"decline"},
+    "ingetrokken": {"withdraw_document"},
+    "geagendeerd, vergadering geannuleerd": set(),
 }
 
 
@@ -231,11 +262,19 @@ def test_agendapunt_buttons_are_offered_exactly_when_the_service_succeeds(w):
     afgelopen = plan(w.dbo, -30)
     services.add_agendapunt(afgelopen, titel="Mobiliteit", door=None)
     laat = services.propose_agendapunt(afgelopen, titel="Te laat", door=w.lid)
+    for punt in Agendapunt.objects.filter(vergadering__in=[open_, afgelopen]):  # every item has a document
+        services.add_document(punt, upload("nota.pdf", PDF_BYTES), door=None)
     services.publish_agenda(afgelopen, door=None)
     services.close_vergadering(afgelopen, door=None)
+    ingetrokken = _gepubliceerd_punt(w)
+    services.withdraw_agendapunt(ingetrokken, reden="Vervalt", door=None)
+    geannuleerd = _gepubliceerd_punt(w)
+    services.cancel_vergadering(geannuleerd.vergadering, reden="Geen quorum", door=None)
     states = {
         "geagendeerd, agenda open": open_.agendapunten.get(status=AgendapuntStatus.GEAGENDEERD).pk,
-        "geagendeerd, agenda gepubliceerd": _gepubliceerd(w, 40).agendapunten.get().pk,
+        "geagendeerd, agenda gepubliceerd": _gepubliceerd_punt(w).pk,
+        "ingetrokken": ingetrokken.pk,
+        "geagendeerd, vergadering geannuleerd": geannuleerd.pk,
         "voorgesteld, agenda open": voorstel.pk,
         "afgewezen": afgewezen.pk,
         "geagendeerd, vergadering afgelopen": afgelopen.agendapunten.get(

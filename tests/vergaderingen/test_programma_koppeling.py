@@ -20,7 +20,7 @@ from programmas.models import Procedure, Raadsbesluit, VersieStatus
 from programmas.models import Uitkomst as RaadsUitkomst
 from programmas.selectors import beslissing
 from vergaderingen import services
-from vergaderingen.models import Agendapunt, Besluit, Uitkomst
+from vergaderingen.models import Agendapunt, Besluit, Besluituitkomst
 
 from .conftest import plan
 
@@ -105,7 +105,7 @@ def test_adopting_the_item_adopts_the_programme_version(w, versie):
     _ingediend(w, versie)
     punt = _behandeld(w, versie)
     services.record_besluit(
-        punt, uitkomst=Uitkomst.AANGENOMEN, voor=2, tegen=0, onthouding=0, door=w.secretariaat
+        punt, uitkomst=Besluituitkomst.AANGENOMEN, voor=2, tegen=0, onthouding=0, door=w.secretariaat
     )
     versie.refresh_from_db()
     assert versie.status == S.VASTGESTELD
@@ -118,21 +118,21 @@ def test_a_meeting_before_the_submission_cannot_adopt_it(w, versie):
     programma_services.submit_versie(versie, door=w.secretariaat)  # today
     punt = _behandeld(w, versie, days=-1)  # yesterday
     with pytest.raises(ValidationError):
-        services.record_besluit(punt, uitkomst=Uitkomst.AANGENOMEN, door=w.secretariaat)
+        services.record_besluit(punt, uitkomst=Besluituitkomst.AANGENOMEN, door=w.secretariaat)
     assert _status(versie) == S.INGEDIEND
 
 
 def test_rejecting_the_item_sends_the_version_back_to_concept(w, versie):
     _ingediend(w, versie)
     punt = _behandeld(w, versie)
-    services.record_besluit(punt, uitkomst=Uitkomst.VERWORPEN, door=w.secretariaat)
+    services.record_besluit(punt, uitkomst=Besluituitkomst.VERWORPEN, door=w.secretariaat)
     assert _status(versie) == S.CONCEPT
 
 
 def test_a_postponed_item_leaves_the_version_as_it_is(w, versie):
     _ingediend(w, versie)
     punt = _behandeld(w, versie)
-    services.record_besluit(punt, uitkomst=Uitkomst.AANGEHOUDEN, door=w.secretariaat)
+    services.record_besluit(punt, uitkomst=Besluituitkomst.AANGEHOUDEN, door=w.secretariaat)
     assert _status(versie) == S.INGEDIEND
 
 
@@ -169,7 +169,7 @@ def test_the_board_cannot_adopt_the_draft_before_the_councils_term_has_ended(w, 
     assert versie.deadline > timezone.localdate()
     punt = _behandeld(w, versie)
     with pytest.raises(ValidationError) as fout:
-        services.record_besluit(punt, uitkomst=Uitkomst.AANGENOMEN, door=w.secretariaat)
+        services.record_besluit(punt, uitkomst=Besluituitkomst.AANGENOMEN, door=w.secretariaat)
     assert "Wgr art. 35" in str(fout.value)
     assert _status(versie) == S.VOORGELEGD
     assert not Besluit.objects.filter(agendapunt=punt).exists()  # the refusal refuses the decision itself
@@ -180,7 +180,9 @@ def test_the_board_adopts_the_draft_after_the_councils_term(w, zienswijze):
     na_termijn = versie.deadline + datetime.timedelta(days=2)
     with _reis(na_termijn):
         punt = _behandeld(w, versie)  # the day after the term
-        services.record_besluit(punt, uitkomst=Uitkomst.AANGENOMEN, voor=2, tegen=0, door=w.secretariaat)
+        services.record_besluit(
+            punt, uitkomst=Besluituitkomst.AANGENOMEN, voor=2, tegen=0, door=w.secretariaat
+        )
     versie.refresh_from_db()
     assert (versie.status, versie.vastgesteld_op) == (
         S.VASTGESTELD,
@@ -200,7 +202,7 @@ def test_the_board_adopts_before_the_term_once_every_council_has_responded(w, zi
             door=None,
         )
     punt = _behandeld(w, versie)
-    services.record_besluit(punt, uitkomst=Uitkomst.AANGENOMEN, door=w.secretariaat)
+    services.record_besluit(punt, uitkomst=Besluituitkomst.AANGENOMEN, door=w.secretariaat)
     assert _status(versie) == S.VASTGESTELD
 
 
@@ -216,17 +218,17 @@ def test_the_board_adopts_only_with_every_view_answered(w, zienswijze):
     )
     punt = _behandeld(w, versie)
     with pytest.raises(ValidationError):
-        services.record_besluit(punt, uitkomst=Uitkomst.AANGENOMEN, door=w.secretariaat)
+        services.record_besluit(punt, uitkomst=Besluituitkomst.AANGENOMEN, door=w.secretariaat)
     assert _status(versie) == S.VOORGELEGD
     programma_services.answer_zienswijze(aalst, antwoord="De kosten dalen met 5 %.", door=w.secretariaat)
-    services.record_besluit(punt, uitkomst=Uitkomst.AANGENOMEN, door=w.secretariaat)
+    services.record_besluit(punt, uitkomst=Besluituitkomst.AANGENOMEN, door=w.secretariaat)
     assert _status(versie) == S.VASTGESTELD
 
 
 def test_rejecting_the_draft_sends_it_back_and_ends_the_councils_phase(w, zienswijze):
     versie = _voorgelegd(w, zienswijze)
     punt = _behandeld(w, versie)  # within the term: sending back needs no waiting
-    services.record_besluit(punt, uitkomst=Uitkomst.VERWORPEN, door=w.secretariaat)
+    services.record_besluit(punt, uitkomst=Besluituitkomst.VERWORPEN, door=w.secretariaat)
     versie.refresh_from_db()
     assert (versie.status, versie.teruggestuurd_op) == (S.TERUG, timezone.localdate())
     assert beslissing(versie).afgesloten

@@ -11,8 +11,8 @@ from vergaderingen import services
 from vergaderingen.models import (
     Agendapunt,
     AgendapuntStatus,
+    Besluituitkomst,
     Keuze,
-    Uitkomst,
     VergaderingStatus,
 )
 
@@ -61,7 +61,7 @@ def test_the_secretariat_of_another_region_cannot_record_a_decision(w):
     vergadering = gehouden(w.dbo)
     punt = vergadering.agendapunten.get()
     with pytest.raises(NotAllowed):
-        services.record_besluit(punt, uitkomst=Uitkomst.AANGENOMEN, door=w.secretariaat_drecht)
+        services.record_besluit(punt, uitkomst=Besluituitkomst.AANGENOMEN, door=w.secretariaat_drecht)
     assert not Agendapunt.objects.filter(pk=punt.pk, besluit__isnull=False).exists()
 
 
@@ -222,7 +222,7 @@ def test_decision_with_votes_per_member_counts_itself_and_is_logged(w):
     punt = vergadering.agendapunten.get()
     besluit = services.record_besluit(
         punt,
-        uitkomst=Uitkomst.AANGENOMEN,
+        uitkomst=Besluituitkomst.AANGENOMEN,
         behandeling="Toelichting door de voorzitter.",
         tekst="Het DBO keurt het voorstel goed.",
         stemmen={w.zetel_voorzitter.pk: Keuze.VOOR, w.zetel_lid.pk: Keuze.ONTHOUDING},
@@ -239,7 +239,7 @@ def test_vote_totals_that_contradict_the_member_votes_are_refused(w):
     with pytest.raises(ValidationError) as exc:
         services.record_besluit(
             punt,
-            uitkomst=Uitkomst.AANGENOMEN,
+            uitkomst=Besluituitkomst.AANGENOMEN,
             voor=5,
             stemmen={w.zetel_voorzitter.pk: Keuze.VOOR},
             door=w.secretariaat,
@@ -252,7 +252,10 @@ def test_votes_of_non_members_are_refused(w):
     vreemde_zetel = w.raadslid.persoon.lidmaatschappen.get()
     with pytest.raises(ValidationError, match="Alleen leden"):
         services.record_besluit(
-            punt, uitkomst=Uitkomst.VERWORPEN, stemmen={vreemde_zetel.pk: Keuze.TEGEN}, door=w.secretariaat
+            punt,
+            uitkomst=Besluituitkomst.VERWORPEN,
+            stemmen={vreemde_zetel.pk: Keuze.TEGEN},
+            door=w.secretariaat,
         )
 
 
@@ -261,7 +264,7 @@ def test_decisions_wait_until_the_meeting_is_closed(w):
     punt = services.add_agendapunt(vergadering, titel="A", door=None)
     services.publish_agenda(vergadering, door=None)
     with pytest.raises(ValidationError, match="afgelopen"):
-        services.record_besluit(punt, uitkomst=Uitkomst.KENNISGENOMEN, door=w.secretariaat)
+        services.record_besluit(punt, uitkomst=Besluituitkomst.KENNISGENOMEN, door=w.secretariaat)
 
 
 def test_attendance_is_recorded_per_member(w):
@@ -293,7 +296,7 @@ def test_minutes_go_first_on_the_next_agenda_and_adopting_that_item_approves_the
     services.publish_agenda(volgende, door=None)
     services.close_vergadering(volgende, door=None)
     notulenpunt = volgende.agendapunten.get(notulen_van=vorige)
-    services.record_besluit(notulenpunt, uitkomst=Uitkomst.AANGENOMEN, door=w.secretariaat)
+    services.record_besluit(notulenpunt, uitkomst=Besluituitkomst.AANGENOMEN, door=w.secretariaat)
     vorige.refresh_from_db()
     assert vorige.status == VergaderingStatus.NOTULEN_GOEDGEKEURD and vorige.notulen_goedgekeurd_op
 

@@ -14,16 +14,20 @@ pytestmark = pytest.mark.django_db
 
 # --- Agenda item ------------------------------------------------------------------------------------------------
 
-PUNT_STATUSSEN = ["voorgesteld", "geagendeerd", "afgewezen"]
+PUNT_STATUSSEN = ["voorgesteld", "geagendeerd", "afgewezen", "ingetrokken"]
 PUNT_TOEGESTAAN = {
     ("voorgesteld", "geagendeerd"),  # the secretariat accepts a member's proposal
     ("voorgesteld", "afgewezen"),  # the secretariat declines it
+    (
+        "geagendeerd",
+        "ingetrokken",
+    ),  # an item of a published agenda is withdrawn with a reason, keeping its number
 }
 
 
 @pytest.mark.parametrize("van", PUNT_STATUSSEN)
 @pytest.mark.parametrize("naar", PUNT_STATUSSEN)
-def test_the_agenda_item_table_allows_exactly_one_decision_on_a_proposal(van, naar):
+def test_the_agenda_item_table_allows_one_decision_on_a_proposal_and_withdrawing_an_item(van, naar):
     assert workflow.allowed(van, naar, workflow.AGENDAPUNT_TRANSITIONS) == ((van, naar) in PUNT_TOEGESTAAN)
 
 
@@ -39,6 +43,10 @@ def _punt_in(w, status):
     vergadering = _vergadering(w)
     if status == "geagendeerd":
         return services.add_agendapunt(vergadering, titel="Mobiliteit", door=w.secretariaat)
+    if status == "ingetrokken":
+        punt = services.add_agendapunt(vergadering, titel="Mobiliteit", door=w.secretariaat)
+        services.publish_agenda(vergadering, door=w.secretariaat)
+        return services.withdraw_agendapunt(punt, reden="Vervalt", door=w.secretariaat)
     punt = services.propose_agendapunt(vergadering, titel="Fietssnelweg", door=w.lid)
     if status == "afgewezen":
         services.decline_voorstel(punt, reden="Hoort bij de OAD", door=w.secretariaat)
@@ -67,6 +75,41 @@ def test_the_secretariat_decides_on_a_proposal_once(w, van, naar):
     else:
         with pytest.raises(ValidationError, match="Over dit voorstel is al beslist"):
             BESLISSING[naar](punt, w.secretariaat)
+        punt.refresh_from_db()
+        assert (punt.status, punt.volgnummer) == (van, volgnummer)
+
+
+def _op_gepubliceerde_agenda(w, status):
+    """An item in `status` on an agenda that is published (a proposal made, or an item added, after publication)."""
+    vergadering = _vergadering(w)
+    services.add_agendapunt(vergadering, titel="Opening", door=w.secretariaat)
+    services.publish_agenda(vergadering, door=w.secretariaat)
+    if status in ("geagendeerd", "ingetrokken"):
+        punt = services.add_agendapunt(vergadering, titel="Mobiliteit", door=w.secretariaat)
+        if status == "ingetrokken":
+            services.withdraw_agendapunt(punt, reden="Vervalt", door=w.secretariaat)
+        return punt
+    punt = services.propose_agendapunt(vergadering, titel="Fietssnelweg", door=w.lid)
+    if status == "afgewezen":
+        services.decline_voorstel(punt, reden="Later", door=w.secretariaat)
+    return punt
+
+
+@pytest.mark.parametrize("van", PUNT_STATUSSEN)
+def test_only_an_item_on_the_published_agenda_is_withdrawn_and_it_keeps_its_number(w, van):
+    punt = Agendapunt.objects.get(pk=_op_gepubliceerde_agenda(w, van).pk)
+    volgnummer = punt.volgnummer
+    if (van, "ingetrokken") in PUNT_TOEGESTAAN:
+        services.withdraw_agendapunt(punt, reden="Het dossier is niet klaar.", door=w.secretariaat)
+        punt.refresh_from_db()
+        assert (punt.status, punt.volgnummer, punt.reden_intrekking) == (
+            "ingetrokken",
+            volgnummer,
+            "Het dossier is niet klaar.",
+        )
+    else:
+        with pytest.raises(ValidationError, match="al ingetrokken|Alleen een punt op de agenda"):
+            services.withdraw_agendapunt(punt, reden="Nee", door=w.secretariaat)
         punt.refresh_from_db()
         assert (punt.status, punt.volgnummer) == (van, volgnummer)
 

@@ -13,6 +13,8 @@ TOEGESTAAN = {
     (S.GEPLAND, S.AGENDA_GEPUBLICEERD),
     (S.AGENDA_GEPUBLICEERD, S.AFGELOPEN),
     (S.AFGELOPEN, S.NOTULEN_GOEDGEKEURD),
+    (S.GEPLAND, S.GEANNULEERD),  # cancelled before its agenda was published
+    (S.AGENDA_GEPUBLICEERD, S.GEANNULEERD),  # cancelled after: the public keeps seeing the cancellation
 }
 
 
@@ -23,8 +25,9 @@ def test_transition_table_allows_exactly_the_meeting_cycle(van, naar):
 
 
 def test_next_states_are_listed_in_workflow_order():
-    assert workflow.next_states(S.GEPLAND) == [S.AGENDA_GEPUBLICEERD]
+    assert workflow.next_states(S.GEPLAND) == [S.AGENDA_GEPUBLICEERD, S.GEANNULEERD]
     assert workflow.next_states(S.NOTULEN_GOEDGEKEURD) == []
+    assert workflow.next_states(S.GEANNULEERD) == []
 
 
 def _in_status(orgaan, status):
@@ -33,6 +36,8 @@ def _in_status(orgaan, status):
     services.add_agendapunt(vergadering, titel="Punt", door=None)
     if status == S.GEPLAND:
         return vergadering
+    if status == S.GEANNULEERD:
+        return services.cancel_vergadering(vergadering, reden="Geen quorum", door=None)
     services.publish_agenda(vergadering, door=None)
     if status == S.AGENDA_GEPUBLICEERD:
         return vergadering
@@ -47,6 +52,7 @@ SERVICE_NAAR = {
     S.AGENDA_GEPUBLICEERD: services.publish_agenda,
     S.AFGELOPEN: services.close_vergadering,
     S.NOTULEN_GOEDGEKEURD: services.approve_notulen,
+    S.GEANNULEERD: lambda v, door: services.cancel_vergadering(v, reden="Geen quorum", door=door),
 }
 
 

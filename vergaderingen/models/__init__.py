@@ -7,32 +7,44 @@ One module per topic; every name lives here too, so `from vergaderingen.models i
 (and the migrations' `vergaderingen.models.nieuw_token`, `document_pad` and `agenda_pdf_pad` still resolve):
 
 - vergadering: meetings, attendance, agenda items, decisions and votes
-- bijeenkomst: planning days, blocks, work sessions, registrations and session choices
+- bijeenkomst: planning days, blocks, work sessions, invitations, registrations and session choices
 - documenten: the uploaded files of an agenda item or a work session
 - kalender: the token of a user's personal calendar URL
 """
 
-from .bijeenkomst import Bijeenkomst, Blok, BlokSoort, Inschrijving, KeuzeStatus, Sessiekeuze, Werksessie
+from .bijeenkomst import (
+    Bijeenkomst,
+    Blok,
+    BlokSoort,
+    Inschrijving,
+    KeuzeStatus,
+    Sessiekeuze,
+    Uitnodiging,
+    Werksessie,
+)
 from .documenten import Document, DocumentSoort, document_pad
 from .kalender import KalenderToken, hash_token, nieuw_token
 from .vergadering import (
     GEPUBLICEERDE_STATUSSEN,
+    OP_DE_AGENDA,
     Aanwezigheid,
     Aanwezigheidsstatus,
     Agendapunt,
     AgendapuntStatus,
     Besluit,
+    Besluituitkomst,
     Keuze,
     Stem,
     Stemming,
-    Uitkomst,
     Vergadering,
     VergaderingStatus,
     agenda_pdf_pad,
+    gepubliceerd_q,
 )
 
 __all__ = [
     "GEPUBLICEERDE_STATUSSEN",
+    "OP_DE_AGENDA",
     "Aanwezigheid",
     "Aanwezigheidsstatus",
     "Agendapunt",
@@ -50,12 +62,14 @@ __all__ = [
     "Sessiekeuze",
     "Stem",
     "Stemming",
-    "Uitkomst",
+    "Besluituitkomst",
+    "Uitnodiging",
     "Vergadering",
     "VergaderingStatus",
     "Werksessie",
     "agenda_pdf_pad",
     "document_pad",
+    "gepubliceerd_q",
     "hash_token",
     "nieuw_token",
 ]

@@ -1,5 +1,5 @@
 """Planning days: a Bijeenkomst is a planning day of a region (e.g. Rivierenland's STRATEGIO) with blocks, thematic
-work sessions and registrations."""
+work sessions, invitations and registrations; after the day each session's output (opbrengst) is recorded."""
 
 from django.conf import settings
 from django.core.validators import MinValueValidator
@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from besturen.models import Bestuur, Regio
+from regioportaal.limieten import TEKST_MAX
 
 
 class Bijeenkomst(models.Model):
@@ -18,7 +19,7 @@ class Bijeenkomst(models.Model):
         Regio, verbose_name=_("regio"), on_delete=models.CASCADE, related_name="bijeenkomsten"
     )
     naam = models.CharField(_("naam"), max_length=200)
-    beschrijving = models.TextField(_("beschrijving"), blank=True)
+    beschrijving = models.TextField(_("beschrijving"), blank=True, max_length=TEKST_MAX)
     datum = models.DateField(_("datum"))
     locatie = models.CharField(_("locatie"), max_length=200)
     organisator = models.CharField(_("organisator"), max_length=200, blank=True)
@@ -85,9 +86,16 @@ class Werksessie(models.Model):
 
     blok = models.ForeignKey(Blok, verbose_name=_("blok"), on_delete=models.CASCADE, related_name="sessies")
     thema = models.CharField(_("thema"), max_length=200)
-    beschrijving = models.TextField(_("beschrijving"), blank=True)
+    beschrijving = models.TextField(_("beschrijving"), blank=True, max_length=TEKST_MAX)
     facilitator = models.CharField(_("facilitator"), max_length=200, blank=True)
+    facilitator_email = models.EmailField(
+        _("e-mailadres van de facilitator"),
+        blank=True,
+        help_text=_("Met een account op dit adres legt de facilitator zelf de opbrengst vast."),
+    )
     capaciteit = models.PositiveSmallIntegerField(_("plaatsen"), validators=[MinValueValidator(1)])
+    opbrengst = models.TextField(_("opbrengst"), blank=True, max_length=TEKST_MAX)
+    opbrengst_vastgelegd_op = models.DateTimeField(_("opbrengst vastgelegd op"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("werksessie")
@@ -102,14 +110,73 @@ class Werksessie(models.Model):
         return f"{self.thema} ({self.blok.titel})"
 
 
+class Uitnodiging(models.Model):
+    """An invitation to a planning day for one person, with or without an account, at their own e-mail address.
+
+    The invitee registers through a personal signed link (no account needed), valid until the registration deadline.
+    """
+
+    bijeenkomst = models.ForeignKey(
+        Bijeenkomst, verbose_name=_("bijeenkomst"), on_delete=models.CASCADE, related_name="uitnodigingen"
+    )
+    naam = models.CharField(_("naam"), max_length=200)
+    email = models.EmailField(_("e-mailadres"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    bestuur = models.ForeignKey(
+        Bestuur,
+        verbose_name=_("namens"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    uitgenodigd_op = models.DateTimeField(_("uitgenodigd op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("uitnodiging")
+        verbose_name_plural = _("uitnodigingen")
+        ordering = ["bijeenkomst", "naam", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["bijeenkomst", "email"],
+                name="uitnodiging_een_per_adres",
+                violation_error_message=_("Dit adres is al uitgenodigd."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.naam} <{self.email}>"
+
+
 class Inschrijving(models.Model):
-    """A participant's registration for a planning day, on behalf of a member government."""
+    """A participant's registration for a planning day, on behalf of a member government: an account holder's, or an
+    invitee's through their personal link (then `uitnodiging` says who)."""
 
     bijeenkomst = models.ForeignKey(
         Bijeenkomst, verbose_name=_("bijeenkomst"), on_delete=models.CASCADE, related_name="inschrijvingen"
     )
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("deelnemer"), on_delete=models.CASCADE, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("deelnemer"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    uitnodiging = models.OneToOneField(
+        Uitnodiging,
+        verbose_name=_("uitnodiging"),
+        on_delete=models.CASCADE,
+        related_name="inschrijving",
+        null=True,
+        blank=True,
     )
     bestuur = models.ForeignKey(
         Bestuur, verbose_name=_("namens"), on_delete=models.PROTECT, related_name="inschrijvingen"
@@ -125,11 +192,25 @@ class Inschrijving(models.Model):
                 fields=["bijeenkomst", "user"],
                 name="inschrijving_een_per_deelnemer",
                 violation_error_message=_("U bent al ingeschreven."),
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(user__isnull=False) | Q(uitnodiging__isnull=False),
+                name="inschrijving_heeft_deelnemer",
+            ),
         ]
 
     def __str__(self):
-        return f"{self.user} – {self.bijeenkomst}"
+        return f"{self.deelnemer_naam} – {self.bijeenkomst}"
+
+    @property
+    def deelnemer_naam(self):
+        if self.user_id:
+            return self.user.get_full_name() or self.user.email
+        return self.uitnodiging.naam
+
+    @property
+    def deelnemer_email(self):
+        return self.user.email if self.user_id else self.uitnodiging.email
 
 
 class KeuzeStatus(models.TextChoices):
@@ -163,4 +244,4 @@ class Sessiekeuze(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.inschrijving.user} → {self.werksessie.thema} ({self.get_status_display()})"
+        return f"{self.inschrijving.deelnemer_naam} → {self.werksessie.thema} ({self.get_status_display()})"

@@ -46,6 +46,15 @@ class Document(models.Model):
     bestand = models.FileField(_("bestand"), upload_to=document_pad)
     grootte = models.PositiveIntegerField(_("grootte (bytes)"))
     tijdstip = models.DateTimeField(_("toegevoegd op"), auto_now_add=True)
+    ingetrokken_op = models.DateTimeField(
+        _("ingetrokken op"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Een gepubliceerd stuk wordt niet verwijderd maar ingetrokken: het blijft zichtbaar, met de reden."
+        ),
+    )
+    reden_intrekking = models.CharField(_("reden van de intrekking"), max_length=300, blank=True)
 
     class Meta:
         verbose_name = _("document")
@@ -64,3 +73,7 @@ class Document(models.Model):
 
     def get_absolute_url(self):
         return reverse("vergaderingen:document", kwargs={"pk": self.pk})
+
+    @property
+    def ingetrokken(self):
+        return self.ingetrokken_op is not None

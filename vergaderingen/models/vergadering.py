@@ -11,6 +11,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from besturen.models import Lidmaatschap, Orgaan
+from regioportaal.limieten import NOTULEN_MAX, TEKST_MAX
 
 
 class VergaderingStatus(models.TextChoices):
@@ -18,6 +19,7 @@ class VergaderingStatus(models.TextChoices):
     AGENDA_GEPUBLICEERD = "agenda_gepubliceerd", _("agenda gepubliceerd")
     AFGELOPEN = "afgelopen", _("afgelopen")
     NOTULEN_GOEDGEKEURD = "notulen_goedgekeurd", _("notulen goedgekeurd")
+    GEANNULEERD = "geannuleerd", _("geannuleerd")
 
 
 GEPUBLICEERDE_STATUSSEN = [
@@ -25,6 +27,14 @@ GEPUBLICEERDE_STATUSSEN = [
     VergaderingStatus.AFGELOPEN,
     VergaderingStatus.NOTULEN_GOEDGEKEURD,
 ]
+
+
+def gepubliceerd_q(prefix=""):
+    """Meetings whose agenda was made public: published and later, or cancelled after the agenda was published (the
+    public keeps seeing the cancellation)."""
+    return Q(**{f"{prefix}status__in": GEPUBLICEERDE_STATUSSEN}) | Q(
+        **{f"{prefix}status": VergaderingStatus.GEANNULEERD, f"{prefix}agenda_gepubliceerd_op__isnull": False}
+    )
 
 
 def agenda_pdf_pad(instance, filename):
@@ -45,7 +55,7 @@ class Vergadering(models.Model):
         _("status"), max_length=20, choices=VergaderingStatus.choices, default=VergaderingStatus.GEPLAND
     )
     agenda_gepubliceerd_op = models.DateTimeField(_("agenda gepubliceerd op"), null=True, blank=True)
-    notulen = models.TextField(_("notulen"), blank=True)
+    notulen = models.TextField(_("notulen"), blank=True, max_length=NOTULEN_MAX)
     notulen_goedgekeurd_op = models.DateTimeField(_("notulen goedgekeurd op"), null=True, blank=True)
     agenda_pdf = models.FileField(_("agenda (PDF, openbaar)"), upload_to=agenda_pdf_pad, blank=True)
     agenda_pdf_volledig = models.FileField(
@@ -54,6 +64,8 @@ class Vergadering(models.Model):
     wijzigingen = models.PositiveIntegerField(
         _("aantal wijzigingen"), default=0, help_text=_("SEQUENCE in de agenda's van de abonnees.")
     )
+    geannuleerd_op = models.DateTimeField(_("geannuleerd op"), null=True, blank=True)
+    reden_annulering = models.CharField(_("reden van de annulering"), max_length=300, blank=True)
     bijgewerkt = models.DateTimeField(_("bijgewerkt"), auto_now=True)
 
     class Meta:
@@ -77,7 +89,14 @@ class Vergadering(models.Model):
 
     @property
     def agenda_gepubliceerd(self):
-        return self.status in GEPUBLICEERDE_STATUSSEN
+        """The agenda was made public (and its numbering is fixed), also when the meeting was cancelled after that."""
+        return self.status in GEPUBLICEERDE_STATUSSEN or (
+            self.status == VergaderingStatus.GEANNULEERD and self.agenda_gepubliceerd_op is not None
+        )
+
+    @property
+    def geannuleerd(self):
+        return self.status == VergaderingStatus.GEANNULEERD
 
 
 class Aanwezigheidsstatus(models.TextChoices):
@@ -112,6 +131,11 @@ class AgendapuntStatus(models.TextChoices):
     VOORGESTELD = "voorgesteld", _("voorgesteld door een lid")
     GEAGENDEERD = "geagendeerd", _("op de agenda")
     AFGEWEZEN = "afgewezen", _("niet geagendeerd")
+    INGETROKKEN = "ingetrokken", _("ingetrokken")
+
+
+# Items that stand on the agenda with their number: on it, or withdrawn after publication (shown as withdrawn).
+OP_DE_AGENDA = [AgendapuntStatus.GEAGENDEERD, AgendapuntStatus.INGETROKKEN]
 
 
 class Agendapunt(models.Model):
@@ -122,7 +146,7 @@ class Agendapunt(models.Model):
     )
     volgnummer = models.PositiveSmallIntegerField(_("volgnummer"), null=True, blank=True)
     titel = models.CharField(_("titel"), max_length=200)
-    toelichting = models.TextField(_("toelichting"), blank=True)
+    toelichting = models.TextField(_("toelichting"), blank=True, max_length=TEKST_MAX)
     openbaar = models.BooleanField(
         _("openbaar"), default=True, help_text=_("Een besloten punt ziet alleen het orgaan.")
     )
@@ -168,6 +192,8 @@ class Agendapunt(models.Model):
         related_name="+",
     )
     reden_afwijzing = models.CharField(_("reden"), max_length=300, blank=True)
+    ingetrokken_op = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
+    reden_intrekking = models.CharField(_("reden van de intrekking"), max_length=300, blank=True)
 
     class Meta:
         verbose_name = _("agendapunt")
@@ -180,17 +206,21 @@ class Agendapunt(models.Model):
                 name="agendapunt_volgnummer_uniek",
             ),
             models.CheckConstraint(
-                condition=Q(status="geagendeerd", volgnummer__isnull=False)
-                | (~Q(status="geagendeerd") & Q(volgnummer__isnull=True)),
-                name="agendapunt_genummerd_als_geagendeerd",
+                condition=Q(status__in=["geagendeerd", "ingetrokken"], volgnummer__isnull=False)
+                | (~Q(status__in=["geagendeerd", "ingetrokken"]) & Q(volgnummer__isnull=True)),
+                name="agendapunt_genummerd_op_agenda",
             ),
         ]
 
     def __str__(self):
         return f"{self.volgnummer}. {self.titel}" if self.volgnummer else self.titel
 
+    @property
+    def ingetrokken(self):
+        return self.status == AgendapuntStatus.INGETROKKEN
 
-class Uitkomst(models.TextChoices):
+
+class Besluituitkomst(models.TextChoices):
     AANGENOMEN = "aangenomen", _("aangenomen")
     VERWORPEN = "verworpen", _("verworpen")
     AANGEHOUDEN = "aangehouden", _("aangehouden")
@@ -203,9 +233,9 @@ class Besluit(models.Model):
     agendapunt = models.OneToOneField(
         Agendapunt, verbose_name=_("agendapunt"), on_delete=models.CASCADE, related_name="besluit"
     )
-    behandeling = models.TextField(_("behandeling"), blank=True)
-    tekst = models.TextField(_("besluit"), blank=True)
-    uitkomst = models.CharField(_("uitkomst"), max_length=20, choices=Uitkomst.choices)
+    behandeling = models.TextField(_("behandeling"), blank=True, max_length=TEKST_MAX)
+    tekst = models.TextField(_("besluit"), blank=True, max_length=TEKST_MAX)
+    uitkomst = models.CharField(_("uitkomst"), max_length=20, choices=Besluituitkomst.choices)
     vastgelegd_op = models.DateTimeField(_("vastgelegd op"), auto_now=True)
 
     class Meta:

@@ -6,12 +6,12 @@ the outbox (`regioportaal.outbox.enqueue`). The system (demo, Celery) acts with 
 
 One module per topic; every name lives here too, so `services.plan_vergadering(...)` reads as before:
 
-- vergadering: meetings and their workflow (plan, move, publish, close, minutes)
-- agenda: items, proposals, documents, numbering, the agenda PDF
+- vergadering: meetings and their workflow (plan, move, cancel, publish, close, minutes)
+- agenda: items, proposals, documents, numbering, removing and withdrawing, the agenda PDF
 - besluiten: attendance, decisions and votes, the programme coupling
 - meldingen: notification preference and the published-agenda notice
 - kalender: the calendar token and meeting events
-- bijeenkomsten: planning days, registrations, waiting lists and their mails
+- bijeenkomsten: planning days (a package): the organiser's screens, invitations, registrations, waiting lists, outputs
 """
 
 from ..policies import inschrijving_open
@@ -22,6 +22,7 @@ from .agenda import (
     AGENDAPUNT_FIELDS,
     RENUMBER_OFFSET,
     _check_opgave,
+    _check_programmaversie,
     _genummerd,
     _next_number,
     _queue_pdf,
@@ -34,7 +35,11 @@ from .agenda import (
     move_agendapunt,
     move_to_next_vergadering,
     propose_agendapunt,
+    remove_agendapunt,
+    remove_document,
     update_agendapunt,
+    withdraw_agendapunt,
+    withdraw_document,
 )
 from .besluiten import (
     BESLUIT_FIELDS,
@@ -58,19 +63,44 @@ from .bijeenkomsten import (
     bestuur_van,
     bijeenkomst_event,
     cancel_inschrijving,
+    cancel_uitnodiging_inschrijving,
     create_bijeenkomst,
+    ics_link,
+    inschrijving_ics,
+    inschrijving_van,
+    inschrijving_van_ics,
+    invite,
+    record_opbrengst,
     register,
+    register_uitnodiging,
+    remove_blok,
+    remove_werkdocument,
+    remove_werksessie,
     send_bevestiging_mail,
     send_opgeschoven_mail,
+    uitnodiging_link,
+    uitnodiging_token,
+    uitnodiging_van,
+    update_bijeenkomst,
+    update_blok,
+    update_werksessie,
 )
 from .kalender import kalendertoken, renew_kalendertoken, vergadering_event
-from .meldingen import MELDING_KEUZES, _notify_agenda, set_notificatievoorkeur
+from .meldingen import (
+    MELDING_KEUZES,
+    _notify_agenda,
+    notify_addendum,
+    notify_leden,
+    ontvangers_van,
+    set_notificatievoorkeur,
+)
 from .vergadering import (
     VERGADERING_FIELDS,
     _check_plaats,
     _put_notulen_on_agenda,
     _transition,
     approve_notulen,
+    cancel_vergadering,
     close_vergadering,
     plan_vergadering,
     publish_agenda,
@@ -90,6 +120,7 @@ __all__ = [
     "_bevestigd",
     "_check_opgave",
     "_check_plaats",
+    "_check_programmaversie",
     "_check_sessies",
     "_create",
     "_datum",
@@ -117,28 +148,53 @@ __all__ = [
     "bestuur_van",
     "bijeenkomst_event",
     "cancel_inschrijving",
+    "cancel_uitnodiging_inschrijving",
+    "cancel_vergadering",
     "close_vergadering",
     "create_bijeenkomst",
     "decline_voorstel",
+    "ics_link",
+    "inschrijving_ics",
     "inschrijving_open",
+    "inschrijving_van",
+    "inschrijving_van_ics",
+    "invite",
     "kalendertoken",
     "make_agenda_pdf",
     "move_agendapunt",
     "move_to_next_vergadering",
+    "notify_addendum",
+    "notify_leden",
+    "ontvangers_van",
     "plan_vergadering",
     "propose_agendapunt",
     "publish_agenda",
     "put_programmaversie_on_agenda",
     "record_aanwezigheid",
     "record_besluit",
+    "record_opbrengst",
     "register",
+    "register_uitnodiging",
+    "remove_agendapunt",
+    "remove_blok",
+    "remove_document",
+    "remove_werkdocument",
+    "remove_werksessie",
     "renew_kalendertoken",
     "save_notulen",
     "send_bevestiging_mail",
     "send_opgeschoven_mail",
     "set_notificatievoorkeur",
+    "uitnodiging_link",
+    "uitnodiging_token",
+    "uitnodiging_van",
     "update_agendapunt",
+    "update_bijeenkomst",
+    "update_blok",
     "update_vergadering",
+    "update_werksessie",
     "vergadering_event",
     "volgende_vergadering",
+    "withdraw_agendapunt",
+    "withdraw_document",
 ]

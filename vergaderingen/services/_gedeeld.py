@@ -1,7 +1,11 @@
 """Helpers every topic of vergaderingen.services uses: the audit scope, create-with-log, the meeting lock, documents."""
 
+from django.core.files.storage import default_storage
+from django.db import transaction
+
 from besturen.services import regio_scope
 from regioportaal.audit import log_action, snapshot
+from regioportaal.uploads import atomic_with_files, store_file
 
 from ..documenten import check_document
 from ..models import (
@@ -31,7 +35,15 @@ def _lock(vergadering):
 def _store_document(upload, door, scope, **owner):
     soort = check_document(upload, veld="bestand")
     document = Document(naam=upload.name[-200:], soort=soort, grootte=upload.size, **owner)
-    document.bestand.save(upload.name, upload, save=False)
-    document.save()
-    log_action(door, "document toegevoegd", document, {"naam": document.naam, "soort": soort}, "", scope)
+    with atomic_with_files():  # a rollback deletes the written file again
+        store_file(document.bestand, upload.name, upload)
+        document.save()
+        log_action(door, "document toegevoegd", document, {"naam": document.naam, "soort": soort}, "", scope)
     return document
+
+
+def _delete_files(namen):
+    """Delete stored files once the deletion of their rows is committed (a rollback keeps them)."""
+    namen = [naam for naam in namen if naam]
+    if namen:
+        transaction.on_commit(lambda: [default_storage.delete(naam) for naam in namen])

@@ -4,18 +4,24 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from opgaven.selectors import opgaven_visible_to
+from programmas import permissions as programma_permissions
 from regioportaal import outbox
 from regioportaal.audit import diff, log_action, snapshot
+from regioportaal.permissions import is_system
 
 from ..models import (
     Agendapunt,
     AgendapuntStatus,
+    Document,
     Vergadering,
 )
 from ..policies import AgendapuntPolicy, VergaderingPolicy
-from ._gedeeld import _create, _lock, _scope, _store_document
+from ._gedeeld import _create, _delete_files, _lock, _scope, _store_document
+from .meldingen import notify_addendum
 
 AGENDAPUNT_FIELDS = [
     "vergadering",
@@ -27,7 +33,7 @@ AGENDAPUNT_FIELDS = [
     "programmaversie",
     "status",
 ]
-AGENDAPUNT_EDITABLE = ["titel", "toelichting", "openbaar", "opgave"]
+AGENDAPUNT_EDITABLE = ["titel", "toelichting", "openbaar", "opgave", "programmaversie"]
 RENUMBER_OFFSET = 10000  # parks numbers out of the way while renumbering under the unique constraint
 
 
@@ -62,9 +68,26 @@ def _open_agenda(vergadering, door):
     return vergadering
 
 
-def _check_opgave(vergadering, opgave):
-    if opgave is not None and opgave.regio_id != vergadering.orgaan.regio_id:
+def _check_opgave(vergadering, opgave, door=None):
+    """An item links to an opgave of the body's region that the actor may read (the system links any)."""
+    if opgave is None:
+        return
+    if opgave.regio_id != vergadering.orgaan.regio_id or (
+        not is_system(door) and not opgaven_visible_to(door).filter(pk=opgave.pk).exists()
+    ):
         raise ValidationError({"opgave": _("Kies een opgave van de regio van dit orgaan.")})
+
+
+def _check_programmaversie(vergadering, versie, door=None):
+    """An item links to a programme version of the body's region that the actor may read (the system links any)."""
+    if versie is None:
+        return
+    if versie.jaarprogramma.regio_id != vergadering.orgaan.regio_id or (
+        not is_system(door) and not programma_permissions.can_view_versie(door, versie)
+    ):
+        raise ValidationError(
+            {"programmaversie": _("Kies een versie van een jaarprogramma van de regio van dit orgaan.")}
+        )
 
 
 def _queue_pdf(vergadering):
@@ -78,7 +101,8 @@ def add_agendapunt(
 ):
     """Add an item at the end of the agenda; after publication it is an addendum."""
     vergadering = _open_agenda(vergadering, door)
-    _check_opgave(vergadering, opgave)
+    _check_opgave(vergadering, opgave, door)
+    _check_programmaversie(vergadering, programmaversie, door)
     punt = _create(
         Agendapunt,
         AGENDAPUNT_FIELDS,
@@ -96,14 +120,20 @@ def add_agendapunt(
         _scope(vergadering.orgaan),
     )
     _queue_pdf(vergadering)
+    notify_addendum(punt)
     return punt
 
 
 @transaction.atomic
 def update_agendapunt(punt, *, door, **values):
-    """Change an item's text, visibility or opgave; after publication the change is marked as an addendum."""
+    """Change an item's text, visibility, or its link to an opgave or a programme version; after publication the
+    change is marked as an addendum."""
     vergadering = _open_agenda(punt.vergadering, door)
-    _check_opgave(vergadering, values.get("opgave", punt.opgave))
+    AgendapuntPolicy(VergaderingPolicy()).require(door, "edit", punt)
+    if "opgave" in values and values["opgave"] != punt.opgave:
+        _check_opgave(vergadering, values["opgave"], door)
+    if "programmaversie" in values and values["programmaversie"] != punt.programmaversie:
+        _check_programmaversie(vergadering, values["programmaversie"], door)
     before = snapshot(punt, AGENDAPUNT_EDITABLE)
     for name in AGENDAPUNT_EDITABLE:
         if name in values:
@@ -202,6 +232,7 @@ def accept_voorstel(punt, *, door):
         door, "voorstel aanvaard", punt, {"volgnummer": punt.volgnummer}, "", _scope(vergadering.orgaan)
     )
     _queue_pdf(vergadering)
+    notify_addendum(punt)
     return punt
 
 
@@ -243,3 +274,98 @@ def make_agenda_pdf(vergadering):
         agenda_pdf=vergadering.agenda_pdf.name, agenda_pdf_volledig=vergadering.agenda_pdf_volledig.name
     )
     return vergadering
+
+
+# --- Removing before publication, withdrawing after -------------------------------------------------------------
+
+
+def _reden(reden):
+    reden = (reden or "").strip()
+    if not reden:
+        raise ValidationError({"reden": _("Geef een reden: de leden en het publiek lezen waarom.")})
+    return reden
+
+
+@transaction.atomic
+def remove_agendapunt(punt, *, door):
+    """Delete an item (with its documents) from an agenda that is not yet published; the others close up."""
+    vergadering = _lock(punt.vergadering)
+    punt.vergadering = vergadering
+    AgendapuntPolicy().require(door, "remove", punt)
+    log_action(
+        door,
+        "verwijderd",
+        punt,
+        {"titel": punt.titel, "volgnummer": punt.volgnummer},
+        "",
+        _scope(vergadering.orgaan),
+    )
+    bestanden = [document.bestand.name for document in punt.documenten.all()]
+    punt.delete()
+    _renumber(_genummerd(vergadering))
+    _delete_files(bestanden)
+    return vergadering
+
+
+@transaction.atomic
+def withdraw_agendapunt(punt, *, reden, door):
+    """Withdraw an item of a published agenda: it keeps its number and stays visible as withdrawn, with the reason."""
+    vergadering = _lock(punt.vergadering)
+    punt.vergadering = vergadering
+    AgendapuntPolicy().require(door, "withdraw", punt)
+    reden = _reden(reden)
+    punt.status = AgendapuntStatus.INGETROKKEN
+    punt.reden_intrekking = reden[:300]
+    punt.ingetrokken_op = timezone.now()
+    punt.full_clean()
+    punt.save(update_fields=["status", "reden_intrekking", "ingetrokken_op"])
+    log_action(
+        door,
+        "ingetrokken",
+        punt,
+        {"status": ["geagendeerd", "ingetrokken"]},
+        reden,
+        _scope(vergadering.orgaan),
+    )
+    _queue_pdf(vergadering)
+    return punt
+
+
+def _document_van(document, door, action):
+    punt = Agendapunt.objects.select_related("vergadering__orgaan__regio").get(pk=document.agendapunt_id)
+    punt.vergadering = _lock(punt.vergadering)
+    AgendapuntPolicy().require(door, action, punt)
+    return punt
+
+
+@transaction.atomic
+def remove_document(document, *, door):
+    """Delete a document of an item that is not on a published agenda (the file goes after the commit)."""
+    punt = _document_van(document, door, "remove_document")
+    document = Document.objects.select_for_update().get(pk=document.pk)
+    log_action(
+        door, "document verwijderd", punt, {"naam": document.naam}, "", _scope(punt.vergadering.orgaan)
+    )
+    naam = document.bestand.name
+    document.delete()
+    _delete_files([naam])
+    _queue_pdf(punt.vergadering)
+    return punt
+
+
+@transaction.atomic
+def withdraw_document(document, *, reden, door):
+    """Withdraw a published document: it stays listed (and downloadable) as withdrawn, with the reason."""
+    punt = _document_van(document, door, "withdraw_document")
+    document = Document.objects.select_for_update().get(pk=document.pk)
+    if document.ingetrokken:
+        raise ValidationError(_("Dit stuk is al ingetrokken."))
+    reden = _reden(reden)
+    document.ingetrokken_op = timezone.now()
+    document.reden_intrekking = reden[:300]
+    document.save(update_fields=["ingetrokken_op", "reden_intrekking"])
+    log_action(
+        door, "document ingetrokken", punt, {"naam": document.naam}, reden, _scope(punt.vergadering.orgaan)
+    )
+    _queue_pdf(punt.vergadering)
+    return document

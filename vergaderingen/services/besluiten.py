@@ -16,9 +16,9 @@ from ..models import (
     Aanwezigheidsstatus,
     Agendapunt,
     Besluit,
+    Besluituitkomst,
     Stem,
     Stemming,
-    Uitkomst,
     Vergadering,
     VergaderingStatus,
 )
@@ -77,7 +77,7 @@ def record_besluit(
     """
     vergadering = _lock(punt.vergadering)
     AgendapuntPolicy().require(door, "record_besluit", punt)
-    Uitkomst(uitkomst)
+    Besluituitkomst(uitkomst)
     totalen = {"voor": voor, "tegen": tegen, "onthouding": onthouding}
     if stemmen:
         _zetels(vergadering, list(stemmen))
@@ -111,7 +111,7 @@ def record_besluit(
         changes["stemming"] = f"{totalen['voor']}–{totalen['tegen']}–{totalen['onthouding']}"
     log_action(door, "besluit vastgelegd", punt, changes, "", _scope(vergadering.orgaan))
     _besluit_over_programma(punt, vergadering, uitkomst, door)
-    if punt.notulen_van_id and uitkomst == Uitkomst.AANGENOMEN:
+    if punt.notulen_van_id and uitkomst == Besluituitkomst.AANGENOMEN:
         vorige = punt.notulen_van
         if vorige.status == VergaderingStatus.AFGELOPEN:
             approve_notulen(vorige, door=door)
@@ -122,7 +122,10 @@ def _besluit_over_programma(punt, vergadering, uitkomst, door):
     """A board's decision on a programme version drives the programme, on both routes (programmas.board_decision):
     consent adopts or sends back a submitted version; zienswijze adopts a routed draft after the councils' term (with
     every view answered) or sends it back. A refusal (term still running) refuses the decision itself."""
-    if punt.programmaversie_id is None or uitkomst not in (Uitkomst.AANGENOMEN, Uitkomst.VERWORPEN):
+    if punt.programmaversie_id is None or uitkomst not in (
+        Besluituitkomst.AANGENOMEN,
+        Besluituitkomst.VERWORPEN,
+    ):
         return
     versie = Versie.objects.select_related("jaarprogramma__regio").get(pk=punt.programmaversie_id)
     datum = timezone.localtime(vergadering.begin).date()
@@ -133,7 +136,7 @@ def _besluit_over_programma(punt, vergadering, uitkomst, door):
     }
     programma_services.board_decision(
         versie,
-        aangenomen=uitkomst == Uitkomst.AANGENOMEN,
+        aangenomen=uitkomst == Besluituitkomst.AANGENOMEN,
         besluitdatum=datum,
         besluit_referentie=referentie,
         door=door,

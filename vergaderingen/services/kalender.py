@@ -9,6 +9,7 @@ from regioportaal.links import absolute_url
 from regioportaal.permissions import NotAllowed, is_system
 
 from ..models import (
+    AgendapuntStatus,
     KalenderToken,
 )
 
@@ -40,21 +41,34 @@ def renew_kalendertoken(user, *, door):
     return token
 
 
+def _regel(punt):
+    regel = f"{punt.volgnummer}. {punt.titel}"
+    if punt.status == AgendapuntStatus.INGETROKKEN:
+        regel += " ({})".format(_("ingetrokken"))
+    return regel
+
+
 def vergadering_event(vergadering, *, met_besloten):
-    """A meeting as a calendar event; its items come from `feedpunten` when a selector prefetched them."""
+    """A meeting as a calendar event; its items come from `feedpunten` when a selector prefetched them. A cancelled
+    meeting stays in the feed as STATUS:CANCELLED, so subscribed calendars strike it instead of losing it."""
     punten = getattr(vergadering, "feedpunten", None)
     if punten is None:
         from ..selectors import agenda
 
         punten = agenda(vergadering, met_besloten=met_besloten)
-    regels = [f"{p.volgnummer}. {p.titel}" for p in punten]
+    regels = [_regel(p) for p in punten]
     if vergadering.online_link:
         regels.append(_("Online: %(link)s") % {"link": vergadering.online_link})
+    summary = str(vergadering.orgaan)
+    if vergadering.geannuleerd:
+        summary = _("Geannuleerd: %(orgaan)s") % {"orgaan": summary}
+        regels.insert(0, _("Geannuleerd: %(reden)s") % {"reden": vergadering.reden_annulering})
     return ical.Event(
         uid=ical.uid("vergadering", vergadering.pk),
         start=vergadering.begin,
         end=vergadering.einde,
-        summary=str(vergadering.orgaan),
+        status="CANCELLED" if vergadering.geannuleerd else "",
+        summary=summary,
         dtstamp=vergadering.bijgewerkt.replace(microsecond=0),
         description="\n".join(regels),
         location=vergadering.locatie or vergadering.online_link,

@@ -2,10 +2,13 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from regioportaal.audit import diff, log_action, snapshot
+from regioportaal.links import absolute_url
+from regioportaal.models import MeldingSoort
 
 from ..models import (
     Agendapunt,
@@ -17,7 +20,7 @@ from ..policies import KalenderPolicy, VergaderingPolicy, transition_refusal
 from ..selectors import volgende_vergadering
 from ._gedeeld import _create, _lock, _scope
 from .agenda import _genummerd, _next_number, _queue_pdf, _renumber
-from .meldingen import _notify_agenda
+from .meldingen import _notify_agenda, notify_leden
 
 VERGADERING_FIELDS = ["orgaan", "begin", "einde", "locatie", "online_link", "status"]
 
@@ -62,13 +65,33 @@ def plan_vergadering(orgaan, *, begin, einde, locatie="", online_link="", door):
     return vergadering
 
 
+def _notify_wijziging(vergadering, soort, onderwerp, **context):
+    """Tell every current member of the body that the meeting changed (once per change: the SEQUENCE is in the
+    key)."""
+    tekst = render_to_string(
+        f"vergaderingen/mail/{soort}.txt",
+        {"vergadering": vergadering, "link": absolute_url(vergadering.get_absolute_url()), **context},
+    )
+    return notify_leden(
+        vergadering,
+        onderwerp,
+        tekst,
+        sleutel=f"vergaderingen:{soort}:{vergadering.pk}:{vergadering.wijzigingen}",
+        soort=MeldingSoort.VERGADERING_GEANNULEERD
+        if soort == "geannuleerd"
+        else MeldingSoort.VERGADERING_GEWIJZIGD,
+    )
+
+
 @transaction.atomic
 def update_vergadering(vergadering, *, door, **values):
-    """Change the time or place of a meeting; subscribers' calendars see the new SEQUENCE."""
+    """Move a meeting (its time or place): subscribers' calendars see the new SEQUENCE, the members get a notice and
+    a published agenda's PDF is made again."""
     vergadering = _lock(vergadering)
     VergaderingPolicy().require(door, "update", vergadering)
     fields = ["begin", "einde", "locatie", "online_link"]
     before = snapshot(vergadering, fields)
+    was = {"begin": vergadering.begin, "einde": vergadering.einde, "locatie": vergadering.locatie}
     for name in fields:
         if name in values:
             setattr(vergadering, name, values[name])
@@ -79,6 +102,41 @@ def update_vergadering(vergadering, *, door, **values):
         vergadering.full_clean()
         vergadering.save()
         log_action(door, "gewijzigd", vergadering, changes, "", _scope(vergadering.orgaan))
+        _queue_pdf(vergadering)
+        _notify_wijziging(
+            vergadering,
+            "gewijzigd",
+            _("Vergadering gewijzigd: %(vergadering)s") % {"vergadering": vergadering},
+            was=was,
+        )
+    return vergadering
+
+
+@transaction.atomic
+def cancel_vergadering(vergadering, *, reden, door):
+    """Cancel a meeting that has not taken place, with a reason: calendars show it as cancelled (STATUS:CANCELLED, a
+    new SEQUENCE) and the members get a notice. A cancelled meeting stays cancelled; a published agenda stays
+    readable."""
+    vergadering = _lock(vergadering)
+    VergaderingPolicy().require(door, "cancel", vergadering)
+    reden = (reden or "").strip()
+    if not reden:
+        raise ValidationError(
+            {"reden": _("Geef een reden: de leden lezen waarom de vergadering niet doorgaat.")}
+        )
+    _transition(vergadering, VergaderingStatus.GEANNULEERD, door, reden)
+    vergadering.geannuleerd_op = timezone.now()
+    vergadering.reden_annulering = reden[:300]
+    vergadering.wijzigingen += 1
+    vergadering.save(
+        update_fields=["status", "geannuleerd_op", "reden_annulering", "wijzigingen", "bijgewerkt"]
+    )
+    _queue_pdf(vergadering)
+    _notify_wijziging(
+        vergadering,
+        "geannuleerd",
+        _("Vergadering geannuleerd: %(vergadering)s") % {"vergadering": vergadering},
+    )
     return vergadering
 
 

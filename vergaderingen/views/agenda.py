@@ -12,8 +12,8 @@ from regioportaal.permissions import NotAllowed
 from regioportaal.views import PageView, form_errors_from, refuse
 
 from .. import permissions, selectors, services
-from ..forms import AfwijzenForm, AgendapuntForm, DocumentForm
-from ..models import Agendapunt
+from ..forms import AfwijzenForm, AgendapuntForm, DocumentForm, IntrekkenForm
+from ..models import Agendapunt, Document
 from ..policies import AgendapuntPolicy, VergaderingPolicy
 from ._gedeeld import _ManageMixin, _message_from
 
@@ -33,6 +33,11 @@ def _focus(punten, focus):
     return (pk, richting)
 
 
+# The item form on the secretariat's pages offers the region's closed programme versions too: the body's secretariat
+# (the only one past `_ManageMixin`) manages the region, so it reads them (`can_view_besloten_regio`), and asking
+# guardian again would cost four queries per page.
+
+
 class AgendaBeheerView(_ManageMixin, PageView):
     """The secretariat's agenda builder: add, reorder, move on, accept proposals, publish."""
 
@@ -47,7 +52,9 @@ class AgendaBeheerView(_ManageMixin, PageView):
         voorstellen = selectors.voorstellen(vergadering)
         for punt in punten:  # the role is asked once, the next meeting once: no query per row
             punt.vergadering = vergadering
-            punt.acties = punt_policy.allowed(user, punt, ("edit", "move", "move_to_next"))
+            punt.acties = punt_policy.allowed(
+                user, punt, ("edit", "move", "move_to_next", "withdraw_document")
+            )
         for punt in voorstellen:
             punt.vergadering = vergadering
             punt.acties = punt_policy.allowed(user, punt, ("accept", "decline"))
@@ -56,16 +63,16 @@ class AgendaBeheerView(_ManageMixin, PageView):
             orgaan=vergadering.orgaan,
             punten=punten,
             voorstellen=voorstellen,
-            acties=policy.allowed(user, vergadering, ("edit_agenda", "publish", "close")),
+            acties=policy.allowed(user, vergadering, ("edit_agenda", "publish", "close", "update", "cancel")),
             redenen=policy.reasons(user, vergadering, ("publish", "close")),
             bevroren=vergadering.agenda_gepubliceerd,
-            form=form or AgendapuntForm(vergadering=vergadering),
+            form=form or AgendapuntForm(vergadering=vergadering, user=user, besloten=True),
             focus=_focus(punten, focus),
             **kwargs,
         )
 
     def post(self, request, *args, **kwargs):
-        form = AgendapuntForm(request.POST, vergadering=self.vergadering)
+        form = AgendapuntForm(request.POST, vergadering=self.vergadering, user=request.user, besloten=True)
         if form.is_valid():
             try:
                 punt = services.add_agendapunt(self.vergadering, door=request.user, **form.cleaned_data)
@@ -120,8 +127,12 @@ class AgendapuntActionView(LoginRequiredMixin, View):
         return redirect("vergaderingen:agenda_beheer", pk=vergadering.pk)
 
 
+PUNT_ACTIES = ("edit", "remove", "withdraw", "remove_document", "withdraw_document")
+
+
 class AgendapuntBewerkenView(_ManageMixin, PageView):
-    """Edit one item and add its documents."""
+    """Edit one item (its text and its links to an opgave or a programme version) and its documents; remove it or
+    a document before publication, withdraw it or a document with a reason after."""
 
     template_name = "vergaderingen/agendapunt_bewerken.html"
 
@@ -134,25 +145,47 @@ class AgendapuntBewerkenView(_ManageMixin, PageView):
             raise Http404
         return self.punt.vergadering
 
-    def get_context_data(self, form=None, document_form=None, **kwargs):
+    def get_context_data(
+        self, form=None, document_form=None, intrekken_form=None, fout_document=None, **kwargs
+    ):
         policy = AgendapuntPolicy()
+        user = self.request.user
+        self.punt.vergadering = self.vergadering
+        documenten = list(self.punt.documenten.all())
+        for document in documenten:  # a document's reason form keeps its errors after a refused post
+            document.intrekken_form = (
+                fout_document[1]
+                if fout_document and fout_document[0] == document.pk
+                else IntrekkenForm(prefix=f"document-{document.pk}")
+            )
         return super().get_context_data(
             punt=self.punt,
-            acties=policy.allowed(self.request.user, self.punt, ("edit",)),
-            redenen=policy.reasons(self.request.user, self.punt, ("edit",)),
+            acties=policy.allowed(user, self.punt, PUNT_ACTIES),
+            redenen=policy.reasons(user, self.punt, ("edit",)),
             vergadering=self.vergadering,
             orgaan=self.vergadering.orgaan,
-            documenten=list(self.punt.documenten.all()),
-            form=form or AgendapuntForm(instance=self.punt, vergadering=self.vergadering),
+            documenten=documenten,
+            form=form
+            or AgendapuntForm(instance=self.punt, vergadering=self.vergadering, user=user, besloten=True),
             document_form=document_form or DocumentForm(),
+            intrekken_form=intrekken_form or IntrekkenForm(prefix="intrekken"),
             **kwargs,
         )
 
     def post(self, request, *args, **kwargs):
-        if "bestand" in request.FILES or request.POST.get("actie") == "document":
+        actie = request.POST.get("actie")
+        if actie in ("verwijderen", "intrekken"):
+            return self.post_punt(request, actie)
+        if actie in ("document_verwijderen", "document_intrekken"):
+            return self.post_document_actie(request, actie)
+        if "bestand" in request.FILES or actie == "document":
             return self.post_document(request)
         form = AgendapuntForm(
-            request.POST, instance=Agendapunt(vergadering=self.vergadering), vergadering=self.vergadering
+            request.POST,
+            instance=Agendapunt(vergadering=self.vergadering),
+            vergadering=self.vergadering,
+            user=request.user,
+            besloten=True,
         )
         if form.is_valid():
             try:
@@ -175,3 +208,52 @@ class AgendapuntBewerkenView(_ManageMixin, PageView):
                 messages.success(request, _("%(naam)s is toegevoegd.") % {"naam": document.naam})
                 return redirect("vergaderingen:agendapunt_bewerken", pk=self.punt.pk)
         return self.render_to_response(self.get_context_data(document_form=form), status=422)
+
+    def post_punt(self, request, actie):
+        """Remove the item (before publication) or withdraw it with a reason (after)."""
+        if actie == "verwijderen":
+            try:
+                services.remove_agendapunt(self.punt, door=request.user)
+            except (ValidationError, NotAllowed) as exc:
+                _message_from(request, exc)
+                return redirect("vergaderingen:agendapunt_bewerken", pk=self.punt.pk)
+            messages.success(
+                request, _("‘%(titel)s’ is van de agenda verwijderd.") % {"titel": self.punt.titel}
+            )
+            return redirect("vergaderingen:agenda_beheer", pk=self.vergadering.pk)
+        form = IntrekkenForm(request.POST, prefix="intrekken")
+        if form.is_valid():
+            try:
+                services.withdraw_agendapunt(self.punt, reden=form.cleaned_data["reden"], door=request.user)
+            except ValidationError as exc:
+                form_errors_from(exc, form)
+            else:
+                messages.success(
+                    request,
+                    _("Punt %(nr)s is ingetrokken; het blijft met de reden op de agenda.")
+                    % {"nr": self.punt.volgnummer},
+                )
+                return redirect("vergaderingen:agenda_beheer", pk=self.vergadering.pk)
+        return self.render_to_response(self.get_context_data(intrekken_form=form), status=422)
+
+    def post_document_actie(self, request, actie):
+        """Remove a document (before publication) or withdraw it with a reason (after)."""
+        document = get_object_or_404(Document, pk=request.POST.get("document") or 0, agendapunt=self.punt)
+        if actie == "document_verwijderen":
+            try:
+                services.remove_document(document, door=request.user)
+            except (ValidationError, NotAllowed) as exc:
+                _message_from(request, exc)
+            else:
+                messages.success(request, _("%(naam)s is verwijderd.") % {"naam": document.naam})
+            return redirect("vergaderingen:agendapunt_bewerken", pk=self.punt.pk)
+        form = IntrekkenForm(request.POST, prefix=f"document-{document.pk}")
+        if form.is_valid():
+            try:
+                services.withdraw_document(document, reden=form.cleaned_data["reden"], door=request.user)
+            except ValidationError as exc:
+                form_errors_from(exc, form)
+            else:
+                messages.success(request, _("%(naam)s is ingetrokken.") % {"naam": document.naam})
+                return redirect("vergaderingen:agendapunt_bewerken", pk=self.punt.pk)
+        return self.render_to_response(self.get_context_data(fout_document=(document.pk, form)), status=422)

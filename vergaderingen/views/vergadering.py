@@ -14,10 +14,10 @@ from regioportaal.permissions import NotAllowed
 from regioportaal.views import PageView, form_errors_from, refuse
 
 from .. import permissions, selectors, services
-from ..forms import VergaderingForm, VoorstelForm
-from ..models import VergaderingStatus
+from ..forms import AnnulerenForm, VergaderingForm, VoorstelForm
+from ..models import Vergadering, VergaderingStatus
 from ..policies import KalenderPolicy, VergaderingPolicy
-from ._gedeeld import _message_from, _vergadering_or_404
+from ._gedeeld import _ManageMixin, _message_from, _vergadering_or_404
 
 
 class KalenderView(PageView):
@@ -81,6 +81,7 @@ class VergaderingView(PageView):
             punten=selectors.agenda(vergadering, met_besloten=self.lid),
             lid=self.lid,
             mag_beheren=policy.holds(user, "edit_agenda", vergadering),  # the link to the secretariat's pages
+            mag_wijzigen=bool(policy.allowed(user, vergadering, ("update", "cancel"))),
             mag_voorstellen=mag_voorstellen,
             mag_besluiten=policy.may(user, "record", vergadering),  # each item's "record the decision"
             form=form or (VoorstelForm() if mag_voorstellen else None),
@@ -126,3 +127,50 @@ class VergaderingActionView(LoginRequiredMixin, View):
         else:
             messages.success(request, _("De vergadering is afgelopen. Leg nu de besluiten vast."))
         return redirect(vergadering.get_absolute_url())
+
+
+class VergaderingWijzigenView(_ManageMixin, PageView):
+    """The secretariat moves a meeting (time, place) or cancels it with a reason; the members get a notice."""
+
+    template_name = "vergaderingen/vergadering_wijzigen.html"
+
+    def get_context_data(self, form=None, annuleren_form=None, **kwargs):
+        vergadering, user = self.vergadering, self.request.user
+        policy = VergaderingPolicy()
+        return super().get_context_data(
+            vergadering=vergadering,
+            orgaan=vergadering.orgaan,
+            acties=policy.allowed(user, vergadering, ("update", "cancel")),
+            redenen=policy.reasons(user, vergadering, ("update", "cancel")),
+            form=form or VergaderingForm(instance=vergadering),
+            annuleren_form=annuleren_form or AnnulerenForm(),
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        if request.POST.get("actie") == "annuleren":
+            return self._cancel(request)
+        form = VergaderingForm(request.POST, instance=Vergadering(orgaan=self.vergadering.orgaan))
+        if form.is_valid():
+            try:
+                services.update_vergadering(self.vergadering, door=request.user, **form.cleaned_data)
+            except ValidationError as exc:
+                form_errors_from(exc, form)
+            else:
+                messages.success(request, _("De vergadering is gewijzigd; de leden krijgen bericht."))
+                return redirect(self.vergadering.get_absolute_url())
+        return self.render_to_response(self.get_context_data(form=form), status=422)
+
+    def _cancel(self, request):
+        form = AnnulerenForm(request.POST)
+        if form.is_valid():
+            try:
+                services.cancel_vergadering(
+                    self.vergadering, reden=form.cleaned_data["reden"], door=request.user
+                )
+            except ValidationError as exc:
+                form_errors_from(exc, form)
+            else:
+                messages.success(request, _("De vergadering is geannuleerd; de leden krijgen bericht."))
+                return redirect(self.vergadering.get_absolute_url())
+        return self.render_to_response(self.get_context_data(annuleren_form=form), status=422)

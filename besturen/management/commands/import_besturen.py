@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from besturen.imports import BesturenImportGeweigerd, controleer_grootte
+from besturen.imports import BesturenImportGeweigerd, check_size
 from besturen.services import import_besturen
 
 
@@ -37,7 +37,7 @@ class Command(BaseCommand):
                 _("Kan %(bestand)s niet lezen: %(reden)s") % {"bestand": bestand, "reden": fout.strerror}
             ) from fout
         try:
-            controleer_grootte(grootte)
+            check_size(grootte)
             with open(bestand, "rb") as bron:
                 resultaat = import_besturen(bron, door=None, dry_run=dry_run, grootte=grootte, naam=bestand)
         except BesturenImportGeweigerd as geweigerd:

@@ -1,7 +1,4 @@
-"""Writes in opgaven: strategy, opgaven and their parts, status transitions, mandates, commitments, progress.
-
-Each service checks the actor's permission first, runs in one transaction and writes an action-log entry.
-"""
+"""Writes on opgaven: formulate and change an opgave, its parts, its status, mandates, commitments and progress."""
 
 from decimal import Decimal
 
@@ -14,26 +11,22 @@ from django.utils.translation import gettext as _
 from besturen.models import OrgaanSoort
 from besturen.services import regio_scope
 from regioportaal.audit import diff, log_action, snapshot
-from regioportaal.permissions import is_system
 from regioportaal.templatetags.portaal import euro
 
-from .models import (
+from ..models import (
     Budgetregel,
     Capaciteit,
-    Doelstelling,
     Indicator,
     IndicatorWaarde,
     Mandaat,
     Opgave,
     Status,
-    Strategie,
     Synergie,
-    Thema,
     Verplichting,
     Voortgang,
-    Waarde,
 )
-from .policies import MandaatPolicy, OpgavePolicy, StrategiePolicy
+from ..policies import MandaatPolicy, OpgavePolicy, StrategiePolicy
+from ._gedeeld import _guard, _save
 
 OPGAVE_FIELDS = [
     "titel",
@@ -55,65 +48,13 @@ OPDRACHTGEVER_ORGANEN = [
 ]
 
 
-def _guard(policy, door, action, obj):
-    """The one guard of a service: the policy's answer for a user; the system (`door=None`) acts as it says."""
-    if not is_system(door):
-        policy.require(door, action, obj)
+def _nieuw_gearchiveerd(gekozen, bestaand):
+    """The archived goals or themes among `gekozen` that are not linked already: they take no new opgaven."""
+    bestaand = {item.pk for item in bestaand}
+    return [str(item) for item in gekozen if item.gearchiveerd and item.pk not in bestaand]
 
 
-def _save(instance, door, actie, fields, regio, before=None, reden=""):
-    instance.full_clean()
-    instance.save()
-    after = snapshot(instance, fields)
-    changes = diff(before, after) if before is not None else after
-    if before is None or changes:
-        log_action(door, actie, instance, changes, reden, regio_scope(regio))
-    return instance
-
-
-@transaction.atomic
-def save_strategie(regio, *, missie, visie, door):
-    _guard(StrategiePolicy(), door, "save_strategie", regio)
-    strategie, _created = Strategie.objects.get_or_create(regio=regio)
-    before = snapshot(strategie, ["missie", "visie"])
-    strategie.missie, strategie.visie = missie, visie
-    return _save(strategie, door, "strategie gewijzigd", ["missie", "visie"], regio, before)
-
-
-@transaction.atomic
-def add_waarde(regio, *, naam, tekst="", volgorde=0, door):
-    _guard(StrategiePolicy(), door, "add_waarde", regio)
-    return _save(
-        Waarde(regio=regio, naam=naam, tekst=tekst, volgorde=volgorde),
-        door,
-        "aangemaakt",
-        ["naam", "tekst"],
-        regio,
-    )
-
-
-@transaction.atomic
-def add_doelstelling(regio, *, nummer, titel, beschrijving="", indicatoren="", door):
-    _guard(StrategiePolicy(), door, "add_doelstelling", regio)
-    doel = Doelstelling(
-        regio=regio, nummer=nummer, titel=titel, beschrijving=beschrijving, indicatoren=indicatoren
-    )
-    return _save(doel, door, "aangemaakt", ["nummer", "titel", "beschrijving"], regio)
-
-
-@transaction.atomic
-def add_thema(regio, *, naam, beschrijving="", transversaal=False, door):
-    _guard(StrategiePolicy(), door, "add_thema", regio)
-    return _save(
-        Thema(regio=regio, naam=naam, beschrijving=beschrijving, transversaal=transversaal),
-        door,
-        "aangemaakt",
-        ["naam", "transversaal"],
-        regio,
-    )
-
-
-def _check_links(regio, opdrachtgever, doelstellingen, themas, stuurgroep):
+def _check_links(regio, opdrachtgever, doelstellingen, themas, stuurgroep, opgave=None):
     errors = {}
     if opdrachtgever is not None:
         orgaan = opdrachtgever.orgaan
@@ -124,12 +65,29 @@ def _check_links(regio, opdrachtgever, doelstellingen, themas, stuurgroep):
             )
     if stuurgroep is not None and stuurgroep.regio_id != regio.pk:
         errors["stuurgroep"] = _("De stuurgroep hoort bij een andere regio.")
-    if any(d.regio_id != regio.pk for d in doelstellingen):
-        errors["doelstellingen"] = _("Een doelstelling hoort bij een andere regio.")
-    if any(t.regio_id != regio.pk for t in themas):
-        errors["themas"] = _("Een thema hoort bij een andere regio.")
+    for veld, gekozen in (("doelstellingen", doelstellingen), ("themas", themas)):
+        if any(item.regio_id != regio.pk for item in gekozen):
+            errors[veld] = (
+                _("Een doelstelling hoort bij een andere regio.")
+                if veld == "doelstellingen"
+                else _("Een thema hoort bij een andere regio.")
+            )
+            continue
+        gearchiveerd = _nieuw_gearchiveerd(gekozen, getattr(opgave, veld).all() if opgave else [])
+        if gearchiveerd:
+            errors[veld] = _("Gearchiveerd, dus niet meer te koppelen: %(namen)s.") % {
+                "namen": ", ".join(gearchiveerd)
+            }
     if errors:
         raise ValidationError(errors)
+
+
+def koppelingen(opgave):
+    """The goals and themes an opgave is linked to, as the action log stores them."""
+    return {
+        "doelstellingen": sorted(str(doel) for doel in opgave.doelstellingen.all()),
+        "themas": sorted(thema.naam for thema in opgave.themas.all()),
+    }
 
 
 @transaction.atomic
@@ -146,6 +104,7 @@ def create_opgave(regio, *, door, doelstellingen=(), themas=(), **values):
 
 @transaction.atomic
 def update_opgave(opgave, *, door, doelstellingen=None, themas=None, **values):
+    """Change an opgave's formulation and, when given, its goals and themes (one action-log entry for both)."""
     _guard(OpgavePolicy(), door, "update_opgave", opgave)
     _check_links(
         opgave.regio,
@@ -153,15 +112,20 @@ def update_opgave(opgave, *, door, doelstellingen=None, themas=None, **values):
         doelstellingen or [],
         themas or [],
         values.get("stuurgroep", opgave.stuurgroep),
+        opgave,
     )
-    before = snapshot(opgave, OPGAVE_FIELDS)
+    before = {**snapshot(opgave, OPGAVE_FIELDS), **koppelingen(opgave)}
     for name, value in values.items():
         setattr(opgave, name, value)
-    _save(opgave, door, "gewijzigd", OPGAVE_FIELDS, opgave.regio, before)
+    opgave.full_clean()
+    opgave.save()
     if doelstellingen is not None:
         opgave.doelstellingen.set(doelstellingen)
     if themas is not None:
         opgave.themas.set(themas)
+    changes = diff(before, {**snapshot(opgave, OPGAVE_FIELDS), **koppelingen(opgave)})
+    if changes:
+        log_action(door, "gewijzigd", opgave, changes, "", regio_scope(opgave.regio))
     return opgave
 
 
@@ -307,7 +271,7 @@ def record_verplichting(mandaat, *, bedrag, omschrijving, datum, door):
     The mandate row is locked, so two commitments recorded at the same moment cannot both pass the check.
     """
     mandaat = (
-        Mandaat.objects.select_for_update()
+        Mandaat.objects.select_for_update(of=("self",))
         .select_related("opgave__regio", "houder__persoon")
         .get(pk=mandaat.pk)
     )

@@ -1,4 +1,4 @@
-"""A region's overview and its planning days: the day, registration and cancellation, the organiser's pages."""
+"""A region's overview and its planning days: the day, registration and cancellation, the overview and the CSV."""
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -16,11 +16,11 @@ from regioportaal.exports import streaming_csv_response
 from regioportaal.permissions import NotAllowed
 from regioportaal.views import PageView, form_errors_from, refuse
 
-from .. import permissions, selectors, services
-from ..forms import InschrijvingForm
-from ..models import Bijeenkomst, Inschrijving, KeuzeStatus
-from ..policies import BijeenkomstPolicy, InschrijvingPolicy
-from ._gedeeld import _message_from
+from ... import permissions, selectors, services
+from ...forms import InschrijvingForm
+from ...models import Bijeenkomst, Inschrijving, KeuzeStatus
+from ...policies import BijeenkomstPolicy, InschrijvingPolicy, WerksessiePolicy
+from .._gedeeld import _message_from
 
 
 class RegioAgendaView(PageView):
@@ -30,8 +30,11 @@ class RegioAgendaView(PageView):
 
     def get_context_data(self, **kwargs):
         regio = get_object_or_404(Regio, slug=kwargs["slug"])
+        user = self.request.user
         return super().get_context_data(
             regio=regio,
+            mag_organiseren=user.is_authenticated
+            and BijeenkomstPolicy().holds(user, "organise", Bijeenkomst(regio=regio)),
             organen=list(regio.organen.order_by("naam")),
             bijeenkomsten=list(regio.bijeenkomsten.order_by("-datum")[:20]),
             **kwargs,
@@ -70,9 +73,22 @@ class BijeenkomstView(PageView):
             open=open_,
             mag_inschrijven=self.mag_inschrijven,
             mag_organiseren=self.policy.may(user, "organise", self.bijeenkomst),
+            opbrengst_sessies=self._opbrengst_sessies(user),
             form=form,
             **kwargs,
         )
+
+    def _opbrengst_sessies(self, user):
+        """The sessions whose output this user records (as facilitator or organiser), from the day itself on."""
+        if not user.is_authenticated:
+            return set()
+        policy = WerksessiePolicy(self.policy)
+        return {
+            sessie.pk
+            for blok in self.blokken
+            for sessie in blok.sessies.all()
+            if policy.holds(user, "record_opbrengst", _met_blok(sessie, blok, self.bijeenkomst))
+        }
 
     def post(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
@@ -102,6 +118,13 @@ class BijeenkomstView(PageView):
         return self.render_to_response(self.get_context_data(form=form), status=422)
 
 
+def _met_blok(sessie, blok, bijeenkomst):
+    """The session with its (already loaded) block and day, so a policy asks no query per row."""
+    blok.bijeenkomst = bijeenkomst
+    sessie.blok = blok
+    return sessie
+
+
 class AnnulerenView(LoginRequiredMixin, View):
     def post(self, request, pk):
         inschrijving = get_object_or_404(Inschrijving.objects.select_related("bijeenkomst__regio"), pk=pk)
@@ -119,11 +142,17 @@ class AnnulerenView(LoginRequiredMixin, View):
 
 
 class _OrganiserMixin:
+    """The organiser's pages (a planning day is public): login for the anonymous, else 403 unless organiser."""
+
+    def get_bijeenkomst(self, **kwargs):
+        return get_object_or_404(Bijeenkomst.objects.select_related("regio"), pk=kwargs["pk"])
+
     def dispatch(self, request, *args, **kwargs):
-        self.bijeenkomst = get_object_or_404(Bijeenkomst.objects.select_related("regio"), pk=kwargs["pk"])
+        self.bijeenkomst = self.get_bijeenkomst(**kwargs)
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        refuse(permissions.can_organise_bijeenkomst(request.user, self.bijeenkomst.regio))
+        self.policy = BijeenkomstPolicy()
+        refuse(self.policy.holds(request.user, "organise", self.bijeenkomst))
         return super().dispatch(request, *args, **kwargs)
 
 
@@ -157,8 +186,8 @@ class DeelnemersCsvView(_OrganiserMixin, View):
             for keuze in selectors.deelnemers(self.bijeenkomst).iterator(chunk_size=500):
                 inschrijving = keuze.inschrijving
                 yield [
-                    inschrijving.user.get_full_name(),
-                    inschrijving.user.email,
+                    inschrijving.deelnemer_naam,
+                    inschrijving.deelnemer_email,
                     inschrijving.bestuur,
                     keuze.werksessie.blok.titel,
                     keuze.werksessie.thema,
