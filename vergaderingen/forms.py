@@ -154,7 +154,7 @@ class AanwezigheidForm(forms.Form):
 
 
 class BesluitForm(forms.Form):
-    uitkomst = forms.ChoiceField(label=_("Besluituitkomst"), choices=Besluituitkomst.choices)
+    uitkomst = forms.ChoiceField(label=_("Uitkomst"), choices=Besluituitkomst.choices)
     behandeling = forms.CharField(
         label=_("Behandeling"),
         required=False,

@@ -5,6 +5,7 @@ from decimal import Decimal
 from django import template
 from django.template.base import token_kwargs
 from django.utils.html import format_html
+from django.utils.translation import gettext
 
 from regioportaal.templatetags.portaal import euro
 
@@ -58,8 +59,14 @@ class TabelNode(template.Node):
         attrs = ""
         if self.labelledby is not None:
             attrs = format_html(' aria-labelledby="{}"', self.labelledby.resolve(context))
+        # A region a keyboard can reach and scroll (axe scrollable-region-focusable, from 320 px up), named by the
+        # table's title or, without one, as a table.
+        naam = attrs or format_html(' aria-label="{}"', gettext("Tabel"))
         return format_html(
-            '<div class="table-scroll">\n<table{}>{}</table>\n</div>', attrs, self.nodelist.render(context)
+            '<div class="table-scroll" tabindex="0" role="region"{}>\n<table{}>{}</table>\n</div>',
+            naam,
+            attrs,
+            self.nodelist.render(context),
         )
 
 

@@ -134,7 +134,7 @@ def _datum(dag):
 
 def _melding(page, tekst):
     """A message the portal shows after a step (the page's status region)."""
-    expect(page.locator(".messages")).to_contain_text(tekst)
+    expect(page.locator(".messages[role='status']")).to_contain_text(tekst)
 
 
 def _fout_bij_formulier(page, formulier, tekst):

@@ -436,4 +436,6 @@ def test_a_mission_longer_than_the_limit_is_refused_next_to_its_field_and_nothin
     response = client.post(beheer(), {"missie": "x" * (TEKST_MAX + 1), "visie": "Kort en goed."})
     assert response.status_code == 422
     assert f"niet meer dan {TEKST_MAX} tekens" in response.content.decode()
-    assert "Kort en goed." not in client.get(reverse("opgaven:strategie", args=["denderregio"])).content.decode()
+    assert (
+        "Kort en goed." not in client.get(reverse("opgaven:strategie", args=["denderregio"])).content.decode()
+    )

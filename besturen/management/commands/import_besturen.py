@@ -1,14 +1,13 @@
-import os
-
-from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from besturen.imports import BesturenImportGeweigerd, check_size
+from besturen.imports import check_size
 from besturen.services import import_besturen
 
+from ._importeren import ImportCommand
 
-class Command(BaseCommand):
+
+class Command(ImportCommand):
     @property
     def help(self):
         # Translated when the parser is built (argparse cannot handle a lazy string).
@@ -21,37 +20,18 @@ class Command(BaseCommand):
             "Bij één foute regel wordt niets geïmporteerd."
         )
 
-    def add_arguments(self, parser):
-        parser.add_argument("bestand", help=_("pad naar het CSV-bestand (UTF-8)"))
-        parser.add_argument(
-            "--dry-run",
-            action="store_true",
-            help=_("alleen controleren en tonen wat er zou veranderen; er wordt niets opgeslagen"),
-        )
+    def run_import(self, bron, *, grootte, naam, dry_run):
+        check_size(grootte)
+        return import_besturen(bron, door=None, dry_run=dry_run, grootte=grootte, naam=naam)
 
-    def handle(self, *args, bestand, dry_run, **options):
-        try:
-            grootte = os.stat(bestand).st_size
-        except OSError as fout:
-            raise CommandError(
-                _("Kan %(bestand)s niet lezen: %(reden)s") % {"bestand": bestand, "reden": fout.strerror}
-            ) from fout
-        try:
-            check_size(grootte)
-            with open(bestand, "rb") as bron:
-                resultaat = import_besturen(bron, door=None, dry_run=dry_run, grootte=grootte, naam=bestand)
-        except BesturenImportGeweigerd as geweigerd:
-            for fout in geweigerd.fouten:
-                self.stderr.write(str(fout))
-            raise CommandError(
-                ngettext(
-                    "Niets geïmporteerd: %(aantal)d fout in %(bestand)s.",
-                    "Niets geïmporteerd: %(aantal)d fouten in %(bestand)s.",
-                    len(geweigerd.fouten),
-                )
-                % {"aantal": len(geweigerd.fouten), "bestand": bestand}
-            ) from None
+    def refused(self, aantal, bestand):
+        return ngettext(
+            "Niets geïmporteerd: %(aantal)d fout in %(bestand)s.",
+            "Niets geïmporteerd: %(aantal)d fouten in %(bestand)s.",
+            aantal,
+        ) % {"aantal": aantal, "bestand": bestand}
 
+    def report(self, resultaat, dry_run):
         if dry_run:
             for label in resultaat.namen_aangemaakt:
                 self.stdout.write(_("  nieuw: %(gemeente)s") % {"gemeente": label})
@@ -63,4 +43,3 @@ class Command(BaseCommand):
                     _("  bevolkingscijfer gecorrigeerd: %(correctie)s") % {"correctie": correctie}
                 )
             )
-        self.stdout.write(self.style.SUCCESS(resultaat.samenvatting()))
