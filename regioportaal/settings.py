@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "opgaven",
     "programmas",
     "vergaderingen",
+    "notities",
+    "raad",
 ]
 
 MIDDLEWARE = [

@@ -70,4 +70,6 @@ urlpatterns = [
     path("", include("programmas.urls")),
     path("", include("besturen.urls")),
     path("", include("vergaderingen.urls")),
+    path("", include("notities.urls")),
+    path("", include("raad.urls")),
 ]

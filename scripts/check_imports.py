@@ -4,8 +4,8 @@
 Usage:
     python scripts/check_imports.py [--root DIR]
 
-Imports go one way only: vergaderingen → programmas → opgaven → besturen → regioportaal (arrow = "may import").
-The script reads every module of those five packages (migrations and tests aside) with `ast`, collects every import,
+Imports go one way only: raad → notities → vergaderingen → programmas → opgaven → besturen → regioportaal (arrow = "may import").
+The script reads every module of those packages (migrations and tests aside) with `ast`, collects every import,
 at module level and inside functions, and exits 1 with one line per problem (file:line) when
 
 - an app imports a higher app (an arrow pointing the wrong way), wherever the import stands, or
@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 # Lowest first: an app may import the apps before it in this list, never the ones after it.
-APPS = ["regioportaal", "besturen", "opgaven", "programmas", "vergaderingen"]
+APPS = ["regioportaal", "besturen", "opgaven", "programmas", "vergaderingen", "notities", "raad"]
 SKIP_DIRS = {"migrations", "tests", "__pycache__"}
 ORDER = " → ".join(reversed(APPS))
 
