@@ -40,6 +40,8 @@ run: venv
 	$(MANAGE) load_opgaven_demo
 	$(MANAGE) load_programmas_demo
 	$(MANAGE) load_vergaderingen_demo
+	$(MANAGE) load_notities_demo
+	$(MANAGE) load_raad_demo
 	@echo
 	@echo "Regioportaal on http://$(RUN_ADDR)/"
 	$(MANAGE) demo_logins

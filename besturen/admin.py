@@ -1,37 +1,16 @@
-from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect
-from django.template.response import TemplateResponse
-from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from regioportaal.admin import AlleenLezenMixin, ViaServicesAdmin
 
 from . import services
-from .imports import BesturenImportGeweigerd
+from .admin_import import ImportAdminMixin, Lijst
 from .models import Bestuur, Bevolkingscijfer, Deelname, ExternePartij, Lidmaatschap, Orgaan, Persoon, Regio
 from .services import import_besturen
 
-IMPORT_FOUTEN_GETOOND = 200
 CORRECTIES_GETOOND = 50
 BEVOLKING_VELDEN = ["inwoners", "inwoners_peildatum", "inwoners_bron"]
-
-
-class BestuurImportForm(forms.Form):
-    bestand = forms.FileField(
-        label=gettext_lazy("CSV-bestand"),
-        help_text=gettext_lazy(
-            "UTF-8, met de kopregel nis_code,naam,provincie,referentieregio,inwoners (Vlaamse gemeenten) "
-            "of cbs_code,naam,provincie,inwoners (Nederlandse gemeenten)."
-        ),
-    )
-    dry_run = forms.BooleanField(
-        label=gettext_lazy("Alleen controleren"),
-        required=False,
-        help_text=gettext_lazy("Toont wat er zou veranderen, zonder iets op te slaan."),
-    )
 
 
 class AlleenLezenInlinesAdmin(ViaServicesAdmin):
@@ -75,7 +54,21 @@ class RegioAdmin(AlleenLezenInlinesAdmin):
 
 
 @admin.register(Bestuur)
-class BestuurAdmin(AlleenLezenInlinesAdmin):
+class BestuurAdmin(ImportAdminMixin, AlleenLezenInlinesAdmin):
+    import_title = gettext_lazy("Gemeenten importeren")
+    import_uitleg = gettext_lazy(
+        "Importeer gemeenten uit een CSV-bestand: Vlaamse gemeenten met hun NIS-code of Nederlandse gemeenten met "
+        "hun CBS-code. Bestaande gemeenten worden bijgewerkt op land en code, nieuwe worden aangemaakt. Het aantal "
+        "inwoners wordt toegevoegd als bevolkingscijfer op de peildatum van het bestand, met zijn bron; eerdere "
+        "cijfers blijven bewaard. Het huidige aantal inwoners is het cijfer met de laatste peildatum. Staat er "
+        "één fout in het bestand, dan wordt niets geïmporteerd."
+    )
+    bestand_uitleg = gettext_lazy(
+        "UTF-8, met de kopregel nis_code,naam,provincie,referentieregio,inwoners (Vlaamse gemeenten) "
+        "of cbs_code,naam,provincie,inwoners (Nederlandse gemeenten)."
+    )
+    dry_run_uitleg = gettext_lazy("Toont wat er zou veranderen, zonder iets op te slaan.")
+
     list_display = [
         "naam",
         "soort",
@@ -100,51 +93,28 @@ class BestuurAdmin(AlleenLezenInlinesAdmin):
     def update(self, request, instance, values):
         return services.update_bestuur(instance, door=request.user, **values)
 
-    def get_urls(self):
-        naam = f"{self.opts.app_label}_{self.opts.model_name}_import"
-        return [path("import/", self.admin_site.admin_view(self.import_view), name=naam)] + super().get_urls()
+    def may_import(self, request):
+        return self.has_add_permission(request)
 
-    def import_view(self, request):
-        """Upload a municipality CSV file; show every error, or the counts (a dry run lists the rows)."""
-        if not self.has_add_permission(request):
-            raise PermissionDenied
-        fouten, resultaat = [], None
-        if request.method == "POST":
-            form = BestuurImportForm(request.POST, request.FILES)
-            if form.is_valid():
-                bestand = form.cleaned_data["bestand"]
-                try:
-                    resultaat = import_besturen(
-                        bestand.chunks(),
-                        door=request.user,
-                        dry_run=form.cleaned_data["dry_run"],
-                        grootte=bestand.size,
-                        naam=bestand.name,
-                    )
-                except BesturenImportGeweigerd as geweigerd:
-                    fouten = geweigerd.fouten
-                else:
-                    if not resultaat.dry_run:
-                        messages.success(request, resultaat.samenvatting())
-                        if resultaat.correcties:
-                            messages.warning(request, self._correcties_bericht(resultaat.correcties))
-                        return redirect(
-                            reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist")
-                        )
-        else:
-            form = BestuurImportForm()
-        context = {
-            **self.admin_site.each_context(request),
-            "correcties": resultaat.correcties if resultaat else [],
-            "title": _("Gemeenten importeren"),
-            "opts": self.opts,
-            "form": form,
-            "fouten": fouten[:IMPORT_FOUTEN_GETOOND],
-            "aantal_fouten": len(fouten),
-            "niet_getoond": max(0, len(fouten) - IMPORT_FOUTEN_GETOOND),
-            "resultaat": resultaat,
-        }
-        return TemplateResponse(request, "admin/besturen/bestuur/import.html", context)
+    def run_import(self, bron, **kwargs):
+        return import_besturen(bron, **kwargs)
+
+    def report_import(self, request, resultaat):
+        super().report_import(request, resultaat)
+        if resultaat.correcties:
+            messages.warning(request, self._correcties_bericht(resultaat.correcties))
+
+    def proefdraai_lijsten(self, resultaat):
+        return [
+            Lijst(_("Zou worden aangemaakt"), resultaat.namen_aangemaakt),
+            Lijst(_("Zou worden gewijzigd"), resultaat.namen_gewijzigd),
+            Lijst(
+                _("Bevolkingscijfers die zouden worden gecorrigeerd"),
+                resultaat.correcties,
+                _("Voor deze gemeenten staat er al een ander aantal inwoners op dezelfde peildatum."),
+                "correcties",
+            ),
+        ]
 
     @staticmethod
     def _correcties_bericht(correcties):

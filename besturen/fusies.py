@@ -28,9 +28,10 @@ from regioportaal import meldingen
 from regioportaal.audit import log_action
 from regioportaal.links import absolute_url
 
-from . import permissions, services
+from . import services
 from .gebeurtenissen import FusieGebeurtenis
 from .models import Bestuur, Bevolkingscijfer, Deelname, Fusie, Fusievoorganger, Lidmaatschap, Regio
+from .policies import FusiePolicy
 from .services import regio_scope
 
 # kwargs: fusie. Sent inside the recording transaction, after the memberships and the population are in place.
@@ -176,7 +177,7 @@ def record_fusie(*, datum, voorgangers, opvolger, door, reden=""):
     `opvolger` may be one of `voorgangers`: it absorbs the others and keeps its code. Returns the Fusie. A
     predecessor that already merged, a merger of one government, or governments of different countries are refused.
     """
-    permissions.require_platform_admin(door)
+    FusiePolicy().require(door, "record", None)
     voorgangers = list(dict.fromkeys(voorgangers))
     nieuw = opvolger not in voorgangers
     opgeheven = [bestuur for bestuur in voorgangers if bestuur != opvolger]
@@ -224,7 +225,7 @@ def review_zetels(fusie, regio, keuzes, *, door):
     seat's end date to the merger date; moving ends it there and gives the same person the same role in the same
     body on behalf of the successor from that date. The region's secretariat (or the platform administrator).
     """
-    permissions.require_manage_regio(door, regio)
+    FusiePolicy().require(door, "review_zetels", regio)
     Regio.objects.select_for_update().filter(pk=regio.pk).exists()
     zetels = {zetel.pk: zetel for zetel in te_herzien(fusie, regio)}
     onbekend = [pk for pk in keuzes if pk not in zetels]

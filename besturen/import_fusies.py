@@ -8,20 +8,26 @@ whose merger is already recorded (same date, predecessors and successor) changes
 imported again.
 """
 
-import csv
 import datetime
 import re
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from . import permissions, services
+from . import services
 from .fusies import record_fusie
-from .import_stream import BesturenImportGeweigerd, ImportFout, _Tekstregels, check_size
+from .import_stream import (
+    BesturenImportGeweigerd,
+    CsvLezer,
+    ImportFout,
+    all_or_nothing,
+    check_size,
+    import_reden,
+)
 from .models import Bestuur, BestuurSoort, Fusievoorganger, Land
+from .policies import FusiePolicy
 
 KOLOMMEN = ("datum", "voorgangers", "opvolger", "opvolger_code")
 CODEPATRONEN = {Land.BELGIE: re.compile(r"[0-9]{5}"), Land.NEDERLAND: re.compile(r"GM[0-9]{4}")}
@@ -100,37 +106,12 @@ class FusieImportResultaat:
         return tekst % {**waarden, "gelezen": gelezen}
 
 
-class FusiesLezer:
+class FusiesLezer(CsvLezer):
     """Reads and checks a mergers file against the governments in the portal; problems go to `fouten`."""
-
-    def __init__(self, bron):
-        self.bron = bron
-        self.fouten = []
-
-    def _fout(self, regel, kolom, bericht):
-        self.fouten.append(ImportFout(regel, kolom, bericht))
-
-    def _records(self):
-        regels = _Tekstregels(self.bron, self.fouten)
-        lezer = csv.reader(regels, strict=False)
-        while True:
-            regels.eerste = None
-            try:
-                waarden = next(lezer)
-            except StopIteration:
-                return
-            except csv.Error:
-                regel = regels.eerste or regels.laatste
-                self._fout(
-                    regel, "", _("Regel %(regel)d kan niet als CSV worden gelezen.") % {"regel": regel}
-                )
-                continue
-            if any(waarde.strip() for waarde in waarden):
-                yield regels.eerste, [waarde.strip() for waarde in waarden]
 
     def regels(self):
         """Every good line as a `Fusieregel`, after reading the whole file (two queries for all governments)."""
-        records = list(self._records())
+        records = [(regel, [waarde.strip() for waarde in waarden]) for regel, waarden in self.records()]
         if not records:
             if not self.fouten:
                 self._fout(None, "", _("Het bestand is leeg."))
@@ -276,12 +257,12 @@ def import_fusies(bron, *, door, dry_run=False, grootte=None, naam=None):
     Raises `BesturenImportGeweigerd` with every problem (line and column) when any line is wrong; `dry_run` checks
     and reports what would be recorded without writing anything.
     """
-    permissions.require_platform_admin(door)
+    FusiePolicy().require(door, "record", None)
     check_size(grootte)
-    reden = _("Import uit %(bestand)s") % {"bestand": naam} if naam else _("Import van fusies")
+    reden = import_reden(naam, _("Import van fusies"))
     lezer = FusiesLezer(bron)
     resultaat = FusieImportResultaat(dry_run=dry_run)
-    with transaction.atomic():
+    with all_or_nothing(lezer.fouten):
         rijen = lezer.regels()
         if lezer.fouten:
             raise BesturenImportGeweigerd(lezer.fouten)
@@ -296,6 +277,4 @@ def import_fusies(bron, *, door, dry_run=False, grootte=None, naam=None):
                 _record(rij, door=door, reden=reden)
             except ValidationError as fout:
                 lezer.fouten.append(ImportFout(rij.regel, "", " ".join(fout.messages)))
-        if lezer.fouten:
-            raise BesturenImportGeweigerd(lezer.fouten)
     return resultaat

@@ -1,12 +1,18 @@
-"""Reading an import file as a stream: the size limit, line ends, UTF-8, and the problems found on the way.
+"""Reading an import file as a stream: the size limit, line ends, UTF-8, CSV records, and the problems found on the way.
 
 One physical line at a time is decoded, so memory stays flat whatever the file size. Every problem becomes an
-`ImportFout`; `BesturenImportGeweigerd` refuses the file with all of them. The CSV layer is `besturen.imports`.
+`ImportFout`; `BesturenImportGeweigerd` refuses the file with all of them, and `all_or_nothing` writes a file in one
+transaction or not at all. The readers of the two files are `besturen.imports` (municipalities) and
+`besturen.import_fusies` (mergers), both a `CsvLezer`.
 """
 
+import csv
+import os
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 LEESBLOK = 64 * 1024
@@ -136,3 +142,55 @@ class _Tekstregels:
             if self.eerste is None:
                 self.eerste = nummer
             yield tekst
+
+
+class CsvLezer:
+    """The base of a file's reader: `records()` yields its CSV records with their line numbers; every problem,
+    with its line, goes to `fouten` and reading goes on, so the user gets all of them at once."""
+
+    def __init__(self, bron):
+        self.bron = bron
+        self.fouten = []
+
+    def _fout(self, regel, kolom, bericht):
+        self.fouten.append(ImportFout(regel, kolom, bericht))
+
+    def records(self):
+        """Yield (line number, list of values) per CSV record, skipping blank lines."""
+        regels = _Tekstregels(self.bron, self.fouten)
+        lezer = csv.reader(regels, strict=False)
+        while True:
+            regels.eerste = None
+            try:
+                waarden = next(lezer)
+            except StopIteration:
+                return
+            except csv.Error:
+                regel = regels.eerste or regels.laatste
+                self._fout(
+                    regel,
+                    "",
+                    _("Regel %(regel)d kan niet als CSV worden gelezen (controleer de aanhalingstekens).")
+                    % {"regel": regel},
+                )
+                continue
+            if not any(waarde.strip() for waarde in waarden):
+                continue
+            yield regels.eerste, waarden
+
+
+def import_reden(naam, standaard):
+    """The reason written with every audit entry of an import: the file's name, or `standaard` without one."""
+    if naam:
+        return _("Import uit %(bestand)s") % {"bestand": os.path.basename(str(naam))}
+    return standaard
+
+
+@contextmanager
+def all_or_nothing(fouten):
+    """One transaction for a whole file: when the block ends with problems in `fouten`, refuse the file with all of
+    them and write nothing."""
+    with transaction.atomic():
+        yield
+        if fouten:
+            raise BesturenImportGeweigerd(fouten)

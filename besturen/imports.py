@@ -8,7 +8,6 @@ The writing side is `besturen.services.import_besturen`: each row adds the popul
 peildatum (with the format's `bron`) to the municipality's history, or corrects that date's figure.
 """
 
-import csv
 import datetime
 import re
 from collections.abc import Iterable, Iterator
@@ -19,8 +18,8 @@ from django.utils.translation import gettext as _
 from .import_stream import (
     LEESBLOK,
     BesturenImportGeweigerd,
+    CsvLezer,
     ImportFout,
-    _Tekstregels,
     check_size,
     fysieke_regels,
     te_groot_fout,
@@ -129,42 +128,15 @@ def _lijkt_op_gegevens(waarden):
     return any(formaat.codepatroon.fullmatch(eerste) for formaat in FORMATEN)
 
 
-class GemeentenLezer:
+class GemeentenLezer(CsvLezer):
     """Reads one municipality file; `rijen()` yields the good rows and collects every problem in `fouten`.
 
     `formaat` is known once the header has been read (after the first row came out of `rijen()`).
     """
 
     def __init__(self, bron):
-        self.bron = bron
+        super().__init__(bron)
         self.formaat = None
-        self.fouten = []
-
-    def _fout(self, regel, kolom, bericht):
-        self.fouten.append(ImportFout(regel, kolom, bericht))
-
-    def _records(self):
-        """Yield (line number, list of values) per CSV record, skipping blank lines."""
-        regels = _Tekstregels(self.bron, self.fouten)
-        lezer = csv.reader(regels, strict=False)
-        while True:
-            regels.eerste = None
-            try:
-                waarden = next(lezer)
-            except StopIteration:
-                return
-            except csv.Error:
-                regel = regels.eerste or regels.laatste
-                self._fout(
-                    regel,
-                    "",
-                    _("Regel %(regel)d kan niet als CSV worden gelezen (controleer de aanhalingstekens).")
-                    % {"regel": regel},
-                )
-                continue
-            if not any(waarde.strip() for waarde in waarden):
-                continue
-            yield regels.eerste, waarden
 
     def _lees_kopregel(self, regel, waarden):
         """Find the format from the header: (format, column positions), or None after reporting problems."""
@@ -304,7 +276,7 @@ class GemeentenLezer:
 
     def rijen(self) -> Iterator[Rij]:
         """Yield every good data row in file order; problems go to `self.fouten`."""
-        records = self._records()
+        records = self.records()
         posities = None
         gezien = {}  # code -> line number, to name the earlier line of a duplicate
         aantal = 0

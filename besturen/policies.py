@@ -11,7 +11,8 @@ the system, `door=None`), and the state's own refusal (asked of the system too).
 - `OrgaanPolicy` (an `Orgaan`): its member screen, new seats, external parties, items (the body's secretariat);
 - `LidmaatschapPolicy` (a seat): change its role, end it, invite its person;
 - `PersoonPolicy` (a `Persoon`): invite to an account (whoever manages a body the person sits in);
-- `StukPolicy` (a `Stuk`): read it, comment on it.
+- `StukPolicy` (a `Stuk`): read it, comment on it;
+- `FusiePolicy` (mergers): record them (no object: platform-wide), review the seats they leave in a `Regio`.
 
 A policy instance remembers the role answers it gave (per user and object), so a page that asks for every row of a
 list asks the permission tables once: make one instance per request or service call, never one for the process.
@@ -254,3 +255,24 @@ class StukPolicy(_Policy):
 
     def holds_comment(self, user, stuk):
         return self._remember(permissions.can_comment_stuk, user, stuk)
+
+
+class FusiePolicy(_Policy):
+    """Mergers: the platform administrator records them (the screen, the import, the admin's import; the object is
+    None, a merger is not the region's); a region's secretariat (or, as `can_manage_regio` grants, the platform
+    administrator) sees its members' mergers and reviews the seats its bodies hold for the predecessors."""
+
+    actions = ("record", "review_zetels")
+    messages = {
+        "record": gettext_lazy("Alleen een platformbeheerder mag dit."),
+        "review_zetels": BEHEER_REGIO,
+    }
+
+    def context(self, regio):
+        return {"regio": regio}
+
+    def holds_record(self, user, _obj=None):
+        return permissions.is_platform_admin(user)
+
+    def holds_review_zetels(self, user, regio):
+        return regio is not None and self._remember(permissions.can_manage_regio, user, regio)

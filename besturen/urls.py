@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_fusies
+from . import views, views_fusies, views_fusies_beheer
 
 app_name = "besturen"
 
@@ -23,4 +23,5 @@ urlpatterns = [
     path("bestuur/<int:pk>/", views.BestuurView.as_view(), name="bestuur"),
     path("regio/<slug:slug>/fusies/", views_fusies.FusiesRegioView.as_view(), name="fusies_regio"),
     path("regio/<slug:slug>/fusies/<int:pk>/", views_fusies.FusieZetelsView.as_view(), name="fusie_zetels"),
+    path("fusies/nieuw/", views_fusies_beheer.FusieNieuwView.as_view(), name="fusie_nieuw"),
 ]

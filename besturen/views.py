@@ -9,11 +9,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 
+from regioportaal import werklijst
 from regioportaal.models import ActionLog
 from regioportaal.permissions import NotAllowed
 from regioportaal.views import PageView, form_errors_from, paginate, refuse
 
-from . import permissions, selectors, services
+from . import permissions, selectors, services, views_fusies_beheer
 from .forms import (
     BeeindigForm,
     ExternePartijForm,
@@ -26,12 +27,23 @@ from .forms import (
 from .models import Bestuur, Lidmaatschap, Orgaan, Regio, Rol, Stuk
 from .policies import LidmaatschapPolicy, OrgaanPolicy, RegioPolicy, StukPolicy
 
+WERKLIJST_OP_START = 10  # the start page shows this many; /werklijst/ shows all
+
 
 class HomeView(PageView):
+    """The regions; after login first the person's work list (its first `WERKLIJST_OP_START` items)."""
+
     template_name = "besturen/home.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(regios=paginate(self.request, selectors.regio_list()), **kwargs)
+        werk = werklijst.items_for(self.request.user)
+        return super().get_context_data(
+            regios=paginate(self.request, selectors.regio_list()),
+            werk=werk[:WERKLIJST_OP_START],
+            werk_totaal=len(werk),
+            vandaag=timezone.localdate(),
+            **kwargs,
+        )
 
 
 class RegioView(PageView):
@@ -111,6 +123,7 @@ class RegioBeheerView(LoginRequiredMixin, PageView):
             organen=selectors.organen_van(regio=self.regio),
             rollen=paginate(self.request, selectors.rollen_in_regio(self.regio)),
             acties=self.policy.allowed(self.request.user, self.regio),
+            zetels_te_herzien=views_fusies_beheer.zetels_te_herzien(self.regio),
             form=form or OrgaanForm(),
             **kwargs,
         )

@@ -10,15 +10,16 @@ from django.utils.translation import gettext as _
 
 from regioportaal.views import PageView, refuse
 
-from . import fusies, permissions
+from . import fusies
 from .models import Fusie, Lidmaatschap, Regio
+from .policies import FusiePolicy
 
 
 class _RegioBeheer(LoginRequiredMixin, PageView):
     def dispatch(self, request, *args, **kwargs):
         self.regio = get_object_or_404(Regio, slug=kwargs["slug"])
         if request.user.is_authenticated:
-            refuse(permissions.can_manage_regio(request.user, self.regio))
+            refuse(FusiePolicy().may(request.user, "review_zetels", self.regio))
             self.check_regio()
         return super().dispatch(request, *args, **kwargs)
 

@@ -7,3 +7,16 @@ class NotitiesConfig(AppConfig):
 
     name = "notities"
     verbose_name = _("Notities")
+
+    def ready(self):
+        from regioportaal import documentlinks, navigatie
+        from regioportaal import privacy as privacy_registry
+
+        from . import privacy
+        from .documenten import notities_link
+
+        navigatie.register("menu", _("Mijn notities"), "notities:mijn", 40, login=True)
+        documentlinks.register("notities", notities_link, volgorde=10)
+        privacy_registry.register(
+            "notities", _("Notities bij documenten"), export=privacy.export, erase=privacy.erase, volgorde=50
+        )

@@ -11,7 +11,7 @@ from django.utils.translation import ngettext
 from besturen import permissions as besturen_permissions
 from besturen import selectors as besturen_selectors
 
-from .models import Capaciteit, Opgave, Portefeuillehouder, Synergie, Voortgang, VoortgangStatus
+from .models import Capaciteit, Opgave, Portefeuillehouder, Status, Synergie, Voortgang, VoortgangStatus
 
 # The priority of an opgave: "hoe meer synergie, hoe meer prioriteit" (Groene Metropoolregio).
 SYNERGIE_GEWICHT = 2
@@ -221,3 +221,21 @@ def portefeuilles_van(regio):
 def portefeuille_kandidaten(regio):
     """Who may hold a portfolio of `regio`: the people with a current seat in one of its bodies, by name."""
     return besturen_selectors.personen_with_seats(besturen_selectors.current_seats(regio=regio))
+
+
+def voortgang_over(regio, begin, eind):
+    """The region's published, running opgaven by title, each with `rapporten`: its progress reports whose period
+    ends between `begin` and `eind` (inclusive), latest first; an empty list is missing input (two queries)."""
+    return (
+        Opgave.objects.filter(regio=regio, gepubliceerd=True, status=Status.LOPEND)
+        .prefetch_related(
+            Prefetch(
+                "voortgang",
+                queryset=Voortgang.objects.filter(periode_eind__range=(begin, eind)).order_by(
+                    "-periode_eind"
+                ),
+                to_attr="rapporten",
+            )
+        )
+        .order_by("titel", "pk")
+    )

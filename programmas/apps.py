@@ -24,3 +24,5 @@ class ProgrammasConfig(AppConfig):
         privacy_registry.register(
             "programmas", _("Jaarprogramma's"), export=privacy.export, erase=privacy.erase, volgorde=30
         )
+
+        from . import werklijst  # noqa: F401  (registers its part of the personal work list)

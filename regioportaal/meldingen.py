@@ -144,7 +144,7 @@ def afmeldtoken(email, soort):
     return signing.dumps({"e": email.strip().lower(), "s": soort}, salt=AFMELDEN_SALT, compress=True)
 
 
-def lees_afmeldtoken(token):
+def read_unsubscribe_token(token):
     """(email, soort) from a token `afmeldtoken` made; raises `signing.BadSignature` for a tampered or foreign one."""
     data = signing.loads(token, salt=AFMELDEN_SALT)
     if not isinstance(data, dict) or not is_optioneel(data.get("s")) or not data.get("e"):

@@ -2,6 +2,8 @@
 
 An app registers its links in its AppConfig.ready(); the pages render whatever is registered:
 - "regio" links take the region's slug, "orgaan" links the body's pk;
+- "bestuur" links take a government's official code (`gemeente`), "bestuur_regio" links that code and a region's
+  slug (`gemeente`, `regio`): a page about the government, or about the government in one of its regions;
 - "menu" links take no argument and show only to logged-in users when `login` is set.
 """
 
@@ -44,6 +46,17 @@ def regio_links(regio):
 def orgaan_links(orgaan):
     """[(label, url)] for a body page, in order."""
     return [(link.label, reverse(link.url_name, kwargs={"pk": orgaan.pk})) for link in _sorted("orgaan")]
+
+
+def bestuur_links(bestuur, regio=None):
+    """[(label, url)] for a government's page, or with `regio` for a page about the government in that region."""
+    if regio is None:
+        return [
+            (link.label, reverse(link.url_name, kwargs={"gemeente": bestuur.code}))
+            for link in _sorted("bestuur")
+        ]
+    kwargs = {"gemeente": bestuur.code, "regio": regio.slug}
+    return [(link.label, reverse(link.url_name, kwargs=kwargs)) for link in _sorted("bestuur_regio")]
 
 
 def menu_links(user):

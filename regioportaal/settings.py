@@ -215,6 +215,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "besturen.tasks.sync_rollen_dagelijks",
         "schedule": crontab(hour=0, minute=5),
     },
+    "informatieprotocol": {
+        "task": "raad.tasks.send_informatieprotocol",
+        "schedule": crontab(hour=6, minute=45),
+    },
     "bewaartermijnen": {
         "task": "regioportaal.privacy.tasks.purge_expired_data",
         "schedule": crontab(hour=3, minute=15),

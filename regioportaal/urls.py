@@ -66,6 +66,7 @@ urlpatterns = [
     ),
     path("account/mijn-gegevens/", privacy_views.MijnGegevensView.as_view(), name="mijn_gegevens"),
     path("beheer/privacy/", privacy_views.BeheerView.as_view(), name="privacy_beheer"),
+    path("werklijst/", include("regioportaal.views_werklijst")),
     path("", include("opgaven.urls")),
     path("", include("programmas.urls")),
     path("", include("besturen.urls")),

@@ -98,7 +98,7 @@ class AfmeldenView(TemplateResponseMixin, View):
 
     def dispatch(self, request, *args, **kwargs):
         try:
-            self.email, self.soort = meldingen.lees_afmeldtoken(kwargs["token"])
+            self.email, self.soort = meldingen.read_unsubscribe_token(kwargs["token"])
         except signing.BadSignature:
             return TemplateResponse(request, "regioportaal/afmelden_ongeldig.html", status=400)
         return super().dispatch(request, *args, **kwargs)

@@ -31,9 +31,10 @@ def _own_cache(settings, request):
     }
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def snelle_wachtwoorden(settings):
-    """Hash passwords cheaply: a test world creates a dozen accounts."""
+    """Hash passwords cheaply in every test: the production hasher costs a quarter of a second per account, and the
+    test worlds and the demo create dozens of accounts (and every login checks a password)."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ["regioportaal", "besturen", "opgaven", "programmas", "vergaderingen"]
+APPS = ["regioportaal", "besturen", "opgaven", "programmas", "vergaderingen", "notities", "raad"]
 
 
 @pytest.fixture(scope="module")

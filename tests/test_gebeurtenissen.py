@@ -16,7 +16,7 @@ from regioportaal.models import ActionLog
 from vergaderingen.models import Vergadering, VergaderingStatus
 
 REPO = Path(__file__).resolve().parents[1]
-PACKAGES = ["regioportaal", "besturen", "opgaven", "programmas", "vergaderingen"]
+PACKAGES = ["regioportaal", "besturen", "opgaven", "programmas", "vergaderingen", "notities", "raad"]
 
 
 # --- the code scan ------------------------------------------------------------------------------------------------

@@ -183,7 +183,7 @@ def test_optional_mail_carries_a_signed_unsubscribe_link_and_mail_of_an_office_d
     assert "/afmelden/" in uitnodiging.body
     assert uitnodiging.extra_headers["List-Unsubscribe"].startswith("<http")
     assert "/afmelden/" not in agenda.body and "List-Unsubscribe" not in agenda.extra_headers
-    assert meldingen.lees_afmeldtoken(_link_in(uitnodiging.body).split("/")[2]) == (
+    assert meldingen.read_unsubscribe_token(_link_in(uitnodiging.body).split("/")[2]) == (
         "jan.zonder@example.org",
         "uitnodiging",
     )

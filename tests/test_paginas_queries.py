@@ -60,7 +60,7 @@ def test_the_privacy_admin_finds_a_person_in_the_same_queries_for_2_or_20_record
 ):
     _sporen(world, world.lid, aantal)
     client.force_login(world.platformbeheerder)
-    with django_assert_max_num_queries(26):
+    with django_assert_max_num_queries(27):
         response = client.get(reverse("privacy_beheer"), {"email": world.lid.email})
     assert response.status_code == 200
     assert "Wat het portaal over deze persoon bewaart" in response.content.decode()

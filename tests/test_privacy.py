@@ -120,6 +120,7 @@ def test_every_app_registers_a_provider():
         "opgaven",
         "programmas",
         "vergaderingen",
+        "notities",
     ]
 
 

@@ -26,3 +26,5 @@ class VergaderingenConfig(AppConfig):
             erase=privacy.erase,
             volgorde=40,
         )
+
+        from . import werklijst  # noqa: F401  (registers its part of the personal work list)

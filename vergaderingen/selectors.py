@@ -260,3 +260,17 @@ def kalendertoken_van(user):
     from .models import KalenderToken
 
     return KalenderToken.objects.filter(user=user).first()
+
+
+def gehouden_vergaderingen(orgaan_ids, sinds):
+    """The meetings of these bodies marked as held (minutes approved or not) that began on or after the day `sinds`,
+    oldest first (one query)."""
+    return (
+        Vergadering.objects.filter(
+            orgaan__in=orgaan_ids,
+            status__in=[VergaderingStatus.AFGELOPEN, VergaderingStatus.NOTULEN_GOEDGEKEURD],
+            begin__date__gte=sinds,
+        )
+        .select_related("orgaan")
+        .order_by("begin", "pk")
+    )

@@ -5,7 +5,6 @@ import os
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -16,7 +15,8 @@ from regioportaal.models import ActionLog
 from regioportaal.templatetags.portaal import getal
 
 from .. import permissions
-from ..imports import BesturenImportGeweigerd, Formaat, GemeentenLezer, check_size
+from ..import_stream import all_or_nothing, import_reden
+from ..imports import Formaat, GemeentenLezer, check_size
 from ..models import Bestuur, BestuurSoort, Bevolkingscijfer
 from ._gedeeld import BESTUUR_FIELDS
 
@@ -286,16 +286,12 @@ def import_besturen(bron, *, door, dry_run=False, grootte=None, naam=None):
     """
     permissions.require_platform_admin(door)
     check_size(grootte if grootte is not None else _bron_grootte(bron))
-    naam = naam or getattr(bron, "name", None)
-    if naam:
-        reden = _("Import uit %(bestand)s") % {"bestand": os.path.basename(str(naam))}
-    else:
-        reden = _("Import van gemeenten")
+    reden = import_reden(naam or getattr(bron, "name", None), _("Import van gemeenten"))
     content_type = ContentType.objects.get_for_model(Bestuur, for_concrete_model=False)
 
     lezer = GemeentenLezer(bron)
     resultaat = None
-    with transaction.atomic():
+    with all_or_nothing(lezer.fouten):
         for batch in _in_batches(lezer.rijen(), IMPORT_BATCH):
             if resultaat is None:
                 resultaat = ImportResultaat(formaat=lezer.formaat, dry_run=dry_run)
@@ -305,6 +301,4 @@ def import_besturen(bron, *, door, dry_run=False, grootte=None, naam=None):
             _import_batch(
                 batch, resultaat, door=door, dry_run=dry_run, reden=reden, content_type=content_type
             )
-        if lezer.fouten:
-            raise BesturenImportGeweigerd(lezer.fouten)
     return resultaat

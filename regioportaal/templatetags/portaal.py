@@ -47,6 +47,12 @@ def orgaan_links(orgaan):
     return navigatie.orgaan_links(orgaan)
 
 
+@register.simple_tag
+def bestuur_links(bestuur, regio=None):
+    """The links other apps registered for a government's page, or for the government in `regio` (its grip page)."""
+    return navigatie.bestuur_links(bestuur, regio)
+
+
 @register.simple_tag(takes_context=True)
 def menu_links(context):
     """The main-menu links other apps registered."""

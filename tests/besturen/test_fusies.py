@@ -7,7 +7,9 @@ import io
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
@@ -15,6 +17,7 @@ from besturen import fusies, services
 from besturen.import_fusies import import_fusies
 from besturen.import_stream import BesturenImportGeweigerd
 from besturen.models import Bestuur, Deelname, Fusie, Land, Lidmaatschap, Rol
+from besturen.policies import FusiePolicy
 from besturen.selectors import regio_leden
 from besturen.services import import_besturen
 from programmas import services as programma_services
@@ -22,7 +25,7 @@ from programmas.models import Bijdrage, VersieStatus
 from regioportaal.models import ActionLog, Melding
 from regioportaal.permissions import NotAllowed
 from tests.factories import PASSWORD, buitenstaander, gemeente, maak_gebruiker
-from tests.programmas.bouw import bouw_regio, programma
+from tests.programmas.bouw import ROLLEN, bouw_regio, programma, users_met_admin
 
 pytestmark = pytest.mark.django_db
 
@@ -172,6 +175,46 @@ def test_the_command_records_and_reports_errors_per_line(twee, tmp_path):
     assert "regel 2, kolom datum" in err.getvalue()
 
 
+# --- The admin's import page (shared with the municipalities) -----------------------------------------------------
+
+FUSIE_IMPORT = "admin:besturen_fusie_import"
+
+
+def upload(tekst):
+    return SimpleUploadedFile("fusies.csv", tekst.encode(), content_type="text/csv")
+
+
+def test_the_platform_administrator_checks_then_records_mergers_in_the_admin(twee, admin_client):
+    assert (
+        reverse(FUSIE_IMPORT) in admin_client.get(reverse("admin:besturen_fusie_changelist")).content.decode()
+    )
+    regel = f"{KOP}\n2025-01-01,44040 44043,Merelbeke-Melle,44088\n"
+    content = admin_client.post(reverse(FUSIE_IMPORT), {"bestand": upload(regel), "dry_run": "on"}).content
+    assert "Zou worden vastgelegd" in content.decode() and not Fusie.objects.exists()
+    response = admin_client.post(reverse(FUSIE_IMPORT), {"bestand": upload(regel)}, follow=True)
+    assert response.redirect_chain[-1][0] == reverse("admin:besturen_fusie_changelist")
+    assert "1 vastgelegd" in response.content.decode() and Fusie.objects.count() == 1
+    content = admin_client.post(
+        reverse(FUSIE_IMPORT), {"bestand": upload(f"{KOP}\n2025-13-01,44040 44043,X,44090\n")}
+    )
+    assert "Er is niets vastgelegd: het bestand bevat 1 fout." in content.content.decode()
+    assert "regel 2, kolom datum" in content.content.decode()
+
+
+def test_staff_who_is_no_platform_administrator_may_not_import_mergers(twee, client, django_user_model):
+    staf = django_user_model.objects.create_user(
+        email="staf.fusie@example.org", password=PASSWORD, is_staff=True
+    )
+    staf.user_permissions.add(*Permission.objects.filter(codename__in=["view_fusie", "add_fusie"]))
+    client.force_login(staf)
+    assert (
+        reverse(FUSIE_IMPORT) not in client.get(reverse("admin:besturen_fusie_changelist")).content.decode()
+    )
+    regel = f"{KOP}\n2025-01-01,44040 44043,Merelbeke-Melle,44088\n"
+    assert client.post(reverse(FUSIE_IMPORT), {"bestand": upload(regel)}).status_code == 403
+    assert not Fusie.objects.exists()
+
+
 # --- What follows a merger -----------------------------------------------------------------------------------------
 
 
@@ -247,6 +290,22 @@ def test_only_the_platform_administrator_records_a_merger(regio, django_user_mod
         record(w, door=w.secretariaat)
     beheerder = services.create_platform_admin(email="pb.fusie@example.org", password=PASSWORD, door=None)
     assert record(w, door=beheerder).opvolger.code == "44088"
+
+
+# The expected grid, stated here: recording is the platform administrator's alone; the seats of a region are reviewed
+# by its own secretariat (and, as managing a region is granted, by the platform administrator).
+FUSIE_ACTIES = {
+    "platformbeheerder": {"record": True, "review_zetels": True},
+    "secretariaat": {"review_zetels": True},
+}
+
+
+@pytest.mark.parametrize("wie", ROLLEN)
+def test_who_may_record_a_merger_and_review_the_seats_of_a_region(regio, wie):
+    beheerder = services.create_platform_admin(email="pb.beleid@example.org", password=PASSWORD, door=None)
+    user = users_met_admin(regio, beheerder)[wie]
+    assert FusiePolicy().allowed(user, regio.regio) == FUSIE_ACTIES.get(wie, {})
+    assert FusiePolicy().may(user, "record", None) == (wie == "platformbeheerder")
 
 
 def test_a_predecessor_cannot_merge_twice(regio):

@@ -11,8 +11,6 @@ from besturen.models import OrgaanSoort, Rol
 from opgaven import selectors, services
 from opgaven.models import (
     Bron,
-    Budgetregel,
-    Capaciteit,
     Indicator,
     IndicatorWaarde,
     Mandaat,
@@ -35,6 +33,15 @@ from tests.factories import (
     VoortgangFactory,
     maak_gebruiker,
 )
+
+# A one-day mandate of one euro: the services' refusals come before its figures matter.
+KLEIN_MANDAAT = {
+    "besluitdatum": MANDAAT_BEGIN,
+    "omschrijving": "x",
+    "budgetplafond": Decimal("1"),
+    "begindatum": MANDAAT_BEGIN,
+    "einddatum": MANDAAT_BEGIN,
+}
 
 
 def _entries(actie, obj):
@@ -64,14 +71,7 @@ SECRETARIAAT_ACTIES = {
     "change_status": lambda w, door: services.change_status(w.fietsnetwerk, Status.GESTOPT, door=door),
     "link_synergie": lambda w, door: services.link_synergie(w.fietsnetwerk, w.leeg, reden="x", door=door),
     "grant_mandaat": lambda w, door: services.grant_mandaat(
-        w.fietsnetwerk,
-        verleend_door=w.dbo,
-        besluitdatum=MANDAAT_BEGIN,
-        omschrijving="x",
-        budgetplafond=Decimal("1"),
-        begindatum=MANDAAT_BEGIN,
-        einddatum=MANDAAT_BEGIN,
-        door=door,
+        w.fietsnetwerk, verleend_door=w.dbo, door=door, **KLEIN_MANDAAT
     ),
     "save_strategie": lambda w, door: services.save_strategie(w.dender, missie="x", visie="y", door=door),
     "add_doelstelling": lambda w, door: services.add_doelstelling(w.dender, nummer=9, titel="x", door=door),
@@ -80,27 +80,13 @@ SECRETARIAAT_ACTIES = {
 }
 
 
-def _stand():
-    return (
-        list(Opgave.objects.order_by("pk").values_list("titel", "status")),
-        Indicator.objects.count(),
-        Budgetregel.objects.count(),
-        Capaciteit.objects.count(),
-        Synergie.objects.count(),
-        Mandaat.objects.count(),
-        Verplichting.objects.count(),
-        Voortgang.objects.count(),
-        ActionLog.objects.count(),
-    )
-
-
 @pytest.mark.parametrize("actie", sorted(SECRETARIAAT_ACTIES))
 @pytest.mark.parametrize("wie", ["opdrachtgever", "lid", "raadslid", "secretariaat_drecht", "buitenstaander"])
-def test_only_the_regions_secretariat_formulates(w, actie, wie):
-    voor = _stand()
+def test_only_the_regions_secretariat_formulates(w, stand, actie, wie):
+    voor = stand()
     with pytest.raises(NotAllowed, match="Alleen het secretariaat van Denderregio mag dit."):
         SECRETARIAAT_ACTIES[actie](w, w.users[wie])
-    assert _stand() == voor
+    assert stand() == voor
 
 
 @pytest.mark.parametrize("actie", sorted(SECRETARIAAT_ACTIES))
@@ -267,14 +253,7 @@ def test_mandate_goes_to_the_opdrachtgever_and_is_logged(w):
 def test_mandate_is_granted_by_a_body_of_the_region(w):
     with pytest.raises(ValidationError) as refused:
         services.grant_mandaat(
-            w.fietsnetwerk,
-            verleend_door=w.regiobestuur_drecht,
-            besluitdatum=MANDAAT_BEGIN,
-            omschrijving="x",
-            budgetplafond=Decimal("1"),
-            begindatum=MANDAAT_BEGIN,
-            einddatum=MANDAAT_BEGIN,
-            door=w.secretariaat,
+            w.fietsnetwerk, verleend_door=w.regiobestuur_drecht, door=w.secretariaat, **KLEIN_MANDAAT
         )
     assert "verleend_door" in refused.value.error_dict
 

@@ -1,0 +1,1 @@
+"""The grip pages: one page per council and partnership, and one per municipality listing its partnerships."""

@@ -1,0 +1,283 @@
+"""Reads for the grip pages: everything a council member asks about one partnership, or about all of their
+municipality's partnerships, gathered from the lower apps' selectors in a fixed number of queries.
+
+What a reader sees follows the rules of the app that owns each piece: public programme versions and decisions for
+everyone and every version for whoever may read the region's non-public pieces (`can_view_besloten_regio`, which the
+councils of its members hold); published opgaven (`opgaven_visible_to`); items (`stukken_visible_to`); published
+meeting documents, and the closed ones of a body's own members (`vergaderingen.permissions.organen_van`).
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.http import Http404
+from django.utils import timezone
+
+from besturen import permissions as besturen_permissions
+from besturen import selectors as besturen_selectors
+from besturen.models import RAADSORGANEN, Bestuur, BestuurSoort, Deelname, Orgaan, Rol
+from opgaven.models import Capaciteit, Mandaat, Voortgang, VoortgangStatus
+from opgaven.selectors import opgaven_visible_to
+from programmas import kalender, selectors_grip
+from programmas.models import Beslisregel
+from programmas.regeling import regeling_van
+from vergaderingen import permissions as vergadering_permissions
+from vergaderingen.models import OP_DE_AGENDA, Document, gepubliceerd_q
+
+# The roles that vote in a body: one vote per member (the model records no weighted votes).
+STEMMENDE_ROLLEN = [Rol.VOORZITTER, Rol.ONDERVOORZITTER, Rol.LID]
+AANTAL_DOCUMENTEN = 8
+AANTAL_DATUMS = 5
+
+
+def gemeente_or_404(code):
+    """The municipality with this official code (NIS or CBS); a government of another kind with the same code (a
+    Flemish OCMW) only when there is no municipality."""
+    besturen = Bestuur.objects.filter(code=code).order_by("land", "pk")
+    bestuur = besturen.filter(soort=BestuurSoort.GEMEENTE).first() or besturen.first()
+    if bestuur is None:
+        raise Http404
+    return bestuur
+
+
+def deelname_or_404(bestuur, slug):
+    """The current membership of `bestuur` in the region `slug`, with its region; 404 when it is not a member."""
+    deelname = (
+        Deelname.objects.current().filter(bestuur=bestuur, regio__slug=slug).select_related("regio").first()
+    )
+    if deelname is None:
+        raise Http404
+    return deelname
+
+
+def besloten_regio_ids(user):
+    """The ids of the regions whose non-public pieces `user` may read (`can_view_besloten_regio`), one query."""
+    return set(besturen_permissions.regios_of(user).values_list("pk", flat=True))
+
+
+# --- Participants and voting power ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Stemaandeel:
+    zetels: int
+    totaal: int
+
+    @property
+    def procent(self):
+        return self.zetels / self.totaal * 100 if self.totaal else None
+
+
+def deelnemers(regio, bestuur):
+    """The region's current members with their population share and, per body of the region with voting seats, their
+    voting seats and share of the votes (three queries). Returns (organen, rows, total population); each row is a Deelname with `aandeel`,
+    `stemmen` (a Stemaandeel per body, in the order of `organen`) and `eigen` (this is `bestuur`)."""
+    rijen = list(besturen_selectors.regio_leden(regio))
+    totaal = sum(d.bestuur.inwoners or 0 for d in rijen)
+    organen = list(Orgaan.objects.filter(regio=regio).order_by("naam"))
+    zetels = {}
+    for orgaan_id, namens_id, n in (
+        besturen_selectors.current_seats(regio=regio, rollen=STEMMENDE_ROLLEN)
+        .values("orgaan", "namens")
+        .annotate(n=Count("pk"))
+        .values_list("orgaan", "namens", "n")
+        .order_by()
+    ):
+        zetels[orgaan_id, namens_id] = n
+    per_orgaan = {o.pk: sum(n for (oid, _), n in zetels.items() if oid == o.pk) for o in organen}
+    for deelname in rijen:
+        inwoners = deelname.bestuur.inwoners
+        deelname.aandeel = inwoners / totaal * 100 if inwoners is not None and totaal else None
+        deelname.stemmen = [
+            Stemaandeel(zetels.get((o.pk, deelname.bestuur_id), 0), per_orgaan[o.pk]) for o in organen
+        ]
+        deelname.eigen = deelname.bestuur_id == bestuur.pk
+    for orgaan in organen:
+        orgaan.stemmen_totaal = per_orgaan[orgaan.pk]
+    stemmend = [
+        i for i, orgaan in enumerate(organen) if orgaan.stemmen_totaal
+    ]  # bodies without a vote: left out
+    for deelname in rijen:
+        deelname.stemmen = [deelname.stemmen[i] for i in stemmend]
+    return [organen[i] for i in stemmend], rijen, totaal
+
+
+def stem_bij_programma(regio, bestuur, rijen, totaal_inwoners):
+    """How the council of `bestuur` weighs in the councils' decision on the programme (the region's decision rule):
+    (regeling, share of the councils, share of the population or None when the rule does not count population)."""
+    regeling = regeling_van(regio)
+    n = len(rijen)
+    leden = 100 / n if n else None
+    bevolking = None
+    if regeling.beslisregel in (Beslisregel.BEVOLKING, Beslisregel.BEIDE) and totaal_inwoners:
+        bevolking = (bestuur.inwoners or 0) / totaal_inwoners * 100
+    return regeling, leden, bevolking
+
+
+def vertegenwoordigers(regio, bestuur):
+    """Who sits in the region's bodies for `bestuur`, since when (one query)."""
+    return list(
+        besturen_selectors.current_seats(regio=regio)
+        .filter(namens=bestuur)
+        .select_related("persoon", "orgaan")
+        .order_by("orgaan__naam", besturen_selectors.ROL_VOLGORDE, "persoon__achternaam")
+    )
+
+
+def raden_van(bestuur):
+    """The councils of `bestuur` (one query)."""
+    return list(Orgaan.objects.filter(bestuur=bestuur, soort__in=RAADSORGANEN).order_by("naam"))
+
+
+# --- Opgaven -------------------------------------------------------------------------------------------------------
+
+
+def opgaven_met_deelname(regio, bestuur, user, *, besloten, vandaag=None):
+    """The opgaven of `regio` the reader may see in which `bestuur` takes part (a line of a programme it shares, or
+    capacity it contributes), each with its latest progress report and its current mandates (three queries)."""
+    vandaag = vandaag or timezone.localdate()
+    ids = selectors_grip.deelgenomen_opgaven(bestuur, regio, besloten={regio.pk} if besloten else set())
+    laatste = Voortgang.objects.filter(opgave=OuterRef("pk")).order_by("-periode_eind")
+    mandaten = Mandaat.objects.filter(begindatum__lte=vandaag, einddatum__gte=vandaag).select_related(
+        "houder__persoon", "verleend_door"
+    )
+    opgaven = list(
+        opgaven_visible_to(user)
+        .filter(
+            Q(pk__in=ids) | Q(pk__in=Capaciteit.objects.filter(bestuur=bestuur).values("opgave")), regio=regio
+        )
+        .annotate(
+            voortgang_status=Subquery(laatste.values("status")[:1]),
+            voortgang_periode=Subquery(laatste.values("periode_eind")[:1]),
+            voortgang_besteed=Subquery(laatste.values("besteed")[:1]),
+        )
+        .prefetch_related(Prefetch("mandaten", queryset=mandaten, to_attr="huidige_mandaten"))
+        .order_by("titel")
+    )
+    for opgave in opgaven:
+        opgave.voortgang_label = (
+            VoortgangStatus(opgave.voortgang_status).label if opgave.voortgang_status else ""
+        )
+    return opgaven
+
+
+# --- Documents -----------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Documentregel:
+    titel: str
+    url: str
+    datum: datetime.date
+    bron: str  # the body
+
+
+def laatste_documenten(regio, user, aantal=AANTAL_DOCUMENTEN):
+    """The latest items and meeting documents of the region's bodies the reader may see, newest first (two queries):
+    meeting documents of published agendas only (the closed items' documents for the body's own members)."""
+    stukken = (
+        besturen_selectors.stukken_visible_to(user)
+        .filter(orgaan__regio=regio)
+        .select_related("orgaan")
+        .order_by("-datum", "-id")[:aantal]
+    )
+    p = "agendapunt__"
+    documenten = (
+        Document.objects.filter(
+            gepubliceerd_q(f"{p}vergadering__"),
+            Q(**{f"{p}openbaar": True, f"{p}status__in": OP_DE_AGENDA})
+            | Q(**{f"{p}vergadering__orgaan__in": vergadering_permissions.organen_van(user)}),
+            agendapunt__vergadering__orgaan__regio=regio,
+            ingetrokken_op__isnull=True,
+        )
+        .select_related("agendapunt__vergadering__orgaan")
+        .order_by("-tijdstip", "-pk")[:aantal]
+    )
+    regels = [Documentregel(s.titel, s.get_absolute_url(), s.datum, s.orgaan.naam) for s in stukken]
+    regels += [
+        Documentregel(
+            d.naam,
+            d.get_absolute_url(),
+            timezone.localtime(d.tijdstip).date(),
+            d.agendapunt.vergadering.orgaan.naam,
+        )
+        for d in documenten
+    ]
+    return sorted(regels, key=lambda r: r.datum, reverse=True)[:aantal]
+
+
+# --- The pages -----------------------------------------------------------------------------------------------------
+
+
+def komende_datums(regio, *, besloten, vandaag=None, aantal=AANTAL_DATUMS):
+    """The next dates of the region's P&C calendar that are not done yet (three queries)."""
+    vandaag = vandaag or timezone.localdate()
+    momenten = kalender.kalender(regio, besloten=besloten, vandaag=vandaag)
+    return [m for m in momenten if m.datum >= vandaag and not m.gedaan][:aantal]
+
+
+def grip(regio, bestuur, user):
+    """Everything on one council's grip page for one partnership."""
+    besloten = besturen_permissions.can_view_besloten_regio(user, regio)
+    besloten_ids = {regio.pk} if besloten else set()
+    organen, rijen, totaal_inwoners = deelnemers(regio, bestuur)
+    regeling, stem_leden, stem_bevolking = stem_bij_programma(regio, bestuur, rijen, totaal_inwoners)
+    jaren = selectors_grip.bijdragen_per_jaar(bestuur, [regio.pk], besloten=besloten_ids).get(regio.pk, [])
+    return {
+        "besloten": besloten,
+        "organen": organen,
+        "deelnemers": rijen,
+        "totaal_inwoners": totaal_inwoners,
+        "regeling": regeling,
+        "stem_leden": stem_leden,
+        "stem_bevolking": stem_bevolking,
+        "vertegenwoordigers": vertegenwoordigers(regio, bestuur),
+        "raden": raden_van(bestuur),
+        "jaren": jaren,
+        "opgaven": opgaven_met_deelname(regio, bestuur, user, besloten=besloten),
+        "open_besluiten": selectors_grip.open_raadsbesluiten(bestuur, [regio.pk], besloten=besloten_ids),
+        "datums": komende_datums(regio, besloten=besloten),
+        "documenten": laatste_documenten(regio, user),
+        "raadslid": bool(besturen_selectors.besturen_of_raadslid(user, [bestuur.pk])),
+    }
+
+
+def samenwerkingen(bestuur, user):
+    """The current partnerships of `bestuur`, each with a one-line summary: members, seats for `bestuur`, this
+    year's or the latest contribution and the open decisions (six queries, whatever their number)."""
+    deelnames = list(
+        Deelname.objects.current()
+        .filter(bestuur=bestuur)
+        .select_related("regio")
+        .annotate(
+            aantal_deelnemers=Subquery(
+                Deelname.objects.current()
+                .filter(regio=OuterRef("regio"))
+                .values("regio")
+                .annotate(n=Count("pk"))
+                .values("n")[:1]
+            ),
+        )
+        .order_by("regio__naam")
+    )
+    regio_ids = [d.regio_id for d in deelnames]
+    besloten = besloten_regio_ids(user) & set(regio_ids)
+    bijdragen = selectors_grip.bijdragen_per_jaar(bestuur, regio_ids, besloten=besloten)
+    open_besluiten = selectors_grip.open_raadsbesluiten(bestuur, regio_ids, besloten=besloten)
+    zetels = dict(
+        besturen_selectors.current_seats(regios=regio_ids)
+        .filter(namens=bestuur)
+        .values("orgaan__regio")
+        .annotate(n=Count("pk"))
+        .values_list("orgaan__regio", "n")
+        .order_by()
+    )
+    for deelname in deelnames:
+        jaren = bijdragen.get(deelname.regio_id, [])
+        deelname.laatste_bijdrage = jaren[-1] if jaren else None
+        deelname.open_besluiten = [
+            b for b in open_besluiten if b.versie.jaarprogramma.regio_id == deelname.regio_id
+        ]
+        deelname.zetels = zetels.get(deelname.regio_id, 0)
+    return deelnames

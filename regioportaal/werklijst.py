@@ -1,0 +1,44 @@
+"""The personal work list: what needs this person's action, across regions, soonest deadline first.
+
+A higher app registers a provider in its AppConfig.ready() (`register(provider)`); a provider is a function
+`provider(user)` that returns `WerkItem`s for the actions `user` must take, asking the app's own policies, in a
+number of queries that does not grow with the data. The start page, the full list (`/werklijst/`) and the header
+count (`/werklijst/aantal/`, loaded lazily) render what the providers give; this module imports no app.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+_providers = []
+
+
+@dataclass(frozen=True)
+class WerkItem:
+    soort: str  # a translated label of the kind of action ("Raadsbesluit vastleggen")
+    titel: str
+    url: str
+    deadline: datetime.date | None
+    regio: str  # the region's name
+
+
+def register(provider):
+    """Add `provider(user) -> iterable of WerkItem` to the work list (once, however often the app loads)."""
+    if provider not in _providers:
+        _providers.append(provider)
+
+
+def _order(item):
+    """Soonest deadline first; items without a deadline last; then by region and title."""
+    return (item.deadline is None, item.deadline or datetime.date.max, item.regio, item.titel)
+
+
+def items_for(user):
+    """The work list of `user`, soonest deadline first; empty for the public and inactive accounts."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return []
+    items = [item for provider in _providers for item in provider(user)]
+    return sorted(items, key=_order)
+
+
+def count_for(user):
+    return len(items_for(user))
