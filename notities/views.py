@@ -98,8 +98,16 @@ class MijnNotitiesView(_LoginFirst, PageView):
     def get_context_data(self, **kwargs):
         user = self.request.user
         pagina = paginate(self.request, selectors.notities_van(user))
+        opent = {}  # (kind, document pk) -> may the user open it; each document is asked once per page
         for notitie in pagina:
             _met_document(notitie, user)
+            if notitie.auteur_id != user.pk:
+                # A note shared with a body reaches all its members, also one who may not open the document (a
+                # closed agenda item of another body): they see that the note exists, not its text or the title.
+                sleutel = (notitie.veld, notitie.doel.pk)
+                if sleutel not in opent:
+                    opent[sleutel] = SOORTEN[notitie.veld].can_view(user, notitie.doel)
+                notitie.verborgen = not opent[sleutel]
         return super().get_context_data(pagina=pagina, **kwargs)
 
 

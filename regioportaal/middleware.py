@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext
@@ -62,6 +63,10 @@ class SessionSecurityMiddleware:
         )
         if not must or request.user.is_verified() or _open_during_second_factor(request.path):
             return None
+        if request.headers.get("HX-Request"):
+            # A fragment a page loads by itself (the header's work count) gets nothing before the second factor:
+            # following the redirect would put the whole code page into the header.
+            return HttpResponse(status=204)
         target = "otp_verify" if user_has_device(request.user) else "twofactor_setup"
         query = urlencode({"next": request.get_full_path()}) if request.method == "GET" else ""
         return redirect(reverse(target) + (f"?{query}" if query else ""))

@@ -67,6 +67,16 @@ def test_a_wrong_code_is_refused_and_the_portal_stays_closed(client, beheerder):
     assert client.get("/admin/").status_code == 302
 
 
+def test_before_the_code_a_fragment_the_page_loads_itself_gets_nothing_and_counts_nothing(client, beheerder):
+    """The header loads the work count with htmx; before the second factor that request gets an empty answer, not
+    the code page (which htmx would put into the header), and reveals nothing."""
+    _device(beheerder)
+    _login(client, beheerder)
+    response = client.get(reverse("werklijst_aantal"), headers={"HX-Request": "true"})
+    assert response.status_code == 204 and response.content == b""
+    assert client.get(reverse("werklijst_aantal")).status_code == 302  # a plain request goes to the code page
+
+
 def test_the_admin_site_needs_the_second_factor_too(client, beheerder):
     device = _device(beheerder)
     client.post(

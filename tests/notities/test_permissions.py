@@ -155,3 +155,27 @@ def test_unknown_kinds_and_documents_are_404(client, world, doc):
     client = _login(client, world.voorzitter)
     assert client.get(reverse("notities:document", args=["stuk", doc.pk])).status_code == 404
     assert client.get(reverse("notities:document", args=["document", doc.pk + 999])).status_code == 404
+
+
+def test_a_shared_note_on_a_document_a_member_may_not_open_shows_neither_its_text_nor_the_title(
+    client, world
+):
+    """A DBO member who also sits in Aalst's council shares a note on a draft DBO agenda with that council: the
+    council member sees in their list that a note exists, but not its text nor the document's name."""
+    besloten = agendadocument(world.dbo, publiceren=False, naam="vertrouwelijke-nota.pdf")
+    besturen_services.add_lidmaatschap(
+        persoon=world.lid.lidmaatschap.persoon,
+        orgaan=world.raad_aalst,
+        rol=Rol.LID,
+        namens=world.aalst,
+        begindatum=timezone.localdate(),
+        door=None,
+    )
+    schrijf(besloten, world.lid, "Vertrouwelijk: de grondprijs", gedeeld_met=world.raad_aalst)
+
+    html = _login(client, world.raadslid).get(reverse("notities:mijn")).content.decode()
+    assert "Notitie bij een document dat u niet kunt openen" in html
+    assert "Vertrouwelijk: de grondprijs" not in html and "vertrouwelijke-nota" not in html
+
+    html = _login(client, world.lid).get(reverse("notities:mijn")).content.decode()
+    assert "Vertrouwelijk: de grondprijs" in html and "vertrouwelijke-nota" in html
