@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "vergaderingen",
     "notities",
     "raad",
+    "openbaar",
 ]
 
 MIDDLEWARE = [

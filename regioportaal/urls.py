@@ -73,4 +73,5 @@ urlpatterns = [
     path("", include("vergaderingen.urls")),
     path("", include("notities.urls")),
     path("", include("raad.urls")),
+    path("", include("openbaar.urls")),
 ]

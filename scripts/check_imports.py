@@ -4,7 +4,7 @@
 Usage:
     python scripts/check_imports.py [--root DIR]
 
-Imports go one way only: raad → notities → vergaderingen → programmas → opgaven → besturen → regioportaal (arrow = "may import").
+Imports go one way only: openbaar → raad → notities → vergaderingen → programmas → opgaven → besturen → regioportaal (arrow = "may import").
 The script reads every module of those packages (migrations and tests aside) with `ast`, collects every import,
 at module level and inside functions, and exits 1 with one line per problem (file:line) when
 
@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 # Lowest first: an app may import the apps before it in this list, never the ones after it.
-APPS = ["regioportaal", "besturen", "opgaven", "programmas", "vergaderingen", "notities", "raad"]
+APPS = ["regioportaal", "besturen", "opgaven", "programmas", "vergaderingen", "notities", "raad", "openbaar"]
 SKIP_DIRS = {"migrations", "tests", "__pycache__"}
 ORDER = " → ".join(reversed(APPS))
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ["regioportaal", "besturen", "opgaven", "programmas", "vergaderingen", "notities", "raad"]
+APPS = ["regioportaal", "besturen", "opgaven", "programmas", "vergaderingen", "notities", "raad", "openbaar"]
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,16 @@ from regioportaal.models import ActionLog
 from vergaderingen.models import Vergadering, VergaderingStatus
 
 REPO = Path(__file__).resolve().parents[1]
-PACKAGES = ["regioportaal", "besturen", "opgaven", "programmas", "vergaderingen", "notities", "raad"]
+PACKAGES = [
+    "regioportaal",
+    "besturen",
+    "opgaven",
+    "programmas",
+    "vergaderingen",
+    "notities",
+    "raad",
+    "openbaar",
+]
 
 
 # --- the code scan ------------------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from django.db import models
 from regioportaal.limieten import NOTULEN_MAX, TEKST_MAX
 
 ROOT = Path(__file__).resolve().parents[1]
-APPS = ["besturen", "opgaven", "programmas", "vergaderingen", "notities", "raad", "regioportaal"]
+APPS = ["besturen", "opgaven", "programmas", "vergaderingen", "notities", "raad", "openbaar", "regioportaal"]
 # Text the portal writes itself, never a person: error messages, mail bodies it composed.
 INTERNAL = {
     ("programmas", "Reviewpakket", "fout"),

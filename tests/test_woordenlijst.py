@@ -7,7 +7,7 @@ import pytest
 from django.apps import apps
 from django.db import models
 
-APPS = ("regioportaal", "besturen", "opgaven", "programmas", "vergaderingen", "notities", "raad")
+APPS = ("regioportaal", "besturen", "opgaven", "programmas", "vergaderingen", "notities", "raad", "openbaar")
 GLOSSARY = Path(__file__).resolve().parent.parent / "docs" / "woordenlijst.md"
 
 

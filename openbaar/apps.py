@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OpenbaarConfig(AppConfig):
+    """Open by default (issue 15): search, feeds, linked data after OSLO, Popolo, the read-only API and bulk open
+    data. It reads every other app and no app imports it."""
+
+    name = "openbaar"
+    verbose_name = _("Open data en zoeken")
