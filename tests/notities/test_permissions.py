@@ -9,6 +9,7 @@ from besturen import services as besturen_services
 from besturen.models import OrgaanSoort, Rol
 from notities.documenten import notities_url
 from notities.models import Notitie
+from tests import wereld
 from tests.factories import maak_gebruiker
 
 from .conftest import agendadocument, schrijf
@@ -17,16 +18,7 @@ PRIVE = "Alleen voor mij: navragen bij de ambtenaar."
 GEDEELD_DBO = "Voor het DBO: de kosten per gemeente ontbreken."
 GEDEELD_RAAD = "Voor de raad van Aalst: agenderen in de commissie."
 
-ROLLEN = [
-    "platformbeheerder",
-    "secretariaat",
-    "voorzitter",
-    "lid",
-    "raadssecretaris",
-    "raadslid",
-    "secretariaat_drecht",
-    "buitenstaander",
-]
+ROLLEN = [rol for rol in wereld.ROLLEN if rol != "anoniem"]  # a note needs a login
 # Who reads which note (the literal expectation): the DBO's private note is Victor's (the chair) own; the DBO note
 # is shared with the DBO (secretary, chair, member); the council note is Rudi's, shared with Aalst's council.
 LEZERS = {
