@@ -21,7 +21,7 @@ PYTEST_ARGS ?=
 CHROMIUM := /usr/bin/chromium
 AXE := node_modules/axe-core/axe.min.js
 
-.PHONY: venv run test lint worker beat chromium node-modules bench
+.PHONY: venv run test lint worker beat chromium node-modules bench wrk
 
 venv: $(STAMP)
 
@@ -42,6 +42,7 @@ run: venv
 	$(MANAGE) load_vergaderingen_demo
 	$(MANAGE) load_notities_demo
 	$(MANAGE) load_raad_demo
+	$(MANAGE) reindex_zoeken
 	@echo
 	@echo "Regioportaal on http://$(RUN_ADDR)/"
 	$(MANAGE) demo_logins
@@ -78,13 +79,29 @@ beat: venv
 	mkdir -p "$${VAR_DIR:-var}"
 	$(VENV)/bin/celery -A regioportaal beat -l info --schedule "$${VAR_DIR:-var}/celerybeat-schedule"
 
-# Benchmark on its own database (var/bench/): the demo plus a hundred regions over every municipality, served by
-# gunicorn; reports each key page next to a trivial view (/healthz) in the same run, as a ratio.
-bench: venv
+# Benchmark (docs/performance.md): the full data set on PostgreSQL when DATABASE_URL is set or a server answers on
+# 127.0.0.1:5432 (database regioportaal_bench, created when missing); else a tenth of it on SQLite under var/bench/.
+# Served by gunicorn with production settings; every key page measured next to /healthz in the same rounds, warm and
+# cold, with wrk; the table, the figures and the chart go to var/bench/.
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/regioportaal_bench
+bench: venv wrk
 	mkdir -p var/bench
-	VAR_DIR=var/bench $(MANAGE) migrate --noinput -v0
-	VAR_DIR=var/bench $(MANAGE) load_demo > /dev/null
-	VAR_DIR=var/bench $(MANAGE) load_opgaven_demo > /dev/null
-	VAR_DIR=var/bench $(MANAGE) load_programmas_demo > /dev/null
-	VAR_DIR=var/bench $(MANAGE) build_bench_data
-	VAR_DIR=var/bench $(PY) scripts/bench.py
+	export VAR_DIR=var/bench; \
+	if [ -n "$${DATABASE_URL:-}" ]; then SCALE=1; \
+	elif command -v pg_isready > /dev/null && pg_isready -q -h 127.0.0.1 -p 5432; then \
+		SCALE=1; export DATABASE_URL=$(BENCH_DATABASE_URL); \
+		createdb -h 127.0.0.1 -U postgres regioportaal_bench 2> /dev/null || true; \
+	else \
+		SCALE=0.1; echo "No PostgreSQL on 127.0.0.1:5432 and no DATABASE_URL: SQLite under var/bench/, a tenth of the data set."; \
+	fi; \
+	$(MANAGE) migrate --noinput -v0; \
+	$(PY) -m bench.data --scale $$SCALE; \
+	$(PY) scripts/bench.py
+
+# wrk for the benchmark's load, like Chromium: installed only when absent; without it the Python loop measures.
+wrk:
+	if ! command -v wrk > /dev/null; then \
+		SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+		$$SUDO apt-get update && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y wrk \
+			|| echo "wrk could not be installed: the benchmark falls back to its Python load loop."; \
+	fi

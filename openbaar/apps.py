@@ -8,3 +8,16 @@ class OpenbaarConfig(AppConfig):
 
     name = "openbaar"
     verbose_name = _("Open data en zoeken")
+
+    def ready(self):
+        from .zoeken import signalen
+
+        signalen.connect()
+
+        from .feeds import links
+
+        links.register()
+
+        from regioportaal.navigatie import register_regio_link
+
+        register_regio_link(_("Open data"), "openbaar:data_regio", 90)

@@ -4,6 +4,7 @@ An app registers its links in its AppConfig.ready(); the pages render whatever i
 - "regio" links take the region's slug, "orgaan" links the body's pk;
 - "bestuur" links take a government's official code (`gemeente`), "bestuur_regio" links that code and a region's
   slug (`gemeente`, `regio`): a page about the government, or about the government in one of its regions;
+- "regio_feed" and "orgaan_feed" links are a region's or body's Atom feeds, named in the page's <head>;
 - "menu" links take no argument and show only to logged-in users when `login` is set.
 """
 
@@ -38,14 +39,14 @@ def _sorted(soort):
     return sorted((link for link in _links if link.soort == soort), key=lambda link: link.volgorde)
 
 
-def regio_links(regio):
-    """[(label, url)] for a region page, in order."""
-    return [(link.label, reverse(link.url_name, kwargs={"slug": regio.slug})) for link in _sorted("regio")]
+def regio_links(regio, soort="regio"):
+    """[(label, url)] for a region page, in order (`soort="regio_feed"`: its feeds)."""
+    return [(link.label, reverse(link.url_name, kwargs={"slug": regio.slug})) for link in _sorted(soort)]
 
 
-def orgaan_links(orgaan):
-    """[(label, url)] for a body page, in order."""
-    return [(link.label, reverse(link.url_name, kwargs={"pk": orgaan.pk})) for link in _sorted("orgaan")]
+def orgaan_links(orgaan, soort="orgaan"):
+    """[(label, url)] for a body page, in order (`soort="orgaan_feed"`: its feeds)."""
+    return [(link.label, reverse(link.url_name, kwargs={"pk": orgaan.pk})) for link in _sorted(soort)]
 
 
 def bestuur_links(bestuur, regio=None):

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "guardian",
     "axes",
     "django_otp",
@@ -75,6 +76,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "openbaar.ld.middleware.LinkedDataMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -219,6 +221,10 @@ CELERY_BEAT_SCHEDULE = {
     "informatieprotocol": {
         "task": "raad.tasks.send_informatieprotocol",
         "schedule": crontab(hour=6, minute=45),
+    },
+    "zoeken-personen": {
+        "task": "openbaar.tasks.reindex_personen",
+        "schedule": crontab(hour=0, minute=10),
     },
     "bewaartermijnen": {
         "task": "regioportaal.privacy.tasks.purge_expired_data",

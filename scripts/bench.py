@@ -1,13 +1,21 @@
-"""Benchmark: latency of the key pages next to a trivial Django view, served the same way (gunicorn), in one run.
+"""Benchmark: throughput of the key pages next to a trivial view, served the way production serves them, in one run.
 
-Usage (make bench): builds the data set, starts gunicorn with 2 workers on a free port, and for each URL runs a
-closed loop of concurrent clients for a few seconds. Reports requests/s, median and p95 latency, and the ratio of each
-page's median latency to the trivial view's. Timings vary between machines: read the ratios.
+Usage (make bench, after `python -m bench.data`): DATABASE_URL names the benchmark database (PostgreSQL; without it
+the SQLite file under VAR_DIR). Counts the SQL queries per page in a process of its own (bench/paginas.py), then
+serves the portal with gunicorn (2 sync workers, DEBUG=0, CONN_MAX_AGE=60 as docker-compose.yml) twice: warm (the
+portal's own cache, each page requested a few times first) and cold (a cache that keeps nothing:
+bench/settings_koud.py). Each run measures every page in interleaved rounds — one slot per page per round, the
+trivial views included — with wrk (`-t2 -c8`) when installed, else a Python loop of 8 keep-alive clients.
+Reports req/s, p50 and p99, the throughput ratio to /healthz in the same round (median over the rounds) and the
+queries per page; writes var/bench/results.md, results.json, chart.svg and chart.png (Chromium, when present).
+Timings vary between machines and with other load on the machine: read the ratios.
 """
 
 import http.client
+import json
 import os
 import re
+import shutil
 import signal
 import socket
 import statistics
@@ -15,10 +23,29 @@ import subprocess
 import sys
 import threading
 import time
-import urllib.parse
+from pathlib import Path
 
-SECONDS = float(os.environ.get("BENCH_SECONDS", "5"))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.rapport import write_outputs  # noqa: E402
+
+SECONDS = float(os.environ.get("BENCH_SECONDS", "3"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 CLIENTS = int(os.environ.get("BENCH_CLIENTS", "8"))
+OUT = Path(os.environ.get("BENCH_OUT", "var/bench"))
+WRK = shutil.which("wrk")
+PYTHON = sys.executable
+
+
+def environment():
+    hosts = "127.0.0.1,testserver"
+    return dict(
+        os.environ,
+        DEBUG="0",
+        SECRET_KEY=os.environ.get("SECRET_KEY", "bench-" + "x" * 50),
+        ALLOWED_HOSTS=hosts,
+        SECURE_SSL_REDIRECT="0",
+        CONN_MAX_AGE=os.environ.get("CONN_MAX_AGE", "60"),
+    )
 
 
 def free_port():
@@ -27,27 +54,64 @@ def free_port():
         return s.getsockname()[1]
 
 
-def login_cookie(port, email, password):
-    conn = http.client.HTTPConnection("127.0.0.1", port)
-    conn.request("GET", "/inloggen/")
-    resp = conn.getresponse()
-    body = resp.read().decode()
-    csrf_cookie = re.search(r"csrftoken=([^;]+)", resp.getheader("Set-Cookie", "")).group(1)
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', body).group(1)
-    data = urllib.parse.urlencode({"username": email, "password": password, "csrfmiddlewaretoken": token})
-    conn.request(
-        "POST",
-        "/inloggen/",
-        body=data,
-        headers={"Content-Type": "application/x-www-form-urlencoded", "Cookie": f"csrftoken={csrf_cookie}"},
-    )
-    resp = conn.getresponse()
-    resp.read()
-    session = re.search(r"sessionid=([^;]+)", resp.getheader("Set-Cookie", "")).group(1)
-    return f"sessionid={session}; csrftoken={csrf_cookie}"
+class Server:
+    """gunicorn with 2 sync workers on a free port, as production runs the portal (Dockerfile)."""
+
+    def __init__(self, env):
+        self.port = free_port()
+        self.process = subprocess.Popen(
+            [PYTHON, "-m", "gunicorn", "regioportaal.wsgi", "-w", "2", "-b", f"127.0.0.1:{self.port}"]
+            + ["--log-level", "warning"],
+            env=env,
+            start_new_session=True,
+        )
+        for _ in range(150):  # until the workers answer (the port opens before they have loaded Django)
+            try:
+                conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=5)
+                conn.request("GET", "/livez")
+                if conn.getresponse().status == 200:
+                    for _ in range(10):  # let the other worker boot too
+                        conn.request("GET", "/livez")
+                        conn.getresponse().read()
+                    return
+            except OSError:
+                time.sleep(0.2)
+        raise SystemExit("gunicorn did not start")
+
+    def stop(self):
+        os.killpg(self.process.pid, signal.SIGTERM)
+        self.process.wait()
 
 
-def hammer(port, path, cookie=""):
+def _ms(text):
+    value, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
+    return float(value) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
+
+
+def hammer_wrk(port, path, cookie):
+    command = [
+        WRK,
+        "-t2",
+        f"-c{CLIENTS}",
+        f"-d{SECONDS:g}s",
+        "--timeout",
+        "30s",
+        "--latency",
+        f"http://127.0.0.1:{port}{path}",
+    ]
+    if cookie:
+        command[1:1] = ["-H", f"Cookie: {cookie}"]
+    out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+        "p50": _ms(re.search(r"\s50%\s+(\S+)", out).group(1)),
+        "p99": _ms(re.search(r"\s99%\s+(\S+)", out).group(1)),
+        "errors": int(errors.group(1)) if errors else 0,
+    }
+
+
+def hammer_python(port, path, cookie):
     latencies, errors = [], []
     deadline = time.perf_counter() + SECONDS
 
@@ -71,103 +135,88 @@ def hammer(port, path, cookie=""):
     return {
         "rps": len(latencies) / SECONDS,
         "p50": statistics.median(latencies) * 1000,
-        "p95": latencies[int(len(latencies) * 0.95) - 1] * 1000,
+        "p99": latencies[max(0, int(len(latencies) * 0.99) - 1)] * 1000,
         "errors": len(errors),
     }
 
 
-def main():
-    env = dict(
-        os.environ,
-        DEBUG="0",
-        SECRET_KEY=os.environ.get("SECRET_KEY", "bench-" + "x" * 50),
-        ALLOWED_HOSTS="127.0.0.1",
-        SECURE_SSL_REDIRECT="0",
-    )
-    python = sys.executable
-    subprocess.run([python, "manage.py", "collectstatic", "--noinput", "-v0"], check=True, env=env)
-    port = free_port()
-    server = subprocess.Popen(
-        [
-            python,
-            "-m",
-            "gunicorn",
-            "regioportaal.wsgi",
-            "-w",
-            "2",
-            "-b",
-            f"127.0.0.1:{port}",
-            "--log-level",
-            "warning",
-        ],
-        env=env,
-        start_new_session=True,
-    )
+hammer = hammer_wrk if WRK else hammer_python
+
+
+def warm_up(port, pages, cookies):
+    for page in pages:
+        for _ in range(3):
+            conn = http.client.HTTPConnection("127.0.0.1", port)
+            cookie = cookies.get(page["who"], "")
+            conn.request("GET", page["path"], headers={"Cookie": cookie} if cookie else {})
+            conn.getresponse().read()
+            conn.close()
+
+
+def run(mode, env, pages, cookies):
+    """Interleaved rounds; per page the samples of every round and the ratio to /healthz of the same round."""
+    server = Server(env)
     try:
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.2)
-        setup = (
-            "from besturen.models import Orgaan, Regio, Stuk;"
-            "r=Regio.objects.get(slug='bench-050');o=Orgaan.objects.filter(regio=r).first();"
-            "d=Orgaan.objects.get(afkorting='DBO', regio__slug='denderregio');"
-            "print(r.slug, o.pk, d.pk, Stuk.objects.filter(orgaan=d).first().pk)"
-        )
-        out = (
-            subprocess.run(
-                [python, "manage.py", "shell", "-v", "0", "-c", setup],
-                check=True,
-                env=env,
-                capture_output=True,
-                text=True,
-            )
-            .stdout.strip()
-            .splitlines()[-1]
-            .split()
-        )
-        slug, orgaan, dbo, stuk = out
-        cookie = login_cookie(port, "secretariaat.denderregio@regioportaal.example", "regioportaal-demo")
-        pages = [
-            ("trivial view (/livez)", "/livez", ""),
-            ("home (100+ regions)", "/", ""),
-            ("region page (60 members)", f"/regio/{slug}/", ""),
-            ("body page (60 seats, 30 items)", f"/orgaan/{orgaan}/", ""),
-            ("body page, secretariat", f"/orgaan/{dbo}/", cookie),
-            ("member management, secretariat", f"/orgaan/{dbo}/leden/", cookie),
-            ("region management, secretariat", "/regio/denderregio/beheer/", cookie),
-            ("item, secretariat", f"/stuk/{stuk}/", cookie),
-        ]
-        results = [(name, hammer(port, path, c)) for name, path, c in pages]
-        pdf = (
-            "import time;from programmas.models import Versie;from programmas.pdf import render_reviewpakket;"
-            "v=Versie.objects.filter(jaarprogramma__regio__slug='groene-metropoolregio', raadsbesluiten__isnull=False)"
-            ".order_by('-nummer').first();b=v.raadsbesluiten.first().bestuur;"
-            "render_reviewpakket(v, b);t=time.perf_counter();data=render_reviewpakket(v, b);"
-            "print(round((time.perf_counter()-t)*1000), len(data))"
-        )
-        pdf_out = subprocess.run(
-            [python, "manage.py", "shell", "-v", "0", "-c", pdf], env=env, capture_output=True, text=True
-        )
-        base = results[0][1]["p50"]
-        print(f"\n{'page':40} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'ratio p50':>10} {'errors':>7}")
-        for name, r in results:
-            print(
-                f"{name:40} {r['rps']:8.0f} {r['p50']:8.1f} {r['p95']:8.1f} {r['p50'] / base:10.1f} {r['errors']:7}"
-            )
-        if pdf_out.returncode == 0:
-            ms, size = pdf_out.stdout.strip().splitlines()[-1].split()
-            print(f"\nreview packet PDF (one council of 18): rendered in {ms} ms, {int(size) // 1024} KB")
-        else:
-            print(
-                "\nreview packet PDF: not measured (no routed programme in this data set)",
-                pdf_out.stderr[-300:],
-            )
+        if mode == "warm":
+            warm_up(server.port, pages, cookies)
+        samples = {p["name"]: [] for p in pages}
+        for n in range(ROUNDS):
+            print(f"  {mode}: round {n + 1} of {ROUNDS}", flush=True)
+            for page in pages:
+                cookie = cookies.get(page["who"], "")
+                samples[page["name"]].append(
+                    hammer(server.port, page["path"], f"sessionid={cookie}" if cookie else "")
+                )
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait()
+        server.stop()
+    base = samples[pages[0]["name"]]
+    result = {}
+    for page in pages:
+        rounds = samples[page["name"]]
+        result[page["name"]] = {
+            "rps": statistics.mean(r["rps"] for r in rounds),
+            "p50": statistics.median(r["p50"] for r in rounds),
+            "p99": max(r["p99"] for r in rounds),
+            "ratio": statistics.median(
+                r["rps"] / max(b["rps"], 1e-9) for r, b in zip(rounds, base, strict=True)
+            ),
+            "errors": sum(r["errors"] for r in rounds),
+        }
+    return result
+
+
+def main():
+    env = environment()
+    OUT.mkdir(parents=True, exist_ok=True)
+    subprocess.run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], check=True, env=env)
+    found = subprocess.run(
+        [PYTHON, "-m", "bench.paginas"], check=True, env=env, capture_output=True, text=True
+    ).stdout
+    found = json.loads(found.strip().splitlines()[-1])
+    pages, cookies = found["pages"], found["cookies"]
+    for page in pages:
+        if page["status"] != 200:
+            print(f"warning: {page['path']} answers {page['status']} to the test client", file=sys.stderr)
+    print(
+        f"Load: {'wrk -t2 -c' + str(CLIENTS) if WRK else f'Python loop, {CLIENTS} keep-alive clients'}, "
+        f"{ROUNDS} rounds of {SECONDS:g} s per page per run."
+    )
+    results = {"warm": run("warm", env, pages, cookies)}
+    results["cold"] = run("cold", dict(env, DJANGO_SETTINGS_MODULE="bench.settings_koud"), pages, cookies)
+    meta = {
+        "database": env.get("DATABASE_URL", "sqlite").split("@")[-1],
+        "load": f"wrk -t2 -c{CLIENTS}" if WRK else f"python loop, {CLIENTS} clients",
+        "rounds": ROUNDS,
+        "seconds": SECONDS,
+        "date": time.strftime("%Y-%m-%d %H:%M"),
+    }
+    table = write_outputs(OUT, pages, results, meta)
+    print()
+    print(table)
+    print(
+        f"Written: {OUT}/results.md, results.json, chart.svg"
+        + (", chart.png" if (OUT / "chart.png").exists() else "")
+    )
 
 
 if __name__ == "__main__":

@@ -1,1 +1,7 @@
-urlpatterns = []
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("zoeken/", views.ZoekenView.as_view(), name="zoeken"),
+]

@@ -36,15 +36,16 @@ def getal(value):
 
 
 @register.simple_tag
-def regio_links(regio):
-    """The links other apps registered for a region page (strategy, opgaven, programme, meetings)."""
-    return navigatie.regio_links(regio)
+def regio_links(regio, soort="regio"):
+    """The links other apps registered for a region page (strategy, opgaven, programme, meetings; its feeds with
+    `soort="regio_feed"`)."""
+    return navigatie.regio_links(regio, soort)
 
 
 @register.simple_tag
-def orgaan_links(orgaan):
-    """The links other apps registered for a body page (its meetings)."""
-    return navigatie.orgaan_links(orgaan)
+def orgaan_links(orgaan, soort="orgaan"):
+    """The links other apps registered for a body page (its meetings; its feeds with `soort="orgaan_feed"`)."""
+    return navigatie.orgaan_links(orgaan, soort)
 
 
 @register.simple_tag

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from openbaar.zoeken.signalen import flush as index_flush
 from programmas import services, tasks
 from programmas.models import (
     PakketStatus,
@@ -272,7 +273,8 @@ def test_a_submission_queues_the_agenda_signal_and_a_notification(wereld, django
     versie = programma(wereld)
     with django_capture_on_commit_callbacks() as callbacks:
         services.submit_versie(versie, door=wereld.secretariaat)
-    assert len(callbacks) == 2
+    eigen = [c for c in callbacks if getattr(c, "func", None) is not index_flush]  # the search index aside
+    assert len(eigen) == 2
     assert _status(versie) == S.INGEDIEND
     assert _log("ingediend").get().actor == wereld.secretariaat
 
