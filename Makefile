@@ -79,20 +79,21 @@ beat: venv
 	mkdir -p "$${VAR_DIR:-var}"
 	$(VENV)/bin/celery -A regioportaal beat -l info --schedule "$${VAR_DIR:-var}/celerybeat-schedule"
 
-# Benchmark (docs/performance.md): the full data set on PostgreSQL when DATABASE_URL is set or a server answers on
-# 127.0.0.1:5432 (database regioportaal_bench, created when missing); else a tenth of it on SQLite under var/bench/.
+# Benchmark (docs/performance.md): the full data set on PostgreSQL when a server answers on 127.0.0.1:5432 (database
+# BENCH_DATABASE_URL, by default regioportaal_bench, created when missing; DATABASE_URL is never used, so the
+# benchmark cannot write into a real database); else a tenth of it on SQLite under var/bench/.
 # Served by gunicorn with production settings; every key page measured next to /healthz in the same rounds, warm and
 # cold, with wrk; the table, the figures and the chart go to var/bench/.
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/regioportaal_bench
 bench: venv wrk
 	mkdir -p var/bench
 	export VAR_DIR=var/bench; \
-	if [ -n "$${DATABASE_URL:-}" ]; then SCALE=1; \
-	elif command -v pg_isready > /dev/null && pg_isready -q -h 127.0.0.1 -p 5432; then \
+	unset DATABASE_URL; \
+	if command -v pg_isready > /dev/null && pg_isready -q -h 127.0.0.1 -p 5432; then \
 		SCALE=1; export DATABASE_URL=$(BENCH_DATABASE_URL); \
 		createdb -h 127.0.0.1 -U postgres regioportaal_bench 2> /dev/null || true; \
 	else \
-		SCALE=0.1; echo "No PostgreSQL on 127.0.0.1:5432 and no DATABASE_URL: SQLite under var/bench/, a tenth of the data set."; \
+		SCALE=0.1; echo "No PostgreSQL on 127.0.0.1:5432: SQLite under var/bench/, a tenth of the data set."; \
 	fi; \
 	$(MANAGE) migrate --noinput -v0; \
 	$(PY) -m bench.data --scale $$SCALE; \

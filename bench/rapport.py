@@ -45,7 +45,7 @@ def svg(pages, results):
         'font-family="sans-serif" font-size="12">',
         '<rect width="100%" height="100%" fill="white"/>',
         '<text x="10" y="18" font-size="14">Throughput as a ratio to /healthz (log scale); '
-        "dark: warm, light: cold</text>",
+        "dark: warm, light: cold; red dashes: the targets 0.25 (logged in) and 0.5 (public)</text>",
     ]
     for ratio in (0.001, 0.01, 0.1, 1, 10):
         parts.append(f'<line x1="{x(ratio)}" y1="28" x2="{x(ratio)}" y2="{height - 20}" stroke="#ccc"/>')
