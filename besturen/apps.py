@@ -10,7 +10,9 @@ class BesturenConfig(AppConfig):
         from regioportaal import privacy as privacy_registry
 
         from . import privacy
+        from .regiokeuze import connect_signals
 
+        connect_signals()
         privacy_registry.register(
             "besturen",
             _("Persoon, lidmaatschappen en stukken"),

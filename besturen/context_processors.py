@@ -1,9 +1,11 @@
+"""Context for every page: the region switcher in the header (its list: `besturen.regiokeuze`)."""
+
 from django.utils.functional import SimpleLazyObject
 
-from .permissions import regios_of
+from .regiokeuze import regios_voor
 
 
 def mijn_regios(request):
-    """The regions in which the logged-in user holds a role, for the switcher in the header (lazy: one query)."""
+    """The regions in which the logged-in user holds a role, for the switcher in the header (lazy)."""
     user = getattr(request, "user", None)
-    return {"mijn_regios": SimpleLazyObject(lambda: list(regios_of(user).order_by("naam")) if user else [])}
+    return {"mijn_regios": SimpleLazyObject(lambda: regios_voor(user))}

@@ -5,7 +5,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Subquery
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -45,23 +45,27 @@ class Kostenverdeling:
     fouten: dict = field(default_factory=dict)  # regel id -> message
 
 
-def kostenverdeling(versie, regeling):
+def kostenverdeling(versie, regeling, *, deelnemers=True):
     """Split every line of `versie` over its participating members.
 
     A frozen version (routed or adopted) reads the stored shares: nothing the region changes later moves them.
     A concept is split live by the line's (or region's) key over today's populations; ties between equal remainders
     go to the lower NIS/CBS code. Each line gets `tarief_gebruikt`: the rate per inhabitant its split used (stored
-    once frozen; None for a line not split per inhabitant), so a page never shows the region's later rate.
+    once frozen; None for a line not split per inhabitant), so a page never shows the region's later rate, and
+    `aantal_deelnemers`: how many members share it. With `deelnemers=False` a frozen version's lines come without
+    their participants and fixed contributions (two queries fewer; the stored shares name the participants).
     """
-    regels = list(regels_van(versie))
     if versie.bevroren_op is not None:
-        return _bevroren_verdeling(versie, regels)
+        regels = regels_van(versie)
+        return _bevroren_verdeling(versie, list(regels if deelnemers else regels.prefetch_related(None)))
+    regels = list(regels_van(versie))
     regeling = regeling_voor(versie, regeling)
     besturen = {}
     result = Kostenverdeling(regels=regels, besturen=[])
     per_bestuur = defaultdict(dict)
     for regel in regels:
         deelnemers = list(regel.deelnemers.all())
+        regel.aantal_deelnemers = len(deelnemers)
         for b in deelnemers:
             besturen[b.pk] = b
         sleutel = sleutel_van(regel, regeling)
@@ -99,15 +103,18 @@ def _bevroren_verdeling(versie, regels):
     per_bestuur = defaultdict(dict)
     besturen = {}
     tarieven = {}
+    aantallen = defaultdict(int)  # regel id -> members sharing it (one stored share each)
     for bijdrage in Bijdrage.objects.filter(versie=versie).select_related("bestuur"):
         per_bestuur[bijdrage.bestuur_id][bijdrage.regel_id] = bijdrage.bedrag
         tarieven[bijdrage.regel_id] = bijdrage.tarief_per_inwoner
+        aantallen[bijdrage.regel_id] += 1
         if bijdrage.bestuur_id not in besturen:
             bestuur = bijdrage.bestuur
             bestuur.gebruikt = (bijdrage.inwoners, bijdrage.peildatum, bijdrage.bron)
             besturen[bijdrage.bestuur_id] = bestuur
     for regel in regels:
         regel.tarief_gebruikt = tarieven.get(regel.pk)
+        regel.aantal_deelnemers = aantallen[regel.pk]
     result.besturen = sorted(besturen.values(), key=lambda b: b.naam)
     result.per_bestuur = dict(per_bestuur)
     result.totaal_per_bestuur = {pk: sum(v.values(), Decimal("0")) for pk, v in per_bestuur.items()}
@@ -116,25 +123,27 @@ def _bevroren_verdeling(versie, regels):
 
 
 def vorig_jaar_totalen(versie, regeling):
-    """Each member's total in last year's latest adopted (or routed/approved) version, from its stored figures."""
-    laatste = (
-        Versie.objects.filter(
-            jaarprogramma__regio_id=versie.jaarprogramma.regio_id,
-            jaarprogramma__jaar=versie.jaarprogramma.jaar - 1,
-            jaarprogramma__soort=versie.jaarprogramma.soort,
-            status__in=[VersieStatus.VASTGESTELD, VersieStatus.VOORGELEGD, VersieStatus.GOEDGEKEURD],
-        )
-        .order_by("-nummer")
-        .first()
-    )
-    if laatste is None:
-        return {}
-    if laatste.bevroren_op is None:
-        return kostenverdeling(laatste, regeling).totaal_per_bestuur
+    """Each member's total in last year's latest adopted (or routed/approved) version, from its stored figures.
+
+    One query: the stored shares of that version, found by a subquery. Only when it has none (an unfrozen version
+    of old data, or none at all) a second query looks the version up, and an unfrozen one is split live."""
+    laatste = Versie.objects.filter(
+        jaarprogramma__regio_id=versie.jaarprogramma.regio_id,
+        jaarprogramma__jaar=versie.jaarprogramma.jaar - 1,
+        jaarprogramma__soort=versie.jaarprogramma.soort,
+        status__in=[VersieStatus.VASTGESTELD, VersieStatus.VOORGELEGD, VersieStatus.GOEDGEKEURD],
+    ).order_by("-nummer")
     totalen = defaultdict(int)
-    for bestuur_id, centen in Bijdrage.objects.filter(versie=laatste).values_list("bestuur_id", "centen"):
+    for bestuur_id, centen in Bijdrage.objects.filter(versie=Subquery(laatste.values("pk")[:1])).values_list(
+        "bestuur_id", "centen"
+    ):
         totalen[bestuur_id] += centen
-    return {pk: (Decimal(c) / 100).quantize(Decimal("0.01")) for pk, c in totalen.items()}
+    if totalen:
+        return {pk: (Decimal(c) / 100).quantize(Decimal("0.01")) for pk, c in totalen.items()}
+    laatste = laatste.first()
+    if laatste is None or laatste.bevroren_op is not None:
+        return {}
+    return kostenverdeling(laatste, regeling).totaal_per_bestuur
 
 
 def open_voor_raden(versie):
@@ -192,7 +201,7 @@ def programmas_van(regio, *, besloten):
 def versies_van(regio, *, besloten):
     """The region's programme versions a reader may see, newest first (a queryset for a choice field): only the
     public ones unless `besloten` (`besturen.permissions.can_view_besloten_regio`, as `can_view_versie`)."""
-    versies = Versie.objects.filter(jaarprogramma__regio=regio).select_related("jaarprogramma")
+    versies = Versie.objects.filter(jaarprogramma__regio=regio).select_related("jaarprogramma__regio")
     if not besloten:
         versies = versies.filter(openbaar=True)
     return versies.order_by("-jaarprogramma__jaar", "jaarprogramma__soort", "-nummer")
@@ -234,9 +243,10 @@ class Verdelingstabel:
 BALK_MAX = 400
 
 
-def verdelingstabel(versie, regeling):
-    """The cost split of `versie` per member and line, next to each member's total of last year."""
-    verdeling = kostenverdeling(versie, regeling)
+def verdelingstabel(versie, regeling, *, deelnemers=True):
+    """The cost split of `versie` per member and line, next to each member's total of last year (`deelnemers`: as
+    `kostenverdeling`)."""
+    verdeling = kostenverdeling(versie, regeling, deelnemers=deelnemers)
     vorig = vorig_jaar_totalen(versie, regeling)
     hoogste = max(verdeling.totaal_per_bestuur.values(), default=Decimal("0"))
     rijen = []

@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Q, Sum
+from django.db.models import OuterRef, Q, Subquery, Sum
 from django.utils import timezone
 
 from . import termijnen
@@ -48,9 +48,10 @@ class Jaarbijdrage:
     bedrag: Decimal = Decimal("0")
 
 
-def tellende_versies(regios, *, besloten):
+def tellende_versies(regios, *, besloten, bestuur=None):
     """Per programme of `regios` (ids or a queryset), the latest frozen version that counts and the reader may see:
-    {jaarprogramma id: Versie} (one query)."""
+    {jaarprogramma id: Versie} (one query). With `bestuur`, each version carries `centen`: that member's frozen total
+    in it (None when it takes part in no line)."""
     versies = (
         Versie.objects.filter(
             _zichtbaar_q(besloten),
@@ -61,6 +62,14 @@ def tellende_versies(regios, *, besloten):
         .select_related("jaarprogramma__regio")  # a programme without a title is named after its region
         .order_by("jaarprogramma_id", "-nummer")
     )
+    if bestuur is not None:
+        totaal = (
+            Bijdrage.objects.filter(versie=OuterRef("pk"), bestuur=bestuur)
+            .values("versie")
+            .annotate(centen=Sum("centen"))
+            .values("centen")
+        )
+        versies = versies.annotate(centen=Subquery(totaal))
     uit = {}
     for versie in versies:
         uit.setdefault(versie.jaarprogramma_id, versie)
@@ -68,19 +77,12 @@ def tellende_versies(regios, *, besloten):
 
 
 def bijdragen_per_jaar(bestuur, regios, *, besloten):
-    """`bestuur`'s frozen contribution per region and year, oldest year first: {regio id: [Jaarbijdrage]} (two
-    queries, whatever the number of regions, years and programmes). A year without a counting version is absent."""
-    versies = tellende_versies(regios, besloten=besloten)
-    per_versie = dict(
-        Bijdrage.objects.filter(versie__in=[v.pk for v in versies.values()], bestuur=bestuur)
-        .values("versie")
-        .annotate(centen=Sum("centen"))
-        .values_list("versie", "centen")
-        .order_by()
-    )
+    """`bestuur`'s frozen contribution per region and year, oldest year first: {regio id: [Jaarbijdrage]} (one
+    query, whatever the number of regions, years and programmes). A year without a counting version is absent."""
+    versies = tellende_versies(regios, besloten=besloten, bestuur=bestuur)
     jaren = defaultdict(dict)
     for versie in sorted(versies.values(), key=lambda v: (v.jaarprogramma.jaar, v.jaarprogramma.soort)):
-        centen = per_versie.get(versie.pk)
+        centen = versie.centen
         if centen is None:
             continue  # the member takes part in no line of this programme
         programma = versie.jaarprogramma
@@ -120,9 +122,7 @@ def open_raadsbesluiten(bestuur, regios, *, besloten, vandaag=None):
 
 def deelgenomen_opgaven(bestuur, regio, *, besloten):
     """The ids of the opgaven of `regio` in whose programme lines `bestuur` takes part, in any version the reader may
-    see (one query; `besloten` as above)."""
-    return set(
-        Programmaregel.objects.filter(
-            _zichtbaar_q(besloten, "versie__"), versie__jaarprogramma__regio=regio, deelnemers=bestuur
-        ).values_list("opgave_id", flat=True)
-    )
+    see (a subquery, no query of its own; `besloten` as above)."""
+    return Programmaregel.objects.filter(
+        _zichtbaar_q(besloten, "versie__"), versie__jaarprogramma__regio=regio, deelnemers=bestuur
+    ).values("opgave_id")

@@ -10,7 +10,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def manage(*args, **env):
     # A production process has none of the test run's settings (DJANGO_ALLOW_ASYNC_UNSAFE is for Playwright only).
-    skip = {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    skip = {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE", "CONN_MAX_AGE"}
     clean = {k: v for k, v in os.environ.items() if k not in skip}
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env={**clean, **env}, capture_output=True, text=True
@@ -35,3 +35,26 @@ def test_check_deploy_is_clean_with_production_settings():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def database_setting(**env):
+    code = "from django.conf import settings; d = settings.DATABASES['default']; print(d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'])"
+    result = manage("shell", "-c", code, **env)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.split()[-2:]
+
+
+PRODUCTION = {
+    "DEBUG": "0",
+    "SECRET_KEY": "x" * 60 + "-production-test-key",
+    "ALLOWED_HOSTS": "regioportaal.example",
+}
+
+
+def test_production_keeps_database_connections_a_minute_and_checks_them_before_reuse():
+    assert database_setting(**PRODUCTION) == ["60", "True"]
+    assert database_setting(**PRODUCTION, CONN_MAX_AGE="0") == ["0", "True"]
+
+
+def test_the_embedded_default_opens_a_connection_per_request():
+    assert database_setting() == ["0", "True"]

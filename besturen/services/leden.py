@@ -15,6 +15,7 @@ from regioportaal.permissions import is_system
 from .. import permissions
 from ..models import Deelname, ExternePartij, Lidmaatschap, Orgaan, Persoon
 from ..policies import LidmaatschapPolicy, OrgaanPolicy
+from ..regiokeuze import forget_mijn_regios
 from ._gedeeld import (
     EXTERNE_PARTIJ_FIELDS,
     LIDMAATSCHAP_FIELDS,
@@ -201,6 +202,7 @@ def sync_rollen(*, users=None, day=None, door=None, reden=""):
         )
     if to_remove:
         Through.objects.filter(pk__in=[actual[key] for key in to_remove]).delete()
+    forget_mijn_regios()  # bulk writes send no signals
     accounts = get_user_model().objects.in_bulk({user_id for user_id, _ in to_add + to_remove})
     orgaan_ids = {int(name.split(":")[1]) for _, name in to_add + to_remove}
     regio_of = dict(Orgaan.objects.filter(pk__in=orgaan_ids).values_list("pk", "regio_id"))

@@ -20,6 +20,7 @@ from ..models import (
     RegioGroupObjectPermission,
 )
 from ..policies import OrgaanPolicy, RegioPolicy
+from ..regiokeuze import forget_mijn_regios
 from ._gedeeld import BESTUUR_FIELDS, ORGAAN_FIELDS, REGIO_FIELDS, _create, _update, regio_scope
 
 
@@ -132,6 +133,8 @@ def sync_regio_rechten(*, regios=None, day=None, door=None, reden=""):
         )
     if to_remove:
         RegioGroupObjectPermission.objects.filter(pk__in=[actual[key] for key in to_remove]).delete()
+    if to_add or to_remove:
+        forget_mijn_regios()  # bulk writes send no signals
     per_regio = {}
     for actie, changes in (("recht toegekend", to_add), ("recht ingetrokken", to_remove)):
         for name, regio_id in changes:

@@ -1,20 +1,21 @@
-"""Template filters and tags of the programme pages."""
+"""Template filters and tags of the programme pages, and the notation that pre-formats a split's figures."""
 
 from decimal import Decimal
 
 from django import template
 from django.template.base import token_kwargs
+from django.utils import numberformat
+from django.utils.formats import get_format
 from django.utils.html import format_html
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 from regioportaal.templatetags.portaal import euro
 
 register = template.Library()
 
 
-@register.filter
-def euro_verschil(value):
-    """A difference in euros with its sign: +€ 1.234,56 or −€ 1.234,56 (and € 0,00)."""
+def _met_teken(value, euro):
+    """A difference in euros with its sign, `euro` formatting the amount."""
     if value is None or value == "":
         return ""
     if value > 0:
@@ -22,6 +23,75 @@ def euro_verschil(value):
     if value < 0:
         return f"\u2212{euro(-value)}"
     return euro(value)
+
+
+@register.filter
+def euro_verschil(value):
+    """A difference in euros with its sign: +€ 1.234,56 or −€ 1.234,56 (and € 0,00)."""
+    return _met_teken(value, euro)
+
+
+class Notatie:
+    """The `euro`, `getal` and `euro_verschil` filters for many numbers at once, with the same text: the active
+    language's separators are looked up once (the filters look them up for every number), and each number goes
+    through Django's `numberformat.format` as the filters' `number_format` does."""
+
+    def __init__(self):
+        taal = get_language()
+        self.decimaalteken = get_format("DECIMAL_SEPARATOR", taal, use_l10n=True)
+        self.groepering = get_format("NUMBER_GROUPING", taal, use_l10n=True)
+        self.duizendtal = get_format("THOUSAND_SEPARATOR", taal, use_l10n=True)
+
+    def _getal(self, value, decimalen):
+        return numberformat.format(
+            value,
+            self.decimaalteken,
+            decimalen,
+            self.groepering,
+            self.duizendtal,
+            force_grouping=True,
+            use_l10n=True,
+        )
+
+    def euro(self, value, decimals=2):
+        """As `{{ value|euro }}` (`{{ value|euro:0 }}` with decimals=0)."""
+        if value is None or value == "":
+            return ""
+        return f"€\u00a0{self._getal(Decimal(value), int(decimals))}"
+
+    def getal(self, value):
+        """As `{{ value|getal }}`."""
+        if value is None or value == "":
+            return ""
+        return self._getal(value, 0)
+
+    def verschil(self, value):
+        """As `{{ value|euro_verschil }}`."""
+        return _met_teken(value, self.euro)
+
+
+def maak_op(tabel, rijen=None):
+    """Give a `selectors.Verdelingstabel` its figures as text, in one notation (`Notatie`), for the templates:
+    each line `bedrag_tekst`, `capaciteit_tekst` and `tarief_tekst`; each of `rijen` (default: every row)
+    `inwoners_tekst`, `bedragen_tekst` (None where the member does not take part), `totaal_tekst`, `totaal_rond`
+    (whole euros, for the chart), `vorig_tekst` and `verschil_tekst`; the table `kolomtotalen_tekst`,
+    `totaal_tekst` and `vorig_totaal_tekst`. Returns the notation, for the page's other figures."""
+    notatie = Notatie()
+    for regel in tabel.regels:
+        regel.bedrag_tekst = notatie.euro(regel.bedrag)
+        regel.capaciteit_tekst = notatie.getal(regel.capaciteit_uren)
+        regel.tarief_tekst = notatie.euro(regel.tarief_gebruikt)
+    for rij in tabel.rijen if rijen is None else rijen:
+        rij.inwoners_tekst = notatie.getal(rij.inwoners)
+        rij.bedragen_tekst = [None if bedrag is None else notatie.euro(bedrag) for bedrag in rij.bedragen]
+        rij.totaal_tekst = notatie.euro(rij.totaal)
+        rij.totaal_rond = notatie.euro(rij.totaal, 0)
+        rij.vorig_tekst = notatie.euro(rij.vorig)
+        rij.verschil_tekst = notatie.verschil(rij.verschil)
+    tabel.kolomtotalen_tekst = [notatie.euro(bedrag) for bedrag in tabel.kolomtotalen]
+    tabel.totaal_tekst = notatie.euro(tabel.totaal)
+    tabel.vorig_totaal_tekst = notatie.euro(tabel.vorig_totaal)
+    return notatie
 
 
 def _procent(fraction):

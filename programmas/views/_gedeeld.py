@@ -19,8 +19,10 @@ S = VersieStatus
 
 
 def _versie_or_404(user, pk):
-    """The version, or 404 for whoever may not read it."""
-    versie = get_object_or_404(Versie.objects.select_related("jaarprogramma__regio", "gebaseerd_op"), pk=pk)
+    """The version, or 404 for whoever may not read it (with its region's settings: `regeling.regeling_van`)."""
+    versie = get_object_or_404(
+        Versie.objects.select_related("jaarprogramma__regio__programmaregeling", "gebaseerd_op"), pk=pk
+    )
     if not permissions.can_view_versie(user, versie):
         raise Http404
     return versie

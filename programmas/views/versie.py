@@ -31,13 +31,17 @@ from ..models import (
 )
 from ..policies import RAADSBESLUIT, REVIEWPAKKET, VERSIE
 from ..regeling import regeling_voor
+from ..templatetags.programma import maak_op
 from ._gedeeld import S, _messages_of, _versie_or_404
 
 # --- A version ---------------------------------------------------------------------------------------------------
 
 
 def _grafiek(tabel):
-    """Geometry of the horizontal bar chart: this year's bar and last year's thinner bar per member."""
+    """Geometry of the horizontal bar chart: this year's bar and last year's thinner bar per member.
+
+    The numbers come as text, as the template would write them (a number in a template goes through the locale's
+    number formatting, some 200 times for a chart of 20 members)."""
     waarden = [r.totaal for r in tabel.rijen] + [r.vorig for r in tabel.rijen if r.vorig is not None]
     hoogste = max(waarden, default=0) or 1
     label, breedte, stap = 210, 380, 38
@@ -47,15 +51,21 @@ def _grafiek(tabel):
         balken.append(
             {
                 "rij": rij,
-                "y": y,
-                "tekst_y": y + 13,
-                "vorig_y": y + 20,
-                "balk": max(int(rij.totaal / hoogste * breedte), 1 if rij.totaal else 0),
-                "vorig": int(rij.vorig / hoogste * breedte) if rij.vorig is not None else None,
-                "bedrag_x": label + max(int(rij.totaal / hoogste * breedte), 0) + 8,
+                "y": str(y),
+                "tekst_y": str(y + 13),
+                "vorig_y": str(y + 20),
+                "balk": str(max(int(rij.totaal / hoogste * breedte), 1 if rij.totaal else 0)),
+                "vorig": str(int(rij.vorig / hoogste * breedte)) if rij.vorig is not None else None,
+                "bedrag_x": str(label + max(int(rij.totaal / hoogste * breedte), 0) + 8),
             }
         )
-    return {"balken": balken, "label": label, "hoogte": 20 + len(tabel.rijen) * stap, "breedte": 760}
+    return {
+        "balken": balken,
+        "label": str(label),
+        "naam_x": str(label - 10),
+        "hoogte": str(20 + len(tabel.rijen) * stap),
+        "breedte": "760",
+    }
 
 
 # The page's steps (as the URL names them) and the policy's actions behind them.
@@ -107,8 +117,9 @@ class VersieView(PageView):
         versie = _versie_or_404(user, kwargs["pk"])
         regio = versie.jaarprogramma.regio
         regeling = regeling_voor(versie)
-        tabel = selectors.verdelingstabel(versie, regeling)
+        tabel = selectors.verdelingstabel(versie, regeling, deelnemers=False)
         selectors.met_titels(user, tabel.regels)
+        notatie = maak_op(tabel)
         mag_beheren = permissions.can_manage_programma(user, regio)
         andere = [v for v in versie.jaarprogramma.versies.all() if v.pk != versie.pk]
         if not besturen_permissions.can_view_besloten_regio(user, regio):
@@ -135,7 +146,7 @@ class VersieView(PageView):
             regeling=regeling,
             tabel=tabel,
             grafiek=_grafiek(tabel),
-            totaal_capaciteit=sum((r.capaciteit_uren for r in tabel.regels), 0),
+            totaal_capaciteit=notatie.getal(sum((r.capaciteit_uren for r in tabel.regels), 0)),
             mag_beheren=mag_beheren,
             mag_bewerken=allowed.get("edit", False),
             acties=acties,

@@ -22,6 +22,7 @@ from ..models import (
 )
 from ..policies import VRAAG
 from ..regeling import regeling_voor
+from ..templatetags.programma import maak_op
 from ._gedeeld import LoginFirstMixin, _versie_or_404, write_form
 
 # --- The council member's view -----------------------------------------------------------------------------------
@@ -42,15 +43,17 @@ class MijnGemeenteView(LoginFirstMixin, PageView):
         return super().dispatch(request, *args, **kwargs)
 
     def vraagstellers(self):
-        return permissions.mijn_besturen(self.request.user, self.versie)
+        """The members the user asks on behalf of: `mijn_besturen`, read once per request in `dispatch`."""
+        return self.besturen
 
     def get_context_data(self, form=None, **kwargs):
         regio = self.versie.jaarprogramma.regio
         regeling = regeling_voor(self.versie)
-        tabel = selectors.verdelingstabel(self.versie, regeling)
+        tabel = selectors.verdelingstabel(self.versie, regeling, deelnemers=False)
         vragen = list(selectors.vragen_van(self.versie))
         selectors.met_titels(self.request.user, [*tabel.regels, *(v.regel for v in vragen if v.regel)])
         rij = tabel.rij_van(self.bestuur.pk)
+        maak_op(tabel, rijen=[rij] if rij else [])
         vraagstellers = self.vraagstellers()
         if form is None and vraagstellers:
             form = VraagForm(
@@ -64,7 +67,7 @@ class MijnGemeenteView(LoginFirstMixin, PageView):
             besturen=self.besturen,
             tabel=tabel,
             rij=rij,
-            aandeel=list(zip(tabel.regels, rij.bedragen, strict=True)) if rij else [],
+            aandeel=list(zip(tabel.regels, rij.bedragen_tekst, strict=True)) if rij else [],
             aandeel_procent=(rij.totaal / tabel.totaal * 100) if rij and tabel.totaal else None,
             vragen=vragen,
             form=form,

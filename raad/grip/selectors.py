@@ -8,9 +8,10 @@ meeting documents, and the closed ones of a body's own members (`vergaderingen.p
 """
 
 import datetime
+from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
 from django.http import Http404
 from django.utils import timezone
 
@@ -42,12 +43,19 @@ def gemeente_or_404(code):
 
 
 def deelname_or_404(bestuur, slug):
-    """The current membership of `bestuur` in the region `slug`, with its region; 404 when it is not a member."""
-    deelname = (
-        Deelname.objects.current().filter(bestuur=bestuur, regio__slug=slug).select_related("regio").first()
+    """The current membership of `bestuur` in the region `slug`, with its region; 404 when it is not a member. It
+    carries `leden`: all current memberships of the region with their Bestuur, as `besturen_selectors.regio_leden`
+    orders them (one query for both)."""
+    leden = list(
+        Deelname.objects.current()
+        .filter(regio__slug=slug)
+        .select_related("regio__programmaregeling", "bestuur")  # the region's settings, for the decision rule
+        .order_by("bestuur__naam", "bestuur__soort")
     )
+    deelname = next((d for d in leden if d.bestuur_id == bestuur.pk), None)
     if deelname is None:
         raise Http404
+    deelname.leden = leden
     return deelname
 
 
@@ -69,38 +77,31 @@ class Stemaandeel:
         return self.zetels / self.totaal * 100 if self.totaal else None
 
 
-def deelnemers(regio, bestuur):
+def deelnemers(rijen, bestuur, zetels):
     """The region's current members with their population share and, per body of the region with voting seats, their
-    voting seats and share of the votes (three queries). Returns (organen, rows, total population); each row is a Deelname with `aandeel`,
+    voting seats and share of the votes (no query: `rijen` are the region's current memberships with their Bestuur,
+    as `deelname_or_404` gives them, `zetels` its current seats, as `zetels_van`). Returns (organen, rows, total population); each row is a Deelname with `aandeel`,
     `stemmen` (a Stemaandeel per body, in the order of `organen`) and `eigen` (this is `bestuur`)."""
-    rijen = list(besturen_selectors.regio_leden(regio))
     totaal = sum(d.bestuur.inwoners or 0 for d in rijen)
-    organen = list(Orgaan.objects.filter(regio=regio).order_by("naam"))
-    zetels = {}
-    for orgaan_id, namens_id, n in (
-        besturen_selectors.current_seats(regio=regio, rollen=STEMMENDE_ROLLEN)
-        .values("orgaan", "namens")
-        .annotate(n=Count("pk"))
-        .values_list("orgaan", "namens", "n")
-        .order_by()
-    ):
-        zetels[orgaan_id, namens_id] = n
-    per_orgaan = {o.pk: sum(n for (oid, _), n in zetels.items() if oid == o.pk) for o in organen}
+    per_namens = Counter()
+    per_orgaan = Counter()
+    organen = {}
+    for zetel in zetels:
+        if zetel.rol in STEMMENDE_ROLLEN:
+            per_namens[zetel.orgaan_id, zetel.namens_id] += 1
+            per_orgaan[zetel.orgaan_id] += 1
+            organen[zetel.orgaan_id] = zetel.orgaan
+    organen = sorted(organen.values(), key=lambda o: o.naam)  # bodies without a vote: left out
+    for orgaan in organen:
+        orgaan.stemmen_totaal = per_orgaan[orgaan.pk]
     for deelname in rijen:
         inwoners = deelname.bestuur.inwoners
         deelname.aandeel = inwoners / totaal * 100 if inwoners is not None and totaal else None
         deelname.stemmen = [
-            Stemaandeel(zetels.get((o.pk, deelname.bestuur_id), 0), per_orgaan[o.pk]) for o in organen
+            Stemaandeel(per_namens[o.pk, deelname.bestuur_id], o.stemmen_totaal) for o in organen
         ]
         deelname.eigen = deelname.bestuur_id == bestuur.pk
-    for orgaan in organen:
-        orgaan.stemmen_totaal = per_orgaan[orgaan.pk]
-    stemmend = [
-        i for i, orgaan in enumerate(organen) if orgaan.stemmen_totaal
-    ]  # bodies without a vote: left out
-    for deelname in rijen:
-        deelname.stemmen = [deelname.stemmen[i] for i in stemmend]
-    return [organen[i] for i in stemmend], rijen, totaal
+    return organen, rijen, totaal
 
 
 def stem_bij_programma(regio, bestuur, rijen, totaal_inwoners):
@@ -115,19 +116,32 @@ def stem_bij_programma(regio, bestuur, rijen, totaal_inwoners):
     return regeling, leden, bevolking
 
 
-def vertegenwoordigers(regio, bestuur):
-    """Who sits in the region's bodies for `bestuur`, since when (one query)."""
+def zetels_van(regio):
+    """The current seats in the region's bodies with their people and bodies, in the order of the representatives'
+    table (one query, for `deelnemers` and `vertegenwoordigers`)."""
     return list(
         besturen_selectors.current_seats(regio=regio)
-        .filter(namens=bestuur)
         .select_related("persoon", "orgaan")
-        .order_by("orgaan__naam", besturen_selectors.ROL_VOLGORDE, "persoon__achternaam")
+        .order_by("orgaan__naam", besturen_selectors.ROL_VOLGORDE, "persoon__achternaam", "pk")
     )
 
 
-def raden_van(bestuur):
-    """The councils of `bestuur` (one query)."""
-    return list(Orgaan.objects.filter(bestuur=bestuur, soort__in=RAADSORGANEN).order_by("naam"))
+def vertegenwoordigers(zetels, bestuur):
+    """Who sits in the region's bodies for `bestuur`, since when (from `zetels_van`; no query)."""
+    return [zetel for zetel in zetels if zetel.namens_id == bestuur.pk]
+
+
+def raden_van(bestuur, user):
+    """The councils of `bestuur`, each with `eigen` (`user` holds a current seat in it, as
+    `besturen_selectors.besturen_of_raadslid` asks) (one query)."""
+    raden = Orgaan.objects.filter(bestuur=bestuur, soort__in=RAADSORGANEN).order_by("naam")
+    if user is None or not user.is_authenticated or not user.is_active:
+        return [setattr(raad, "eigen", False) or raad for raad in raden]
+    return list(
+        raden.annotate(
+            eigen=Exists(besturen_selectors.current_seats(user=user).filter(orgaan=OuterRef("pk")))
+        )
+    )
 
 
 # --- Opgaven -------------------------------------------------------------------------------------------------------
@@ -135,9 +149,11 @@ def raden_van(bestuur):
 
 def opgaven_met_deelname(regio, bestuur, user, *, besloten, vandaag=None):
     """The opgaven of `regio` the reader may see in which `bestuur` takes part (a line of a programme it shares, or
-    capacity it contributes), each with its latest progress report and its current mandates (three queries)."""
+    capacity it contributes), each with its latest progress report and its current mandates (two queries)."""
     vandaag = vandaag or timezone.localdate()
-    ids = selectors_grip.deelgenomen_opgaven(bestuur, regio, besloten={regio.pk} if besloten else set())
+    ids = selectors_grip.deelgenomen_opgaven(
+        bestuur, regio, besloten={regio.pk} if besloten else set()
+    )  # subquery
     laatste = Voortgang.objects.filter(opgave=OuterRef("pk")).order_by("-periode_eind")
     mandaten = Mandaat.objects.filter(begindatum__lte=vandaag, einddatum__gte=vandaag).select_related(
         "houder__persoon", "verleend_door"
@@ -217,11 +233,15 @@ def komende_datums(regio, *, besloten, vandaag=None, aantal=AANTAL_DATUMS):
     return [m for m in momenten if m.datum >= vandaag and not m.gedaan][:aantal]
 
 
-def grip(regio, bestuur, user):
+def grip(deelname, user):
     """Everything on one council's grip page for one partnership."""
-    besloten = besturen_permissions.can_view_besloten_regio(user, regio)
+    regio, bestuur = deelname.regio, deelname.bestuur
+    # Asked of the database on every request, never of a cache: a right taken away counts on the next request.
+    besloten = regio.pk in besloten_regio_ids(user)
     besloten_ids = {regio.pk} if besloten else set()
-    organen, rijen, totaal_inwoners = deelnemers(regio, bestuur)
+    zetels = zetels_van(regio)
+    raden = raden_van(bestuur, user)
+    organen, rijen, totaal_inwoners = deelnemers(deelname.leden, bestuur, zetels)
     regeling, stem_leden, stem_bevolking = stem_bij_programma(regio, bestuur, rijen, totaal_inwoners)
     jaren = selectors_grip.bijdragen_per_jaar(bestuur, [regio.pk], besloten=besloten_ids).get(regio.pk, [])
     return {
@@ -232,14 +252,14 @@ def grip(regio, bestuur, user):
         "regeling": regeling,
         "stem_leden": stem_leden,
         "stem_bevolking": stem_bevolking,
-        "vertegenwoordigers": vertegenwoordigers(regio, bestuur),
-        "raden": raden_van(bestuur),
+        "vertegenwoordigers": vertegenwoordigers(zetels, bestuur),
+        "raden": raden,
         "jaren": jaren,
         "opgaven": opgaven_met_deelname(regio, bestuur, user, besloten=besloten),
         "open_besluiten": selectors_grip.open_raadsbesluiten(bestuur, [regio.pk], besloten=besloten_ids),
         "datums": komende_datums(regio, besloten=besloten),
         "documenten": laatste_documenten(regio, user),
-        "raadslid": bool(besturen_selectors.besturen_of_raadslid(user, [bestuur.pk])),
+        "raadslid": any(raad.eigen for raad in raden),
     }
 
 

@@ -35,7 +35,7 @@ class GripView(PageView):
         bestuur = selectors.gemeente_or_404(kwargs["gemeente"])
         deelname = selectors.deelname_or_404(bestuur, kwargs["regio"])
         regio = deelname.regio
-        gegevens = selectors.grip(regio, bestuur, self.request.user)
+        gegevens = selectors.grip(deelname, self.request.user)
         jaren = gegevens["jaren"]
         return super().get_context_data(
             bestuur=bestuur,

@@ -39,6 +39,6 @@ def test_the_privacy_admin_page_with_a_person_found_is_accessible(page, live_ser
     page.goto(live_server.url + "/beheer/privacy/")
     _controleer(page)
     page.get_by_label("E-mailadres").fill(world.lid.email)
-    page.get_by_role("button", name="Zoeken").click()
+    page.locator("#inhoud").get_by_role("button", name="Zoeken").click()
     expect(page.get_by_role("region", name="Wat het portaal over deze persoon bewaart")).to_be_visible()
     _controleer(page)

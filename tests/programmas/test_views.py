@@ -590,12 +590,12 @@ def _pagina_urls(versie, w):
     }
 
 
-MAX_QUERIES = {  # measured: 23, 11, 5, 8, 17, 7, 14, 10, 6 (warm caches), the same for 3 and 20 members
-    "versie": 28,
+MAX_QUERIES = {  # measured: 22, 8, 4, 11, 9, 6, 13, 7, 7 (warm caches), the same for 3 and 20 members
+    "versie": 24,
     "statusbord": 15,
     "status": 9,
     "raadsbesluit": 12,
-    "mijn_gemeente": 21,
+    "mijn_gemeente": 11,
     "vragen": 11,
     "overzicht": 18,
     "verdeling_csv": 14,

@@ -1,0 +1,49 @@
+"""The version page's figures, pre-formatted in Python: the same text as the filters, last year's totals in one query."""
+
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+
+from programmas import selectors, services
+from programmas.models import VersieStatus
+from programmas.templatetags.programma import Notatie, euro_verschil
+from regioportaal.templatetags.portaal import euro, getal
+
+from .bouw import JAAR, programma
+
+BEDRAGEN = [
+    None,
+    "",
+    0,
+    Decimal("0"),
+    Decimal("0.004"),
+    Decimal("12.5"),
+    Decimal("-1234.56"),
+    Decimal("1234567.891"),
+]
+
+
+@pytest.mark.parametrize("taal", ["nl", "en"])
+def test_the_notation_writes_what_the_filters_write(taal):
+    with translation.override(taal):
+        notatie = Notatie()
+        for bedrag in BEDRAGEN:
+            assert notatie.euro(bedrag) == euro(bedrag)
+            assert notatie.euro(bedrag, 0) == euro(bedrag, 0)
+            assert notatie.verschil(bedrag) == euro_verschil(bedrag)
+        for aantal in [None, "", 0, 7, 87332, 1234567, Decimal("40.00")]:
+            assert notatie.getal(aantal) == getal(aantal)
+
+
+def test_last_years_totals_come_from_the_stored_figures_in_one_query(wereld):
+    vorig = programma(wereld, jaar=JAAR - 1, tot=VersieStatus.VOORGELEGD)
+    versie = selectors.versie_voor_pagina(programma(wereld).pk)  # with its programme, as the page reads it
+    regeling = services.regeling_van(wereld.regio)
+    verwacht = selectors.kostenverdeling(vorig, regeling).totaal_per_bestuur
+    with CaptureQueriesContext(connection) as queries:
+        totalen = selectors.vorig_jaar_totalen(versie, regeling)
+    assert totalen == verwacht and len(totalen) == len(wereld.leden)
+    assert len(queries) == 1
