@@ -7,16 +7,16 @@ and `RAADSBESLUIT`'s `answer_zienswijze` notify, which are the holders of `bestu
 platform-administrator shortcut: the platform administrator reads along but is not asked to act); a council member
 asks questions on behalf of the members `VRAAG`'s `ask` allows (`besturen_of_raadslid`). The state half is the
 policies' own (`state_record`), applied to rows fetched with everything it reads: at most six queries whatever the
-data (the secretariat's regions read once, as plain ids: `held_ids`).
+data (the secretariat's regions read once, as plain ids: `besturen.permissions.rollen_van`).
 """
 
 from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from besturen.models import Regio
+from besturen import permissions as besturen_permissions
 from besturen.selectors import besturen_of_raadslid
-from regioportaal.werklijst import WerkItem, held_ids, register
+from regioportaal.werklijst import WerkItem, register
 
 from . import termijnen
 from .models import Raadsbesluit, Uitkomst, Vraag
@@ -26,8 +26,8 @@ _VERSIE = "versie__jaarprogramma__regio__programmaregeling"
 
 
 def _secretariaat_van(user):
-    """The ids of the regions whose secretariat `user` is (as `besturen.permissions.is_regio_secretariaat`)."""
-    return held_ids(user, ("besturen.manage_regio", Regio))["besturen.manage_regio"]
+    """The ids of the regions whose secretariat `user` is (`besturen.permissions.is_regio_secretariaat`)."""
+    return besturen_permissions.rollen_van(user)[besturen_permissions.MANAGE_REGIO]
 
 
 def _open_besluiten():

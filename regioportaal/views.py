@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.views import PasswordResetConfirmView
 from django.core import signing
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -33,6 +33,24 @@ def form_errors_from(exc, form):
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, exc.messages)
+
+
+def write_form(request, form, write, bericht):
+    """Validate `form` and write through a service: `write(form.cleaned_data)` returns what it wrote.
+
+    A ValidationError of the service lands next to the field it names (or above the form); then, as for an invalid
+    form, this returns None and the page shows the form again. On success the message `bericht` (a text, or a
+    function of what was written) is shown and the written object returned.
+    """
+    if not form.is_valid():
+        return None
+    try:
+        gedaan = write(form.cleaned_data)
+    except ValidationError as exc:
+        form_errors_from(exc, form)
+        return None
+    messages.success(request, bericht(gedaan) if callable(bericht) else bericht)
+    return gedaan
 
 
 def paginate(request, queryset, prefix="pagina"):

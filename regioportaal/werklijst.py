@@ -5,16 +5,13 @@ A higher app registers a provider in its AppConfig.ready() (`register(provider)`
 number of queries that does not grow with the data. The start page, the full list (`/werklijst/`) and the header
 count (`/werklijst/aantal/`, loaded lazily) render what the providers give; this module imports no app.
 
-A provider asks which objects the user holds a permission on once, with `held_ids` (one query, plain ids), rather than
-with a guardian subquery per filter: those subqueries cost milliseconds each to build and compile, per request.
+A provider asks which objects the user holds a permission on once (`regioportaal.permissions.held_ids` through the
+apps' permission modules: one query, plain ids), rather than with a guardian subquery per filter: those subqueries
+cost milliseconds each to build and compile, per request.
 """
 
 import datetime
 from dataclasses import dataclass
-
-from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, Value
-from guardian.utils import get_group_obj_perms_model, get_user_obj_perms_model
 
 _providers = []
 
@@ -32,33 +29,6 @@ def register(provider):
     """Add `provider(user) -> iterable of WerkItem` to the work list (once, however often the app loads)."""
     if provider not in _providers:
         _providers.append(provider)
-
-
-def held_ids(user, *wanted):
-    """For providers: per `("app.codename", Model)` in `wanted`, the ids of the objects on which `user` holds that
-    permission through their own or their role groups' object permissions, with no superuser shortcut (as guardian's
-    `get_objects_for_user(..., accept_global_perms=False, with_superuser=False)`): {"app.codename": set of ids}, one
-    query for all. Only for the request at hand: never keep the answer."""
-    delen = []
-    for perm, model in wanted:
-        codename = perm.split(".", 1)[1]
-        ctype = ContentType.objects.get_for_model(model)
-        for klasse, wie in (
-            (get_user_obj_perms_model(model), {"user": user}),
-            (get_group_obj_perms_model(model), {"group__user": user}),
-        ):
-            veld = "object_pk" if klasse.objects.is_generic() else "content_object_id"
-            delen.append(
-                klasse.objects.filter(permission__content_type=ctype, permission__codename=codename, **wie)
-                .annotate(perm=Value(perm, output_field=CharField()))
-                .values_list("perm", veld)
-                .order_by()
-            )
-    uit = {perm: set() for perm, _ in wanted}
-    if delen:
-        for perm, pk in delen[0].union(*delen[1:], all=True):
-            uit[perm].add(int(pk))
-    return uit
 
 
 def _order(item):

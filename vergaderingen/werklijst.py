@@ -6,43 +6,20 @@ Who acts is the policies' rule, asked for a whole list at once: a body's agenda 
 region or of `manage_leden_orgaan` on a council), a published meeting is prepared by its members and secretariat
 (`holds_propose`: `is_lid_of_secretariaat`), and a planning day takes registrations from the region's officials
 (`BijeenkomstPolicy.holds_register`: `heeft_rol_in_regio`) until `inschrijving_open` closes, once per person. None of
-these gives the platform administrator a shortcut. The permissions are read once (`held_ids`); then at most four
-queries whatever the data (none for a list the user holds no permission for).
+these gives the platform administrator a shortcut. The rules are `besturen.permissions`' own, for a whole list at
+once (`rollen_van`, `secretariaat_q`, `lid_of_secretariaat_q`, `regios_met_rol`): one query for the permissions, then
+at most four whatever the data.
 """
 
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from besturen.models import Orgaan, Regio
-from regioportaal.werklijst import WerkItem, held_ids, register
+from besturen.permissions import lid_of_secretariaat_q, regios_met_rol, rollen_van, secretariaat_q
+from regioportaal.werklijst import WerkItem, register
 
 from .models import Bijeenkomst, Inschrijving, Vergadering, VergaderingStatus
 from .policies import inschrijving_open
-
-MANAGE_REGIO = "besturen.manage_regio"
-MANAGE_LEDEN_ORGAAN = "besturen.manage_leden_orgaan"
-VIEW_BESLOTEN_ORGAAN = "besturen.view_besloten_orgaan"
-VIEW_BESLOTEN_REGIO = "besturen.view_besloten_regio"
-
-
-def _rechten(user):
-    """The ids of the regions and bodies on which `user` holds the permissions below (one query)."""
-    return held_ids(
-        user,
-        (MANAGE_REGIO, Regio),
-        (MANAGE_LEDEN_ORGAAN, Orgaan),
-        (VIEW_BESLOTEN_ORGAAN, Orgaan),
-        (VIEW_BESLOTEN_REGIO, Regio),
-    )
-
-
-def _secretariaat_q(rechten):
-    """The bodies whose own secretariat the user is (`besturen.permissions.is_secretariaat`), on meetings."""
-    return Q(orgaan__regio__in=rechten[MANAGE_REGIO]) | Q(
-        orgaan__regio__isnull=True, orgaan__in=rechten[MANAGE_LEDEN_ORGAAN]
-    )
 
 
 def _komend(status):
@@ -62,9 +39,9 @@ def _dag(vergadering):
     return timezone.localtime(vergadering.begin).date()
 
 
-def _vergaderingen(rechten):
-    secretariaat = _secretariaat_q(rechten)
-    lid = secretariaat | Q(orgaan__in=rechten[VIEW_BESLOTEN_ORGAAN])
+def _vergaderingen(rollen):
+    secretariaat = secretariaat_q(rollen, "orgaan__")
+    lid = lid_of_secretariaat_q(rollen, "orgaan__")
     items = [
         WerkItem(
             soort=_("Agenda publiceren"),
@@ -88,12 +65,10 @@ def _vergaderingen(rechten):
     return items
 
 
-def _inschrijvingen(user, rechten):
+def _inschrijvingen(user, rollen):
     vandaag = timezone.localdate()
     bijeenkomsten = (
-        Bijeenkomst.objects.filter(
-            regio__in=rechten[VIEW_BESLOTEN_REGIO] | rechten[MANAGE_REGIO], inschrijven_tot__gte=vandaag
-        )
+        Bijeenkomst.objects.filter(regio__in=regios_met_rol(rollen), inschrijven_tot__gte=vandaag)
         .exclude(pk__in=Inschrijving.objects.filter(user=user).values("bijeenkomst"))
         .select_related("regio")
         .order_by("inschrijven_tot", "pk")
@@ -114,8 +89,8 @@ def _inschrijvingen(user, rechten):
 
 def werk_van(user):
     """The provider registered in `VergaderingenConfig.ready()`."""
-    rechten = _rechten(user)
-    return [*_vergaderingen(rechten), *_inschrijvingen(user, rechten)]
+    rollen = rollen_van(user)
+    return [*_vergaderingen(rollen), *_inschrijvingen(user, rollen)]
 
 
 register(werk_van)

@@ -1,13 +1,9 @@
-"""Helpers the programme pages share: the version or 404, service messages, a form written through a service,
+"""Helpers the programme pages share: the version or 404, service messages, a PDF download,
 login first."""
 
-from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
-
-from regioportaal.views import form_errors_from
 
 from .. import permissions
 from ..models import (
@@ -30,24 +26,6 @@ def _versie_or_404(user, pk):
 
 def _messages_of(exc):
     return getattr(exc, "messages", None) or [str(exc)]
-
-
-def write_form(request, form, write, bericht):
-    """Validate `form` and write through a service: `write(form.cleaned_data)` returns what it wrote.
-
-    A ValidationError of the service lands next to the field it names (or above the form); then, as for an invalid
-    form, this returns None and the page shows the form again. On success the message `bericht` (a text, or a
-    function of what was written) is shown and the written object returned.
-    """
-    if not form.is_valid():
-        return None
-    try:
-        gedaan = write(form.cleaned_data)
-    except ValidationError as exc:
-        form_errors_from(exc, form)
-        return None
-    messages.success(request, bericht(gedaan) if callable(bericht) else bericht)
-    return gedaan
 
 
 def pdf_download(bestand, naam):

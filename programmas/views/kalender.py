@@ -10,14 +10,13 @@ from django.views import View
 
 from besturen import permissions as besturen_permissions
 from besturen.models import Regio
-from regioportaal.views import PageView, refuse
+from regioportaal.views import PageView, refuse, write_form
 
 from .. import kalender, services
 from ..forms import ProgrammaInstellingForm, StapForm
 from ..models import Jaarprogramma
 from ..policies import PC_KALENDER
 from ..regeling import regeling_van
-from ._gedeeld import write_form
 
 JAAR_MIN, JAAR_MAX = 2000, 2100
 

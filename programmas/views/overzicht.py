@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from besturen import permissions as besturen_permissions
 from besturen.models import Regio
-from regioportaal.views import PageView, refuse
+from regioportaal.views import PageView, refuse, write_form
 
 from .. import permissions, selectors, services
 from ..forms import (
@@ -18,7 +18,6 @@ from ..models import (
     Procedure,
 )
 from ..regeling import regeling_van
-from ._gedeeld import write_form
 
 # --- Overview of a region's programmes ---------------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views import View
 
-from regioportaal.views import PageView, refuse
+from regioportaal.views import PageView, refuse, write_form
 
 from .. import permissions, selectors, services, termijnen, workflow
 from ..forms import (
@@ -27,7 +27,7 @@ from ..models import (
 )
 from ..policies import RAADSBESLUIT
 from ..regeling import regeling_voor
-from ._gedeeld import LoginFirstMixin, _messages_of, _versie_or_404, pdf_download, write_form
+from ._gedeeld import LoginFirstMixin, _messages_of, _versie_or_404, pdf_download
 
 # --- The secretariat's status board ------------------------------------------------------------------------------
 

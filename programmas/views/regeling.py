@@ -6,14 +6,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from besturen.models import Regio
-from regioportaal.views import PageView, refuse
+from regioportaal.views import PageView, refuse, write_form
 
 from .. import selectors, services
 from ..forms import RegelingForm
 from ..models import Jaarprogramma, Versie
 from ..policies import REGELING
 from ..regeling import regeling_van
-from ._gedeeld import write_form
 
 
 class RegelingView(PageView):

@@ -13,7 +13,7 @@ from django.views import View
 from besturen.models import Bestuur
 from besturen.selectors import current_members
 from opgaven.models import Opgave
-from regioportaal.views import PageView, refuse
+from regioportaal.views import PageView, refuse, write_form
 
 from .. import services
 from ..forms import (
@@ -24,7 +24,7 @@ from ..models import (
     Programmaregel,
 )
 from ..policies import VERSIE
-from ._gedeeld import _messages_of, _versie_or_404, write_form
+from ._gedeeld import _messages_of, _versie_or_404
 
 # --- Lines of a concept version ----------------------------------------------------------------------------------
 

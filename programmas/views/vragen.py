@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 
-from regioportaal.views import PageView, refuse
+from regioportaal.views import PageView, refuse, write_form
 
 from .. import permissions, selectors, services
 from ..forms import (
@@ -23,7 +23,7 @@ from ..models import (
 from ..policies import VRAAG
 from ..regeling import regeling_voor
 from ..templatetags.programma import maak_op
-from ._gedeeld import LoginFirstMixin, _versie_or_404, write_form
+from ._gedeeld import LoginFirstMixin, _versie_or_404
 
 # --- The council member's view -----------------------------------------------------------------------------------
 

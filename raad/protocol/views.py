@@ -12,8 +12,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from besturen.models import Bestuur, Regio
-from programmas.views._gedeeld import write_form
-from regioportaal.views import PageView, paginate, refuse
+from regioportaal.views import PageView, paginate, refuse, write_form
 
 from ..models import Informatieafspraak, Informatiezending
 from . import selectors, services
