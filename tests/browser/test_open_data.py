@@ -7,13 +7,7 @@ import io
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import (  # noqa: F401  (the browser tests' fixtures, for a module outside tests/browser)
-    _browser_tests_use_transactional_db,
-    assert_no_axe_violations,
-    browser_context_args,
-    browser_type_launch_args,
-    csp_violations,
-)
+from tests.browser.conftest import assert_no_axe_violations
 
 pytestmark = [
     pytest.mark.browser,

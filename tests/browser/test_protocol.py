@@ -8,12 +8,7 @@ from playwright.sync_api import expect
 
 from raad.models import Frequentie
 from raad.protocol import kalender, services
-from tests.browser.conftest import (  # noqa: F401  (the browser tests' Chromium and Dutch locale)
-    assert_no_axe_violations,
-    browser_context_args,
-    browser_type_launch_args,
-    login,
-)
+from tests.browser.conftest import assert_no_axe_violations, login
 from tests.factories import PASSWORD, VoortgangFactory
 from tests.raad.protocol_bouw import bouw_protocol
 
