@@ -207,12 +207,25 @@ class LidmaatschapAdmin(ViaServicesAdmin):
     def get_readonly_fields(self, request, obj=None):
         return ["persoon", "orgaan", "namens", "externe_partij", "begindatum"] if obj else []
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "aanstellingsbesluit":
+            kwargs["assume_scheme"] = "https"
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
     def create(self, request, values):
         return services.add_lidmaatschap(door=request.user, reden="beheer", **values)
 
     def update(self, request, instance, values):
         if "rol" in values:
             services.change_rol(instance, rol=values["rol"], door=request.user, reden="beheer")
+        if "aanstellingsbesluit" in values or "geplande_einddatum" in values:
+            services.record_aanstelling(
+                instance,
+                aanstellingsbesluit=values.get("aanstellingsbesluit", instance.aanstellingsbesluit),
+                geplande_einddatum=values.get("geplande_einddatum", instance.geplande_einddatum),
+                door=request.user,
+                reden="beheer",
+            )
         if "einddatum" in values:
             services.end_lidmaatschap(
                 instance, einddatum=values["einddatum"], door=request.user, reden="beheer"

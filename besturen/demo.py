@@ -31,6 +31,21 @@ DATA_DIR = Path(settings.BASE_DIR) / "data"
 DEMO_PASSWORD = "regioportaal-demo"
 DEMO_DOMAIN = "regioportaal.example"
 BEGIN = datetime.date(2019, 1, 1)
+# The Denderregio's seats record the act that appointed their holders (an invented address under the demo's domain)
+# and the end of their term: the next Flemish local legislature starts on 1 January 2031 (docs/openbaar-ld.md).
+AANSTELLING_REGIOS = {"denderregio": datetime.date(2031, 1, 1)}
+
+
+def _aanstelling(plan, orgaan, bestuur):
+    """{aanstellingsbesluit, geplande_einddatum} of a demo seat: the decision of the council of the government the
+    person sits for (or of the body itself for its secretary); nothing outside AANSTELLING_REGIOS."""
+    if plan.slug not in AANSTELLING_REGIOS:
+        return {}
+    wie = f"bestuur-{bestuur.code or bestuur.pk}" if bestuur else f"orgaan-{orgaan.pk}"
+    return {
+        "aanstellingsbesluit": f"https://besluiten.{DEMO_DOMAIN}/{wie}/aanstelling-{orgaan.pk}",
+        "geplande_einddatum": AANSTELLING_REGIOS[plan.slug],
+    }
 
 
 class Namen:
@@ -129,6 +144,7 @@ def build_regio(plan, namen):
                 namens=bestuur,
                 begindatum=BEGIN,
                 door=None,
+                **_aanstelling(plan, orgaan, bestuur),
             )
         if hoofdorgaan:
             for titel, zichtbaarheid, tekst in STUKKEN:
@@ -140,6 +156,7 @@ def build_regio(plan, namen):
                 rol=Rol.SECRETARIS,
                 begindatum=BEGIN,
                 door=None,
+                **_aanstelling(plan, orgaan, None),
             )
 
     for bestuur in besturen:
@@ -165,6 +182,7 @@ def build_regio(plan, namen):
                     namens=bestuur,
                     begindatum=BEGIN,
                     door=None,
+                    **_aanstelling(plan, raad, bestuur),
                 )
     return regio
 

@@ -59,6 +59,22 @@ class LidmaatschapForm(forms.Form):
         ),
     )
     begindatum = forms.DateField(label=_("Vanaf"), widget=DateInput(), initial=timezone.localdate)
+    aanstellingsbesluit = forms.URLField(
+        label=_("Aanstellingsbesluit (adres)"),
+        required=False,
+        assume_scheme="https",
+        max_length=200,
+        help_text=_(
+            "Het adres van het besluit dat de persoon aanstelde, zoals het installatiebesluit van de gemeenteraad. "
+            "De open data noemen het."
+        ),
+    )
+    geplande_einddatum = forms.DateField(
+        label=_("Geplande einddatum"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("Het einde van de ambtstermijn, zoals de start van de volgende bestuursperiode."),
+    )
     bestaande_persoon = forms.BooleanField(
         label=_("Ja, voeg de persoon toe die dit e-mailadres al heeft"),
         required=False,
@@ -126,6 +142,15 @@ class ExternePartijForm(forms.ModelForm):
 
 class RolForm(forms.Form):
     rol = forms.ChoiceField(label=_("Rol"), choices=Rol.choices)
+
+
+class AanstellingForm(forms.Form):
+    """The appointment act and planned end of one seat (the member screen's row; the open data publish them)."""
+
+    aanstellingsbesluit = forms.URLField(
+        label=_("Aanstellingsbesluit (adres)"), required=False, assume_scheme="https", max_length=200
+    )
+    geplande_einddatum = forms.DateField(label=_("Geplande einddatum"), required=False, widget=DateInput())
 
 
 class BeeindigForm(forms.Form):

@@ -16,6 +16,7 @@ from regioportaal.views import PageView, form_errors_from, paginate, refuse
 
 from . import permissions, selectors, services, views_fusies_beheer
 from .forms import (
+    AanstellingForm,
     BeeindigForm,
     ExternePartijForm,
     LidmaatschapForm,
@@ -196,6 +197,8 @@ class LedenBeheerView(LoginRequiredMixin, PageView):
                     namens=data["namens"],
                     externe_partij=data.get("externe_partij"),
                     begindatum=data["begindatum"],
+                    aanstellingsbesluit=data["aanstellingsbesluit"],
+                    geplande_einddatum=data["geplande_einddatum"],
                     door=request.user,
                     reuse_confirmed=data["bestaande_persoon"],
                 )
@@ -243,8 +246,9 @@ class ExternePartijView(LedenBeheerView):
 class LidmaatschapActionView(LoginRequiredMixin, View):
     """Change the role of one seat, end it, or invite its person; htmx gets the members table back."""
 
-    forms = {"rol": RolForm, "beeindigen": BeeindigForm, "uitnodigen": None}
-    actions = {"rol": "change_rol", "beeindigen": "end", "uitnodigen": "invite"}  # the policy's names
+    forms = {"rol": RolForm, "aanstelling": AanstellingForm, "beeindigen": BeeindigForm, "uitnodigen": None}
+    # the policy's names (the appointment act is recorded under the right to change the seat's role)
+    actions = {"rol": "change_rol", "aanstelling": "change_rol", "beeindigen": "end", "uitnodigen": "invite"}
 
     def post(self, request, pk, actie):
         if actie not in self.forms:
@@ -273,6 +277,9 @@ class LidmaatschapActionView(LoginRequiredMixin, View):
         if actie == "rol":
             services.change_rol(lid, rol=form.cleaned_data["rol"], door=user)
             messages.success(self.request, _("De rol van %(persoon)s is gewijzigd.") % persoon)
+        elif actie == "aanstelling":
+            services.record_aanstelling(lid, door=user, **form.cleaned_data)
+            messages.success(self.request, _("De aanstelling van %(persoon)s is vastgelegd.") % persoon)
         elif actie == "beeindigen":
             data = form.cleaned_data
             services.end_lidmaatschap(lid, einddatum=data["einddatum"], reden=data["reden"], door=user)

@@ -75,6 +75,9 @@ def _hold(vergadering, punten, besluiten, *, leden, notulen):
         door=None,
     )
     aanwezig = [z for z in leden if z not in afwezig]
+    dag = timezone.localtime(
+        vergadering.begin
+    ).date()  # the demo's decisions take effect the day they are taken
     for punt in vergadering.agendapunten.filter(status=AgendapuntStatus.GEAGENDEERD).order_by("volgnummer"):
         uitkomst, tekst, tegen = besluiten.get(punt.titel, (Besluituitkomst.AANGENOMEN, "Goedgekeurd.", 0))
         if punt.notulen_van_id:
@@ -89,6 +92,7 @@ def _hold(vergadering, punten, besluiten, *, leden, notulen):
             uitkomst=uitkomst,
             behandeling="Het punt wordt toegelicht en besproken.",
             tekst=tekst,
+            inwerkingtreding=dag,
             stemmen=stemmen,
             door=None,
         )

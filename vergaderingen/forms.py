@@ -164,6 +164,15 @@ class BesluitForm(forms.Form):
     tekst = forms.CharField(
         label=_("Besluit"), required=False, max_length=TEKST_MAX, widget=forms.Textarea(attrs={"rows": 4})
     )
+    inwerkingtreding = forms.DateField(
+        label=_("In werking vanaf"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_(
+            "De dag waarop het besluit in werking treedt. De open data publiceren het besluit als rechtsgrond "
+            "zodra deze dag is ingevuld."
+        ),
+    )
     voor = forms.IntegerField(label=_("Stemmen voor"), min_value=0, required=False)
     tegen = forms.IntegerField(label=_("Stemmen tegen"), min_value=0, required=False)
     onthouding = forms.IntegerField(label=_("Onthoudingen"), min_value=0, required=False)
@@ -182,7 +191,8 @@ class BesluitForm(forms.Form):
         return [self[f"stem_{zetel.pk}"] for zetel in self.zetels]
 
     def main_fields(self):
-        return [self[name] for name in ("uitkomst", "behandeling", "tekst", "voor", "tegen", "onthouding")]
+        names = ("uitkomst", "behandeling", "tekst", "inwerkingtreding", "voor", "tegen", "onthouding")
+        return [self[name] for name in names]
 
     def stemmen(self):
         return {

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
@@ -229,6 +230,26 @@ class Lidmaatschap(Periode):
     einddatum = models.DateField(
         _("einddatum"), null=True, blank=True, help_text=_("Vanaf deze dag telt het lidmaatschap niet meer.")
     )
+    # What the linked data (OSLO Mandataris) needs and a seat did not record: the act that appointed the holder
+    # and, while the seat runs, the end of its term (docs/openbaar-ld.md). Neither changes who holds a seat when.
+    aanstellingsbesluit = models.URLField(
+        _("aanstellingsbesluit"),
+        blank=True,
+        validators=[URLValidator(schemes=["http", "https"])],
+        help_text=_(
+            "Het adres (http of https) van het besluit dat de persoon aanstelde, zoals het installatiebesluit van "
+            "de gemeenteraad of het besluit van het orgaan zelf."
+        ),
+    )
+    geplande_einddatum = models.DateField(
+        _("geplande einddatum"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Het einde van de ambtstermijn, zoals de start van de volgende bestuursperiode. Het lidmaatschap "
+            "loopt door tot de einddatum; dit is alleen het verwachte einde."
+        ),
+    )
 
     class Meta:
         verbose_name = _("lidmaatschap")
@@ -305,6 +326,14 @@ class Lidmaatschap(Periode):
                 {
                     "externe_partij": ValidationError(
                         _("Alleen de organen van een regio hebben externe partijen als lid."), code="regio"
+                    )
+                }
+            )
+        if self.geplande_einddatum and self.begindatum and self.geplande_einddatum <= self.begindatum:
+            raise ValidationError(
+                {
+                    "geplande_einddatum": ValidationError(
+                        _("De geplande einddatum ligt niet na de begindatum."), code="geplande_einde"
                     )
                 }
             )

@@ -33,6 +33,7 @@ from .leden import (
     end_lidmaatschap,
     is_known_here,
     lock_orgaan,
+    record_aanstelling,
     sync_rollen,
     update_persoon,
 )
@@ -81,6 +82,7 @@ __all__ = [
     "invite_persoon",
     "is_known_here",
     "lock_orgaan",
+    "record_aanstelling",
     "regio_scope",
     "send_uitnodiging_mail",
     "sync_regio_rechten",

@@ -17,7 +17,17 @@ BESTUUR_FIELDS = [
 ]
 ORGAAN_FIELDS = ["soort", "naam", "afkorting", "bestuur", "regio", "beschrijving"]
 PERSOON_FIELDS = ["voornaam", "achternaam", "email"]
-LIDMAATSCHAP_FIELDS = ["persoon", "orgaan", "rol", "namens", "externe_partij", "begindatum", "einddatum"]
+LIDMAATSCHAP_FIELDS = [
+    "persoon",
+    "orgaan",
+    "rol",
+    "namens",
+    "externe_partij",
+    "begindatum",
+    "einddatum",
+    "aanstellingsbesluit",
+    "geplande_einddatum",
+]
 EXTERNE_PARTIJ_FIELDS = ["naam", "soort", "website", "email"]
 
 

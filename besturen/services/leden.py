@@ -94,6 +94,8 @@ def add_lidmaatschap(
     namens=None,
     externe_partij=None,
     einddatum=None,
+    aanstellingsbesluit="",
+    geplande_einddatum=None,
     door,
     reden="",
 ):
@@ -133,6 +135,8 @@ def add_lidmaatschap(
             "externe_partij": externe_partij,
             "begindatum": begindatum,
             "einddatum": einddatum,
+            "aanstellingsbesluit": aanstellingsbesluit,
+            "geplande_einddatum": geplande_einddatum,
         },
         reden,
     )
@@ -150,6 +154,16 @@ def change_rol(lidmaatschap, *, rol, door, reden=""):
     if lidmaatschap.persoon_id and lidmaatschap.persoon.user_id:
         sync_rollen(users=[lidmaatschap.persoon.user_id], door=door, reden=reden or _("rol gewijzigd"))
     return lidmaatschap
+
+
+@transaction.atomic
+def record_aanstelling(lidmaatschap, *, aanstellingsbesluit, geplande_einddatum, door, reden=""):
+    """Record the act that appointed the holder (its address) and the planned end of the seat's term, as the linked
+    data publishes them (docs/openbaar-ld.md); who holds the seat when does not change. Under the right to change
+    the seat's role: whoever manages the body."""
+    LidmaatschapPolicy().require(door, "change_rol", lidmaatschap)
+    values = {"aanstellingsbesluit": aanstellingsbesluit or "", "geplande_einddatum": geplande_einddatum}
+    return _update(lidmaatschap, LIDMAATSCHAP_FIELDS, door, values, reden)
 
 
 @transaction.atomic
@@ -263,6 +277,8 @@ def add_member(
     begindatum,
     namens=None,
     externe_partij=None,
+    aanstellingsbesluit="",
+    geplande_einddatum=None,
     door,
     reuse_confirmed=False,
 ):
@@ -278,7 +294,13 @@ def add_member(
     email = (email or "").strip()
     if externe_partij is not None and not (voornaam or achternaam or email):
         return add_lidmaatschap(
-            orgaan=orgaan, rol=rol, externe_partij=externe_partij, begindatum=begindatum, door=door
+            orgaan=orgaan,
+            rol=rol,
+            externe_partij=externe_partij,
+            begindatum=begindatum,
+            aanstellingsbesluit=aanstellingsbesluit,
+            geplande_einddatum=geplande_einddatum,
+            door=door,
         )
     persoon = _find_persoon(email)
     nieuw = persoon is None
@@ -301,5 +323,7 @@ def add_member(
         namens=namens,
         externe_partij=externe_partij,
         begindatum=begindatum,
+        aanstellingsbesluit=aanstellingsbesluit,
+        geplande_einddatum=geplande_einddatum,
         door=door,
     )

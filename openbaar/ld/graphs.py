@@ -6,6 +6,7 @@ docs/openbaar-ld.md for what the portal cannot fill in).
 """
 
 import datetime
+from urllib.parse import quote
 
 from django.utils import timezone, translation
 from rdflib import Graph, Literal, URIRef
@@ -19,6 +20,7 @@ from .namespaces import (
     ADMS,
     BESLUIT,
     DCTERMS,
+    ELI,
     FOAF,
     GENERIEK,
     MANDAAT,
@@ -43,6 +45,7 @@ SCHEMAS = {
     "bestuursfunctie": dict(Rol.choices),
     "mandatarisstatus": {"effectief": "effectief"},
     "agendapunt-type": {"gepland": "gepland", "ingelast": "ingelast na de publicatie van de agenda"},
+    "rechtsgrond-type": {"besluit": "besluit van een bestuursorgaan"},
 }
 
 
@@ -56,6 +59,15 @@ def nl(text):
 
 def tekst(text):
     return Literal(str(text), datatype=XSD.string)
+
+
+def dag(value):
+    return Literal(value, datatype=XSD.date)
+
+
+def extern(url):
+    """A recorded http(s) address as a URIRef, with what an IRI may not hold (spaces, quotes, braces) escaped."""
+    return URIRef(quote(url, safe=":/?#[]@!$&'()*+,;=%~"))
 
 
 def tijdstip(value):
@@ -174,10 +186,24 @@ def add_mandataris(g, zetel):
     g.add((node, MANDAAT.isBestuurlijkeAliasVan, persoon))
     g.add((persoon, MANDAAT.isAangesteldAls, node))
     g.add((node, MANDAAT.start, tijdstip(zetel.begindatum)))
-    if zetel.einddatum:
-        g.add((node, MANDAAT.einde, tijdstip(zetel.einddatum)))
+    einde = zetel.einddatum or zetel.geplande_einddatum  # a running seat ends with its term
+    if einde:
+        g.add((node, MANDAAT.einde, tijdstip(einde)))
+    if zetel.aanstellingsbesluit:
+        g.add((node, MANDAAT.isAangesteldDoor, add_aanstelling(g, zetel, node)))
     g.add((node, MANDAAT.status, add_concept(g, "mandatarisstatus", "effectief")))
     g.add((node, ORG.role, add_concept(g, "bestuursfunctie", zetel.rol, soort=ORG.Role)))
+    return node
+
+
+def add_aanstelling(g, zetel, mandataris):
+    """The act that appointed the holder of a seat (RechtsgrondAanstelling): what the portal knows of it is the
+    address of the decision (foaf:page) and whom it appointed. Not typed eli:LegalResource: the portal does not
+    know that act's articles, entry into force or kind."""
+    node = uris.aanstelling(zetel.pk)
+    g.add((node, RDF.type, MANDAAT.RechtsgrondAanstelling))
+    g.add((node, MANDAAT.bekrachtigtAanstellingVan, mandataris))
+    g.add((node, FOAF.page, extern(zetel.aanstellingsbesluit)))
     return node
 
 
@@ -227,7 +253,7 @@ def add_zitting(g, vergadering, *, met_orgaan=True):
         add_agendapunt(g, punt)
         g.add((node, BESLUIT.behandelt, uris.agendapunt(punt.pk)))
         if gehouden and not punt.ingetrokken:
-            behandeling = _add_behandeling(g, punt, aanwezigen, leiding, vorige)
+            behandeling = _add_behandeling(g, punt, orgaan, aanwezigen, leiding, vorige)
             vorige = behandeling
     return node
 
@@ -261,7 +287,7 @@ def add_agendapunt(g, punt):
     return node
 
 
-def _add_behandeling(g, punt, aanwezigen, leiding, vorige):
+def _add_behandeling(g, punt, orgaan, aanwezigen, leiding, vorige):
     node = uris.behandeling(punt.pk)
     g.add((node, RDF.type, BESLUIT.BehandelingVanAgendapunt))
     g.add((node, DCTERMS.subject, uris.agendapunt(punt.pk)))
@@ -274,14 +300,15 @@ def _add_behandeling(g, punt, aanwezigen, leiding, vorige):
         g.add((node, BESLUIT.gebeurtNa, vorige))
     besluit = getattr(punt, "besluit", None)
     if besluit is not None:
-        g.add((node, PROV.generated, add_besluit(g, besluit, node)))
+        g.add((node, PROV.generated, add_besluit(g, besluit, node, orgaan)))
         stemming = getattr(besluit, "stemming", None)
         if stemming is not None:
             g.add((node, BESLUIT.heeftStemming, add_stemming(g, stemming, punt, besluit, aanwezigen)))
     return node
 
 
-def add_besluit(g, besluit, behandeling):
+def add_besluit(g, besluit, behandeling, orgaan):
+    """The decision; once its entry into force is recorded, also the legal act it expresses (eli:realizes)."""
     node = uris.besluit(besluit.pk)
     g.add((node, RDF.type, BESLUIT.Besluit))
     g.add((node, PROV.wasGeneratedBy, behandeling))
@@ -292,6 +319,24 @@ def add_besluit(g, besluit, behandeling):
         g.add((node, PROV.value, nl(besluit.tekst)))
     if besluit.behandeling:
         g.add((node, BESLUIT.motivering, nl(besluit.behandeling)))
+    if besluit.inwerkingtreding:
+        g.add((node, ELI.realizes, add_rechtsgrond(g, besluit, orgaan)))
+    return node
+
+
+def add_rechtsgrond(g, besluit, orgaan):
+    """The legal act a decision expresses (OSLO Rechtsgrond, eli:LegalResource): passed by the body, in force from
+    the recorded day, of the kind "decision of a body". The portal keeps the decision's text whole, not per article:
+    the act has one part, its operative text as recorded (eli:LegalResourceSubdivision, without a number)."""
+    node = uris.rechtsgrond(besluit.pk)
+    deel = uris.rechtsgrond_deel(besluit.pk)
+    g.add((node, RDF.type, ELI.LegalResource))
+    g.add((node, ELI.passed_by, uris.orgaan(orgaan.pk)))
+    g.add((node, ELI.first_date_entry_in_force, dag(besluit.inwerkingtreding)))
+    g.add((node, ELI.type_document, add_concept(g, "rechtsgrond-type", "besluit", soort=ELI.ResourceType)))
+    g.add((node, ELI.has_part, deel))
+    g.add((deel, RDF.type, ELI.LegalResourceSubdivision))
+    g.add((deel, ELI.is_part_of, node))
     return node
 
 

@@ -48,6 +48,11 @@ def mandataris(pk):
     return uri("mandataris", pk)
 
 
+def aanstelling(pk):
+    """The act that appointed the holder of a seat, as the seat recorded it (keyed by the seat)."""
+    return uri("mandataris", pk, "aanstelling")
+
+
 def persoon(pk):
     return uri("persoon", pk)
 
@@ -75,6 +80,16 @@ def behandeling(pk):
 
 def besluit(pk):
     return uri("besluit", pk)
+
+
+def rechtsgrond(pk):
+    """The legal act a decision expresses (keyed by the decision)."""
+    return uri("besluit", pk, "rechtsgrond")
+
+
+def rechtsgrond_deel(pk):
+    """The one part of that act the portal knows: the decision's operative text."""
+    return uri("besluit", pk, "rechtsgrond", "deel")
 
 
 def stemming(pk):

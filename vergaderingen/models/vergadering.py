@@ -236,6 +236,14 @@ class Besluit(models.Model):
     behandeling = models.TextField(_("behandeling"), blank=True, max_length=TEKST_MAX)
     tekst = models.TextField(_("besluit"), blank=True, max_length=TEKST_MAX)
     uitkomst = models.CharField(_("uitkomst"), max_length=20, choices=Besluituitkomst.choices)
+    # The legal act this decision expresses (OSLO: the Besluit realises a Rechtsgrond) takes effect on this day;
+    # the linked data publishes that act only once the day is known (docs/openbaar-ld.md).
+    inwerkingtreding = models.DateField(
+        _("inwerkingtreding"),
+        null=True,
+        blank=True,
+        help_text=_("De dag waarop het besluit in werking treedt, zoals het besluit of de wet het bepaalt."),
+    )
     vastgelegd_op = models.DateTimeField(_("vastgelegd op"), auto_now=True)
 
     class Meta:

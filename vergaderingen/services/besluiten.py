@@ -27,7 +27,7 @@ from ._gedeeld import _lock, _scope
 from .agenda import add_agendapunt
 from .vergadering import approve_notulen
 
-BESLUIT_FIELDS = ["behandeling", "tekst", "uitkomst"]
+BESLUIT_FIELDS = ["behandeling", "tekst", "uitkomst", "inwerkingtreding"]
 
 
 def _zetels(vergadering, ids):
@@ -69,9 +69,20 @@ def record_aanwezigheid(vergadering, *, aanwezigheden, door):
 
 @transaction.atomic
 def record_besluit(
-    punt, *, uitkomst, behandeling="", tekst="", voor=None, tegen=None, onthouding=None, stemmen=None, door
+    punt,
+    *,
+    uitkomst,
+    behandeling="",
+    tekst="",
+    inwerkingtreding=None,
+    voor=None,
+    tegen=None,
+    onthouding=None,
+    stemmen=None,
+    door,
 ):
-    """Record the decision on an item and, optionally, the vote (totals, or each member's vote).
+    """Record the decision on an item and, optionally, the vote (totals, or each member's vote) and the day the
+    decision takes effect (the linked data publish the legal act it expresses from then on).
 
     Adopting the item on the minutes of the previous meeting approves those minutes.
     """
@@ -95,6 +106,7 @@ def record_besluit(
     before = snapshot(besluit, BESLUIT_FIELDS) if besluit else {}
     besluit = besluit or Besluit(agendapunt=punt)
     besluit.behandeling, besluit.tekst, besluit.uitkomst = behandeling, tekst, uitkomst
+    besluit.inwerkingtreding = inwerkingtreding
     besluit.full_clean()
     besluit.save()
     changes = diff(before, snapshot(besluit, BESLUIT_FIELDS))

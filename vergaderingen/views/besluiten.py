@@ -80,6 +80,7 @@ class BesluitView(_ManageMixin, PageView):
         if besluit is None:
             return {}
         initial = {"uitkomst": besluit.uitkomst, "behandeling": besluit.behandeling, "tekst": besluit.tekst}
+        initial["inwerkingtreding"] = besluit.inwerkingtreding
         stemming = getattr(besluit, "stemming", None)
         if stemming is not None:
             initial.update(voor=stemming.voor, tegen=stemming.tegen, onthouding=stemming.onthouding)
@@ -107,6 +108,7 @@ class BesluitView(_ManageMixin, PageView):
                     uitkomst=data["uitkomst"],
                     behandeling=data["behandeling"],
                     tekst=data["tekst"],
+                    inwerkingtreding=data["inwerkingtreding"],
                     voor=data["voor"],
                     tegen=data["tegen"],
                     onthouding=data["onthouding"],
