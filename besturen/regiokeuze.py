@@ -16,6 +16,8 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from regioportaal.dbrouter import primary_reads
+
 from .models import Regio, RegioGroupObjectPermission, RegioUserObjectPermission
 from .permissions import regios_of
 
@@ -48,7 +50,9 @@ def regios_voor(user):
 
 
 def _query(user):
-    return list(regios_of(user).order_by("naam"))
+    # Cached under the current generation: never read from a replica that may lag behind it.
+    with primary_reads():
+        return list(regios_of(user).order_by("naam"))
 
 
 def forget_mijn_regios():

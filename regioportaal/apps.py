@@ -7,4 +7,10 @@ class RegioportaalConfig(AppConfig):
     verbose_name = _("Regioportaal")
 
     def ready(self):
-        from . import security  # noqa: F401  the security log's signal receivers
+        from . import permissions, security  # noqa: F401  the security log's signal receivers
+
+        permissions.connect_signals()  # the per-request memo of object permissions
+        from . import generaties
+
+        generaties.connect_signals()  # the page cache's generations (regioportaal.paginacache)
+        generaties.install()

@@ -86,7 +86,11 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Last: serves and stores anonymous public pages; every middleware above runs on a cached page too.
+    "regioportaal.paginacache.PaginaCacheMiddleware",
 ]
+# The page cache (regioportaal.paginacache, docs/performance.md "Paginacache"): PAGINACACHE=0 turns it off.
+PAGINACACHE = env_bool("PAGINACACHE", True)
 
 ROOT_URLCONF = "regioportaal.urls"
 WSGI_APPLICATION = "regioportaal.wsgi.application"
@@ -117,6 +121,20 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# A PostgreSQL read replica (optional): safe requests read from it, all else uses `default` (regioportaal/dbrouter.py).
+# Tests point both aliases at the one test database (MIRROR); migrations run on `default` only.
+DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "")
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(
+        DATABASE_REPLICA_URL,
+        conn_max_age=DATABASES["default"]["CONN_MAX_AGE"],
+        conn_health_checks=True,
+        test_options={"MIRROR": "default"},
+    )
+    DATABASE_ROUTERS = ["regioportaal.dbrouter.ReplicaRouter"]
+    MIDDLEWARE.insert(0, "regioportaal.dbrouter.ReplicaMiddleware")
+# Seconds a client reads from the primary after it wrote (read-after-write across replication lag).
+REPLICA_STICKY_SECONDS = int(os.environ.get("REPLICA_STICKY_SECONDS", "10"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "regioportaal.User"
@@ -160,6 +178,41 @@ STORAGES = {
 }
 # Uploaded documents live outside the web root and are served only through views that check permissions.
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+
+
+def s3_storage(environ):
+    """The upload storage on S3-compatible object storage (MinIO, AWS, ...) when S3_BUCKET is set, else None.
+
+    The bucket stays private: objects are written with the private ACL and no URL to them is ever signed, so a file
+    reaches a user only through the views that check permissions and stream it (FieldFile.open, never `.url`).
+    """
+    bucket = environ.get("S3_BUCKET", "")
+    if not bucket:
+        return None
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": bucket,
+            "endpoint_url": environ.get("S3_ENDPOINT_URL") or None,  # empty: AWS itself
+            "region_name": environ.get("S3_REGION") or None,
+            # Keys unset: boto3 finds its own (an instance role, AWS_* variables).
+            "access_key": environ.get("S3_ACCESS_KEY_ID") or None,
+            "secret_key": environ.get("S3_SECRET_ACCESS_KEY") or None,
+            "location": environ.get("S3_PREFIX", ""),
+            # MinIO and most self-hosted stores want path-style URLs (http://minio:9000/bucket/key).
+            "addressing_style": environ.get("S3_ADDRESSING_STYLE", "path"),
+            "signature_version": "s3v4",
+            "default_acl": "private",
+            "querystring_auth": False,  # `.url` would give an unsigned URL the private bucket refuses
+            "file_overwrite": False,  # like the file system: a second file with a taken name gets a new one
+            # A file read for a download is fetched into a temporary file: in memory up to this size, on disk beyond
+            # (0, the default, would hold every 10 MB document in memory while it streams).
+            "max_memory_size": 1024 * 1024,
+        },
+    }
+
+
+STORAGES["default"] = s3_storage(os.environ) or STORAGES["default"]
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 # A file's bytes beyond this are dropped as they arrive (regioportaal.uploads.LimitedUploadHandler); the forms then
 # refuse it next to its field. Documents may be 10 MB (regioportaal.uploads.MAX_BYTES), imports IMPORT_MAX_BYTES.
@@ -195,6 +248,33 @@ CELERY_IMPORTS = [  # tasks outside an app's tasks.py module
     "regioportaal.tasks_auth",
     "regioportaal.privacy.tasks",
 ]
+# Three queues, each with workers of its own (docker-compose.yml), so mail never waits behind a run of PDFs.
+# The rule (tests/test_schaal.py holds every task to it): a task that mails is named send_* or stuur_* and goes to
+# `mail`; a task that renders a PDF is named make_* and goes to `pdf`; every other task goes to `default`.
+CELERY_TASK_DEFAULT_QUEUE = "default"
+CELERY_TASK_ROUTES = {
+    **{
+        task: {"queue": "mail"}
+        for task in [
+            "besturen.tasks.send_uitnodiging",
+            "programmas.herinneringen.stuur_pc_herinneringen",
+            "programmas.tasks.send_reminders",
+            "raad.tasks.send_informatieprotocol",
+            "regioportaal.tasks.send_digests",
+            "regioportaal.tasks.send_melding",
+            "regioportaal.tasks_auth.send_password_reset",
+            "vergaderingen.tasks.send_bevestiging",
+            "vergaderingen.tasks.send_opgeschoven",
+        ]
+    },
+    **{
+        task: {"queue": "pdf"}
+        for task in [
+            "programmas.tasks.make_reviewpakket",
+            "vergaderingen.tasks.make_agenda_pdf",
+        ]
+    },
+}
 CELERY_BEAT_SCHEDULE = {
     "herinneringen-raadsbesluiten": {
         "task": "programmas.tasks.send_reminders",
@@ -336,6 +416,20 @@ OTP_TOTP_ISSUER = "Regioportaal"
 SESSION_IDLE_TIMEOUT_PRIVILEGED = int(os.environ.get("SESSION_IDLE_TIMEOUT_PRIVILEGED", 30 * 60))
 SESSION_IDLE_TIMEOUT = int(os.environ.get("SESSION_IDLE_TIMEOUT", 8 * 3600))
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", 12 * 3600))
+
+
+def session_engine(cached_db, cache_backend):
+    """Sessions live in the database, so any web process serves any request. SESSION_CACHED_DB=1 adds the shared
+    Redis cache in front (a logged-in request then reads no session row); never a per-process cache, in which a
+    logged-out session would live on in the other processes."""
+    if not cached_db:
+        return "django.contrib.sessions.backends.db"
+    if not cache_backend.endswith(".RedisCache"):
+        raise ImproperlyConfigured("SESSION_CACHED_DB needs a shared cache: set REDIS_URL as well.")
+    return "django.contrib.sessions.backends.cached_db"
+
+
+SESSION_ENGINE = session_engine(env_bool("SESSION_CACHED_DB"), CACHES["default"]["BACKEND"])
 
 LOGGING = {
     "version": 1,

@@ -206,7 +206,10 @@ def referenced_files(storage):
 
 
 def _files_in(storage, pad=""):
-    mappen, bestanden = storage.listdir(pad)
+    try:
+        mappen, bestanden = storage.listdir(pad)
+    except FileNotFoundError:  # the file system's upload directory, before the first upload
+        return
     for naam in bestanden:
         if not naam.startswith("."):
             yield f"{pad}/{naam}" if pad else naam
@@ -219,8 +222,6 @@ def sweep_orphans(storage=None, *, ouder_dan=WEES_NA):
     """Delete the files under the upload storage (MEDIA_ROOT) that no row names and that are older than `ouder_dan`
     (a fresh one may belong to a transaction still open). Returns the deleted names."""
     storage = storage or default_storage
-    if not storage.exists(""):
-        return []
     grens = timezone.now() - ouder_dan
     bekend = referenced_files(storage)
     weg = []
