@@ -88,8 +88,9 @@ def png(svg_path, png_path):
     return True
 
 
-def write_outputs(out, pages, results, meta):
-    """Write results.md, results.json, chart.svg and chart.png into `out`; returns the Markdown table."""
+def write_outputs(out, pages, results, meta, zwaar=None):
+    """Write results.md, results.json, chart.svg and chart.png into `out`; returns the Markdown table. `zwaar`: the
+    heavy work's figures (bench/zwaar.py), reported below the pages when measured."""
     out = Path(out)
     markdown = table(pages, results)
     lines = [
@@ -102,9 +103,13 @@ def write_outputs(out, pages, results, meta):
         markdown,
         "",
     ]
+    if zwaar:
+        from .zwaar import markdown as zwaar_markdown
+
+        lines += ["## Heavy work (issue 16, item 5)", "", zwaar_markdown(zwaar), ""]
     (out / "results.md").write_text("\n".join(lines))
     (out / "results.json").write_text(
-        json.dumps({"meta": meta, "pages": pages, "results": results}, indent=1)
+        json.dumps({"meta": meta, "pages": pages, "results": results, "zwaar": zwaar}, indent=1)
     )
     (out / "chart.svg").write_text(svg(pages, results))
     try:

@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from guardian.shortcuts import get_objects_for_user
 
-from regioportaal.permissions import NotAllowed, held_ids, is_system
+from regioportaal.permissions import NotAllowed, held_ids, is_system, object_perms
 
 from .models import RAADSORGANEN as RAADSORGANEN  # its home is besturen.models; re-exported for callers
 from .models import Lidmaatschap, Orgaan, Regio, Rol, Zichtbaarheid
@@ -75,14 +75,18 @@ def is_privileged(user):
 
 
 def holds_perm(user, perm, obj):
-    """`perm` on `obj` through the user's own or their role groups' object permissions; no superuser bypass."""
+    """`perm` on `obj` through the user's own or their role groups' object permissions; no superuser bypass. Asked
+    once per user and object within a request (`regioportaal.permissions.object_perms`)."""
     if not _active(user):
         return False
-    return (
-        get_objects_for_user(user, perm, type(obj), accept_global_perms=False, with_superuser=False)
-        .filter(pk=obj.pk)
-        .exists()
-    )
+    return perm.split(".", 1)[-1] in object_perms(user, obj)
+
+
+def _has_perm(user, perm, obj):
+    """`user.has_perm(perm, obj)` as guardian's backend answers it (an active superuser holds everything; otherwise
+    the user's own and their role groups' object permissions; a global permission does not count for an object), with
+    the object's permissions read once per request (`object_perms`)."""
+    return _active(user) and (user.is_superuser or holds_perm(user, perm, obj))
 
 
 def is_regio_secretariaat(user, regio):
@@ -155,12 +159,12 @@ def regios_met_rol(rollen):
 
 def can_manage_regio(user, regio):
     """Regional secretariat (or platform administrator): bodies, memberships, invitations, action log."""
-    return _active(user) and user.has_perm("besturen.manage_regio", regio)
+    return _active(user) and _has_perm(user, "besturen.manage_regio", regio)
 
 
 def can_view_besloten_regio(user, regio):
     return _active(user) and (
-        user.has_perm("besturen.view_besloten_regio", regio) or can_manage_regio(user, regio)
+        _has_perm(user, "besturen.view_besloten_regio", regio) or can_manage_regio(user, regio)
     )
 
 
@@ -170,7 +174,7 @@ def can_manage_orgaan(user, orgaan):
         return False
     if orgaan.regio_id:
         return can_manage_regio(user, orgaan.regio)
-    return user.has_perm("besturen.manage_leden_orgaan", orgaan)
+    return _has_perm(user, "besturen.manage_leden_orgaan", orgaan)
 
 
 can_edit_orgaan = can_manage_orgaan
@@ -182,7 +186,7 @@ def can_create_orgaan(user, regio):
 
 def can_view_besloten_orgaan(user, orgaan):
     return _active(user) and (
-        user.has_perm("besturen.view_besloten_orgaan", orgaan) or can_manage_orgaan(user, orgaan)
+        _has_perm(user, "besturen.view_besloten_orgaan", orgaan) or can_manage_orgaan(user, orgaan)
     )
 
 

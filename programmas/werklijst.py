@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from besturen import permissions as besturen_permissions
 from besturen.selectors import besturen_of_raadslid
+from regioportaal.permissions import held_ids
 from regioportaal.werklijst import WerkItem, register
 
 from . import termijnen
@@ -23,6 +24,7 @@ from .models import Raadsbesluit, Uitkomst, Vraag
 from .policies import RAADSBESLUIT
 
 _VERSIE = "versie__jaarprogramma__regio__programmaregeling"
+RECORD = "programmas.record_raadsbesluit"
 
 
 def _secretariaat_van(user):
@@ -46,9 +48,14 @@ def _regio(besluit_of_vraag):
 
 
 def _te_beslissen(user):
+    # The decisions the user may record, read once as plain ids (`held_ids`, the permission the policy asks): the
+    # open decisions of every region are then narrowed by primary key first, and not asked at all without any.
+    mogelijk = held_ids(user, (RECORD, Raadsbesluit))[RECORD]
+    if not mogelijk:
+        return [], set()
     te_beslissen = [
         besluit
-        for besluit in RAADSBESLUIT.objects(user, "record", _open_besluiten())
+        for besluit in RAADSBESLUIT.objects(user, "record", _open_besluiten().filter(pk__in=mogelijk))
         if RAADSBESLUIT.state_record(besluit) is None
     ]
     items = [

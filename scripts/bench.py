@@ -7,8 +7,13 @@ portal's own cache, each page requested a few times first) and cold (a cache tha
 bench/settings_koud.py). Each run measures every page in interleaved rounds — one slot per page per round, the
 trivial views included — with wrk (`-t2 -c8`) when installed, else a Python loop of 8 keep-alive clients.
 Reports req/s, p50 and p99, the throughput ratio to /healthz in the same round (median over the rounds) and the
-queries per page; writes var/bench/results.md, results.json, chart.svg and chart.png (Chromium, when present).
-Timings vary between machines and with other load on the machine: read the ratios.
+queries per page; then measures the heavy work in a process of its own (bench/zwaar.py: review packet and agenda
+PDFs, the municipality import and its peak memory); writes var/bench/results.md, results.json, chart.svg and
+chart.png (Chromium, when present). Timings vary between machines and with other load on the machine: read the
+ratios.
+
+While iterating: BENCH_ROUNDS=1 BENCH_SECONDS=2, BENCH_PAGES=<regular expression> measures only the pages whose
+name or path it finds (the trivial views always), BENCH_ZWAAR=0 leaves out the heavy work.
 """
 
 import http.client
@@ -32,6 +37,8 @@ SECONDS = float(os.environ.get("BENCH_SECONDS", "3"))
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 CLIENTS = int(os.environ.get("BENCH_CLIENTS", "8"))
 OUT = Path(os.environ.get("BENCH_OUT", "var/bench"))
+PAGES = os.environ.get("BENCH_PAGES", "")
+ZWAAR = os.environ.get("BENCH_ZWAAR", "1") != "0"
 WRK = shutil.which("wrk")
 PYTHON = sys.executable
 
@@ -194,6 +201,8 @@ def main():
     ).stdout
     found = json.loads(found.strip().splitlines()[-1])
     pages, cookies = found["pages"], found["cookies"]
+    if PAGES:
+        pages = [p for p in pages if p["trivial"] or re.search(PAGES, f"{p['name']} {p['path']}")]
     for page in pages:
         if page["status"] != 200:
             print(f"warning: {page['path']} answers {page['status']} to the test client", file=sys.stderr)
@@ -203,6 +212,13 @@ def main():
     )
     results = {"warm": run("warm", env, pages, cookies)}
     results["cold"] = run("cold", dict(env, DJANGO_SETTINGS_MODULE="bench.settings_koud"), pages, cookies)
+    zwaar = None
+    if ZWAAR:
+        print("  heavy work (bench/zwaar.py)", flush=True)
+        uit = subprocess.run(
+            [PYTHON, "-m", "bench.zwaar"], check=True, env=env, capture_output=True, text=True
+        ).stdout
+        zwaar = json.loads(uit.strip().splitlines()[-1])
     meta = {
         "database": env.get("DATABASE_URL", "sqlite").split("@")[-1],
         "load": f"wrk -t2 -c{CLIENTS}" if WRK else f"python loop, {CLIENTS} clients",
@@ -210,9 +226,14 @@ def main():
         "seconds": SECONDS,
         "date": time.strftime("%Y-%m-%d %H:%M"),
     }
-    table = write_outputs(OUT, pages, results, meta)
+    table = write_outputs(OUT, pages, results, meta, zwaar)
     print()
     print(table)
+    if zwaar:
+        from bench.zwaar import markdown
+
+        print()
+        print(markdown(zwaar))
     print(
         f"Written: {OUT}/results.md, results.json, chart.svg"
         + (", chart.png" if (OUT / "chart.png").exists() else "")

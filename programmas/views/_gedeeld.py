@@ -15,9 +15,13 @@ S = VersieStatus
 
 
 def _versie_or_404(user, pk):
-    """The version, or 404 for whoever may not read it (with its region's settings: `regeling.regeling_van`)."""
+    """The version, or 404 for whoever may not read it (with its region's settings, `regeling.regeling_van`, and
+    their adopting body, which the workflow's `adopt` asks about)."""
     versie = get_object_or_404(
-        Versie.objects.select_related("jaarprogramma__regio__programmaregeling", "gebaseerd_op"), pk=pk
+        Versie.objects.select_related(
+            "jaarprogramma__regio__programmaregeling__bestuursorgaan", "gebaseerd_op"
+        ),
+        pk=pk,
     )
     if not permissions.can_view_versie(user, versie):
         raise Http404

@@ -32,9 +32,8 @@ class GripView(PageView):
     template_name = "raad/grip/grip.html"
 
     def get_context_data(self, **kwargs):
-        bestuur = selectors.gemeente_or_404(kwargs["gemeente"])
-        deelname = selectors.deelname_or_404(bestuur, kwargs["regio"])
-        regio = deelname.regio
+        deelname = selectors.deelname_or_404(kwargs["gemeente"], kwargs["regio"])
+        regio, bestuur = deelname.regio, deelname.bestuur
         gegevens = selectors.grip(deelname, self.request.user)
         jaren = gegevens["jaren"]
         return super().get_context_data(

@@ -590,16 +590,17 @@ def _pagina_urls(versie, w):
     }
 
 
-MAX_QUERIES = {  # measured: 22, 8, 4, 11, 9, 6, 13, 7, 7 (warm caches), the same for 3 and 20 members
-    "versie": 24,
-    "statusbord": 15,
-    "status": 9,
-    "raadsbesluit": 12,
-    "mijn_gemeente": 11,
-    "vragen": 11,
-    "overzicht": 18,
-    "verdeling_csv": 14,
-    "reviewpakket": 10,
+MAX_QUERIES = {  # measured: 14, 7, 4, 8, 9, 5, 10, 7, 6 (warm caches), the same for 3 and 20 members; the
+    # secretariat's version page asks its region's permissions once per request (regioportaal.permissions.object_perms)
+    "versie": 15,
+    "statusbord": 9,
+    "status": 6,
+    "raadsbesluit": 10,
+    "mijn_gemeente": 10,
+    "vragen": 7,
+    "overzicht": 12,
+    "verdeling_csv": 9,
+    "reviewpakket": 8,
 }
 
 
