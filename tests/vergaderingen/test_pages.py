@@ -172,7 +172,7 @@ def test_agenda_builder_is_for_the_secretariat(w, agenda, client, django_assert_
     gepubliceerd, concept = agenda
     url = reverse("vergaderingen:agenda_beheer", args=[concept.pk])
     _as(client, w.secretariaat)
-    with django_assert_max_num_queries(17):
+    with django_assert_max_num_queries(15):
         response = client.get(url)
     assert response.status_code == 200 and "Agenda publiceren" in response.content.decode()
     assert _get(client, w.lid, url).status_code == 403
