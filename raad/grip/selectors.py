@@ -15,6 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, Subquery, Value, When
 from django.http import Http404
 from django.utils import numberformat, timezone
+from guardian.shortcuts import get_objects_for_user
 
 from besturen import permissions as besturen_permissions
 from besturen import selectors as besturen_selectors
@@ -72,6 +73,30 @@ def deelname_or_404(code, slug):
         raise Http404
     deelname.leden = leden
     return deelname
+
+
+def eigen_rol(user, regio):
+    """Whether `user` holds a role in the region's own bodies (`view_besloten_orgaan`), manages the region or one of
+    its bodies, or is the platform administrator: `regios_met_regionale_rol` and `vergadering_permissions.organen_van`
+    for this one region (one query; none for a visitor who is not logged in). Such a reader may see more of the
+    opgaven (drafts: `opgaven_visible_to`) and of the documents (closed items and meetings: `stukken_visible_to`,
+    `vergadering_permissions.organen_van`) than the public and the councils; any other reader sees the published
+    opgaven, the public documents and, when `can_view_besloten_regio`, the items for the region (`Zichtbaarheid.REGIO`),
+    so these sections are the same for every such reader of one visibility class."""
+    if not (user is not None and user.is_authenticated and user.is_active):
+        return False
+    if user.is_superuser:
+        return True
+    if besturen_permissions.can_manage_regio(user, regio):  # the region's permissions: read once per request
+        return True
+    organen = Orgaan.objects.filter(regio=regio)
+    return get_objects_for_user(
+        user,
+        ["besturen.view_besloten_orgaan", "besturen.manage_leden_orgaan"],
+        organen,
+        any_perm=True,
+        accept_global_perms=False,
+    ).exists()
 
 
 def besloten_regio_ids(user):
@@ -303,33 +328,53 @@ def komende_datums(regio, *, besloten, vandaag=None, aantal=AANTAL_DATUMS):
     return [m for m in momenten if m.datum >= vandaag and not m.gedaan][:aantal]
 
 
+def eenmaal(functie):
+    """`functie` (no arguments) as a callable that runs it on the first call only: a template calls it when it
+    reads the variable, so a section whose rendered HTML comes from the cache (`{% cache %}`) never runs it."""
+    uitkomst = []
+
+    def lees():
+        if not uitkomst:
+            uitkomst.append(functie())
+        return uitkomst[0]
+
+    return lees
+
+
 def grip(deelname, user):
-    """Everything on one council's grip page for one partnership."""
+    """Everything on one council's grip page for one partnership. The pieces of the sections the page caches per
+    visibility class (see `views.fragment_sleutel`) are callables that read the database when the template first asks for
+    them. What tells the reader's class (`besloten`, `eigen_rol`, `raadslid` with `raden`) is read now, on every
+    request."""
     regio, bestuur = deelname.regio, deelname.bestuur
     # Asked of the database on every request, never of a cache: a right taken away counts on the next request (one
     # query, kept for this request only).
     besloten = besturen_permissions.can_view_besloten_regio(user, regio)
     besloten_ids = {regio.pk} if besloten else set()
-    zetels = zetels_van(regio)
+    zetels = eenmaal(lambda: zetels_van(regio))
+    deel = eenmaal(lambda: deelnemers(deelname.leden, bestuur, zetels()))
+    stem = eenmaal(lambda: stem_bij_programma(regio, bestuur, deel()[1], deel()[2]))
+    bijdragen = eenmaal(lambda: selectors_grip.bijdragen_per_jaar(bestuur, [regio.pk], besloten=besloten_ids))
+    jaren = eenmaal(lambda: bijdragen().get(regio.pk, []))
     raden = raden_van(bestuur, user)
-    organen, rijen, totaal_inwoners = deelnemers(deelname.leden, bestuur, zetels)
-    regeling, stem_leden, stem_bevolking = stem_bij_programma(regio, bestuur, rijen, totaal_inwoners)
-    jaren = selectors_grip.bijdragen_per_jaar(bestuur, [regio.pk], besloten=besloten_ids).get(regio.pk, [])
     return {
         "besloten": besloten,
-        "organen": organen,
-        "deelnemers": rijen,
-        "totaal_inwoners": totaal_inwoners,
-        "regeling": regeling,
-        "stem_leden": stem_leden,
-        "stem_bevolking": stem_bevolking,
-        "vertegenwoordigers": vertegenwoordigers(zetels, bestuur),
+        "organen": eenmaal(lambda: deel()[0]),
+        "deelnemers": eenmaal(lambda: deel()[1]),
+        "totaal_inwoners": eenmaal(lambda: deel()[2]),
+        "regeling": eenmaal(lambda: stem()[0]),
+        "stem_leden": eenmaal(lambda: stem()[1]),
+        "stem_bevolking": eenmaal(lambda: stem()[2]),
+        "vertegenwoordigers": eenmaal(lambda: vertegenwoordigers(zetels(), bestuur)),
         "raden": raden,
         "jaren": jaren,
-        "opgaven": opgaven_met_deelname(regio, bestuur, user, besloten=besloten),
-        "open_besluiten": selectors_grip.open_raadsbesluiten(bestuur, [regio.pk], besloten=besloten_ids),
-        "datums": komende_datums(regio, besloten=besloten),
-        "documenten": laatste_documenten(regio, user),
+        "opgaven": eenmaal(lambda: opgaven_met_deelname(regio, bestuur, user, besloten=besloten)),
+        "open_besluiten": eenmaal(
+            lambda: selectors_grip.open_raadsbesluiten(bestuur, [regio.pk], besloten=besloten_ids)
+        ),
+        "datums": eenmaal(lambda: komende_datums(regio, besloten=besloten)),
+        "documenten": eenmaal(lambda: laatste_documenten(regio, user)),
+        "eigen_rol": eigen_rol(user, regio),
         "raadslid": any(raad.eigen for raad in raden),
     }
 

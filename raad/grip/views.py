@@ -3,7 +3,10 @@
 
 from collections import namedtuple
 
+from django.utils import timezone, translation
+
 from opgaven.grafieken import trend_grafiek
+from regioportaal import generaties
 from regioportaal.views import PageView
 
 from . import selectors
@@ -41,6 +44,34 @@ class GripView(PageView):
             deelname=deelname,
             regio=regio,
             grondslag=grondslag(regio.rechtsvorm),
-            grafiek=trend_grafiek([Staaf(j.jaar, j.bedrag) for j in jaren]),
+            grafiek=selectors.eenmaal(lambda: trend_grafiek([Staaf(j.jaar, j.bedrag) for j in jaren()])),
+            fragment=fragment_sleutel(bestuur, regio, gegevens["besloten"]),
+            fragment_duur=FRAGMENT_DUUR,
             **gegevens,
         )
+
+
+# Cached fragments are kept a day at most, only to free memory: a write replaces the generations in their key.
+FRAGMENT_DUUR = 24 * 60 * 60
+
+
+def fragment_sleutel(bestuur, regio, besloten):
+    """What the key of a cached section of the grip page carries besides the section's name (and, for the open
+    decisions, whether the reader sits on the council): the municipality, the region, the reader's visibility class
+    (may read the region's non-public pieces or not), the language, the portal's date and the generations of the
+    region's pages (`generaties.voor_pagina`: every row these sections show belongs to this region or is global).
+
+    Every section but the councils' links (the reader's own seat) is cached. The open decisions also key on whether
+    the reader sits on the council (a link for its members). The opgaven and the documents are cached only for a
+    reader without a role in the region (`selectors.eigen_rol`), for whom they depend on the class alone; for the
+    region's own people they are rendered on every request. The class is asked of the database on every request."""
+    return ":".join(
+        [
+            str(bestuur.pk),
+            str(regio.pk),
+            "besloten" if besloten else "openbaar",
+            translation.get_language() or "",
+            timezone.localdate().isoformat(),
+            *generaties.voor_pagina(regio.slug),
+        ]
+    )
