@@ -1,16 +1,25 @@
 """A version: its page with the cost split and chart, and the workflow steps on it."""
 
+import hashlib
+import logging
+
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views import View
 
 from besturen import permissions as besturen_permissions
+from besturen.models import Orgaan
 from opgaven.models import Opgave
+from regioportaal import generaties
+from regioportaal.permissions import held_ids
 from regioportaal.views import PageView, form_errors_from, refuse
 
 from .. import permissions, selectors, services, termijnen
@@ -33,6 +42,8 @@ from ..policies import RAADSBESLUIT, REVIEWPAKKET, VERSIE
 from ..regeling import regeling_voor
 from ..templatetags.programma import maak_op
 from ._gedeeld import S, _messages_of, _versie_or_404
+
+logger = logging.getLogger(__name__)
 
 # --- A version ---------------------------------------------------------------------------------------------------
 
@@ -107,8 +118,99 @@ def _acties(allowed, regeling):
     return acties
 
 
+# The version page's fragments that are the same for every reader of one visibility class (`_fragmenten`).
+FRAGMENTEN = {
+    "regels": "programmas/_versie_regels.html",
+    "verdeling": "programmas/_versie_verdeling.html",
+    "pakketten": "programmas/_versie_pakketten.html",
+}
+FRAGMENT_PREFIX = "programmas:fragment:versie:"
+FRAGMENT_BEWAARTIJD = (
+    24 * 60 * 60
+)  # seconds; only to free memory: the generations in the key decide freshness
+
+
+def _tabel_context(user, versie, regeling):
+    """What the split's fragments show: the lines with the titles `user` may read, the split per member with last
+    year's totals, the chart and the totals (the heavy part of the page)."""
+    tabel = selectors.verdelingstabel(versie, regeling, deelnemers=False)
+    selectors.met_titels(user, tabel.regels)
+    notatie = maak_op(tabel)
+    return {
+        "tabel": tabel,
+        "grafiek": _grafiek(tabel),
+        "totaal_capaciteit": notatie.getal(sum((r.capaciteit_uren for r in tabel.regels), 0)),
+    }
+
+
+def _ziet_besloten(user, regio):
+    """Whether `user` reads the titles of `regio`'s unpublished opgaven: the region is among
+    `besturen.permissions.regios_met_regionale_rol(user)` (a role in one of its own bodies, or its secretariat), the
+    test `opgaven.selectors.visible_opgave_ids` applies. The same answer from the request's memo of permissions
+    (`holds_perm`, `held_ids`): at most two short queries instead of guardian's querysets."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    if user.is_superuser or besturen_permissions.holds_perm(user, "besturen.manage_regio", regio):
+        return True
+    perm = "besturen.view_besloten_orgaan"
+    organen = held_ids(user, (perm, Orgaan))[perm]
+    return bool(organen) and Orgaan.objects.filter(pk__in=organen, regio_id=regio.pk).exists()
+
+
+def _fragment_key(zie_besloten, versie, regio):
+    """The key of a version's fragments: the version, the reader's visibility class (whether they read the
+    titles of the region's unpublished opgaven, as `opgaven.selectors.visible_opgave_ids` decides: a line's opgave
+    is always of the version's region), the language and the region page's generations.
+
+    Those generations are exact for every row the fragments show: the lines, their fixed contributions, the
+    stored shares, the version itself and last year's version, the members and their populations carry no
+    `regio_id` (a write replaces the global generation); the opgaven, the programme and the region's settings
+    (key, rates, share of the population) name the version's region and no other region's page shows them. No
+    fragment shows today's date or anything that depends on it."""
+    delen = [
+        str(versie.pk),
+        "besloten" if zie_besloten else "openbaar",
+        translation.get_language() or "",
+        *generaties.voor_pagina(regio.slug),
+    ]
+    return FRAGMENT_PREFIX + hashlib.sha256("\x1f".join(delen).encode()).hexdigest()
+
+
+def _fragmenten(user, versie, regio, regeling):
+    """The rendered split fragments of the version page (lines table, split per member with the chart, list of
+    review packets) and whether the split has rows, from the cache or rendered and stored. Rendered without the
+    request: nothing of the reader (a CSRF token, a right to act) can be inside. None when the cache is down."""
+    zie_besloten = _ziet_besloten(user, regio)  # outside the try: a database error is no cache failure
+    try:  # the generations are read before the rows: a write meanwhile replaces them, so this entry is never read
+        key = _fragment_key(zie_besloten, versie, regio)
+        fragmenten = cache.get(key)
+    except Exception:
+        logger.warning("version page fragments: cache unavailable", exc_info=True)
+        return None
+    if fragmenten is not None:
+        return fragmenten
+    context = {
+        "versie": versie,
+        "regeling": regeling,
+        "mag_bewerken": False,
+        **_tabel_context(user, versie, regeling),
+    }
+    fragmenten = {
+        naam: mark_safe(render_to_string(template, context)) for naam, template in FRAGMENTEN.items()
+    }
+    fragmenten["heeft_rijen"] = bool(context["tabel"].rijen)
+    try:
+        cache.set(key, fragmenten, FRAGMENT_BEWAARTIJD)
+    except Exception:
+        logger.warning("version page fragments not stored", exc_info=True)
+    return fragmenten
+
+
 class VersieView(PageView):
-    """A version: its lines, totals, the split per member with last year's totals, a chart and the workflow."""
+    """A version: its lines, totals, the split per member with last year's totals, a chart and the workflow.
+
+    The split (lines table, split per member, chart, the packets' list) comes from the fragment cache
+    (`_fragmenten`) for a reader who may not edit the lines; an editor's page renders it with the edit buttons."""
 
     template_name = "programmas/versie.html"
 
@@ -117,20 +219,26 @@ class VersieView(PageView):
         versie = _versie_or_404(user, kwargs["pk"])
         regio = versie.jaarprogramma.regio
         regeling = regeling_voor(versie)
-        tabel = selectors.verdelingstabel(versie, regeling, deelnemers=False)
-        selectors.met_titels(user, tabel.regels)
-        notatie = maak_op(tabel)
         mag_beheren = permissions.can_manage_programma(user, regio)
         andere = [v for v in versie.jaarprogramma.versies.all() if v.pk != versie.pk]
         if not besturen_permissions.can_view_besloten_regio(user, regio):
             andere = [v for v in andere if v.openbaar]
         allowed = VERSIE.allowed(user, versie)
         nieuwe_regel = None
+        fragmenten = None
         if allowed.get("edit"):
             opgaven = Opgave.objects.filter(regio=regio).exclude(
                 pk__in=Programmaregel.objects.filter(versie=versie).values("opgave")
             )
             nieuwe_regel = NieuweRegelForm(opgaven=opgaven.order_by("titel"))
+        else:
+            fragmenten = _fragmenten(user, versie, regio, regeling)
+        if fragmenten is None:
+            split = _tabel_context(user, versie, regeling)
+            heeft_rijen = bool(split["tabel"].rijen)
+        else:
+            split = {}
+            heeft_rijen = fragmenten["heeft_rijen"]
         routed = versie.status not in (S.CONCEPT, S.INGEDIEND) and versie.voorgelegd_op is not None
         acties = _acties(allowed, regeling)
         gs_form = GsVerzendingForm() if allowed.get("record_gs") else None
@@ -144,9 +252,9 @@ class VersieView(PageView):
             versie=versie,
             regio=regio,
             regeling=regeling,
-            tabel=tabel,
-            grafiek=_grafiek(tabel),
-            totaal_capaciteit=notatie.getal(sum((r.capaciteit_uren for r in tabel.regels), 0)),
+            fragmenten=fragmenten,
+            heeft_rijen=heeft_rijen,
+            **split,
             mag_beheren=mag_beheren,
             mag_bewerken=allowed.get("edit", False),
             acties=acties,
