@@ -16,6 +16,7 @@ from django.utils.translation import gettext
 from django.views.generic.base import ContextMixin, TemplateResponseMixin, View
 
 from . import meldingen, security
+from .dbrouter import primary_reads
 from .forms import PasswordResetForm
 from .models import MeldingSoort
 
@@ -90,9 +91,16 @@ class PageView(TemplateResponseMixin, ContextMixin, View):
     """A read-only page; an htmx request gets the template's `htmx_partial` instead of the whole page."""
 
     htmx_partial = None
+    # A page that keeps fragments in the cache under generation numbers reads from the primary database, context
+    # and template rendering both: a fragment rendered from a lagging read replica would stay stale until the next
+    # write (regioportaal.dbrouter.primary_reads; without a replica this changes nothing).
+    reads_primary = False
 
     def get(self, request, *args, **kwargs):
-        return self.render_to_response(self.get_context_data(**kwargs))
+        if not self.reads_primary:
+            return self.render_to_response(self.get_context_data(**kwargs))
+        with primary_reads():
+            return self.render_to_response(self.get_context_data(**kwargs)).render()
 
     def get_template_names(self):
         names = super().get_template_names()

@@ -107,6 +107,36 @@ def test_results_cached_under_a_generation_are_read_from_the_primary():
         assert ROUTER.db_for_read(Regio) == "default"
 
 
+def test_pages_that_cache_fragments_read_from_the_primary_while_other_pages_use_the_replica():
+    """The grip page and the version page keep fragments under generation numbers: their context and their template
+    are read from the primary (PageView.reads_primary), or a fragment from a lagging replica would stay stale."""
+    from programmas.views.versie import VersieView
+    from raad.grip.views import GripView
+    from regioportaal.views import PageView
+
+    def page(cls):
+        class Probe(cls):
+            template_name = None
+
+            def get_context_data(self, **kwargs):
+                return {"db": ROUTER.db_for_read(Regio)}
+
+            def render_to_response(self, context, **response_kwargs):
+                response = HttpResponse(context["db"])
+                response.render = lambda: response.__setattr__("db", ROUTER.db_for_read(Regio)) or response
+                return response
+
+        def view():
+            response = Probe.as_view()(RequestFactory().get("/"))
+            return response.content.decode(), getattr(response, "db", None)
+
+        return _in_request("GET", view=view)[0]
+
+    assert page(GripView) == ("default", "default")
+    assert page(VersieView) == ("default", "default")
+    assert page(PageView) == ("replica", None)  # an ordinary page reads from the replica (and renders lazily)
+
+
 def test_inside_a_transaction_reads_stay_on_the_primary(monkeypatch):
     monkeypatch.setattr(connections["default"], "in_atomic_block", True)
     assert _in_request("GET", view=lambda: ROUTER.db_for_read(Regio))[0] == "default"

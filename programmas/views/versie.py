@@ -213,6 +213,7 @@ class VersieView(PageView):
     (`_fragmenten`) for a reader who may not edit the lines; an editor's page renders it with the edit buttons."""
 
     template_name = "programmas/versie.html"
+    reads_primary = True  # its fragments are cached under generation numbers (PageView)
 
     def get_context_data(self, formulier=None, **kwargs):
         user = self.request.user

@@ -33,6 +33,7 @@ class GripView(PageView):
     years, opgaven, open decisions, statutory dates and the latest documents."""
 
     template_name = "raad/grip/grip.html"
+    reads_primary = True  # its fragments are cached under generation numbers (PageView)
 
     def get_context_data(self, **kwargs):
         deelname = selectors.deelname_or_404(kwargs["gemeente"], kwargs["regio"])
