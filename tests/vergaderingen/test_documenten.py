@@ -122,3 +122,14 @@ def test_documents_are_served_to_who_may_see_the_item_and_hidden_from_others(w, 
     client.force_login(w.lid)
     response = client.get(url_dicht)
     assert response.status_code == 200 and "spreadsheetml" in response["Content-Type"]
+
+
+def test_a_document_gone_from_storage_is_not_found_rather_than_an_error(w, client):
+    vergadering = plan(w.dbo)
+    punt = services.add_agendapunt(vergadering, titel="Openbaar", door=None)
+    document = services.add_document(punt, upload("open.pdf", PDF_BYTES), door=None)
+    services.publish_agenda(vergadering, door=None)
+    assert client.get(document.get_absolute_url()).status_code == 200
+    # lost from storage (a failed restore, a wiped bucket)
+    document.bestand.storage.delete(document.bestand.name)
+    assert client.get(document.get_absolute_url()).status_code == 404

@@ -13,7 +13,12 @@ from ._gedeeld import _vergadering_or_404
 
 
 def _attachment(file, filename, content_type):
-    response = FileResponse(file.open("rb"), as_attachment=True, filename=filename, content_type=content_type)
+    """The stored file as a download; 404 when it is gone from storage (as `programmas` answers a missing PDF)."""
+    try:
+        inhoud = file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(inhoud, as_attachment=True, filename=filename, content_type=content_type)
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response
