@@ -33,6 +33,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 logger = logging.getLogger(__name__)
 
 ALLES = "paginacache:generatie:alles"
+PRIVE = "paginacache:generatie:prive"  # replaced by writes only logged-in pages show (see PRIVE_MODELLEN)
 GLOBAAL = "paginacache:generatie:globaal"
 REGIO = "paginacache:generatie:regio:{}"
 SLUG = "paginacache:regio-id:{}"  # slug → region id
@@ -48,6 +49,11 @@ NIET = {
     "regioportaal.outboxjob",
     "auth.permission",
 }
+# Rows only logged-in pages may show (a notification, an unsubscription, a sent message, an authenticator app):
+# their writes replace `PRIVE`, which the logged-in pages' keys carry next to `ALLES` (the action log is written on
+# logins and page views of documents, and no cached page shows it).
+PRIVE_MODELLEN = {"regioportaal.melding", "regioportaal.afmelding", "regioportaal.outboxjob"}
+PRIVE_APPS = {"otp_totp", "otp_static"}
 # Saves of only these fields change nothing a public page shows (a login stamps `last_login`).
 ONZICHTBARE_VELDEN = {"last_login"}
 
@@ -64,6 +70,12 @@ def gevolgd(model):
     return (meta.app_label in APPS or meta.app_label in EXTRA) and meta.label_lower not in NIET
 
 
+def prive(model):
+    """Whether writes to `model` replace only the logged-in pages' generation `PRIVE`."""
+    meta = model._meta
+    return meta.label_lower in PRIVE_MODELLEN or meta.app_label in PRIVE_APPS
+
+
 # Reading ------------------------------------------------------------------------------------------------------------
 
 
@@ -75,6 +87,12 @@ def _lees(keys):
             cache.add(key, uuid4().hex, None)
             waarden[key] = cache.get(key) or uuid4().hex  # a cache that keeps nothing: a fresh value, a miss
     return [waarden[key] for key in keys]
+
+
+def voor_ingelogde_pagina():
+    """The generations a logged-in user's page carries: every write (`ALLES`) and the writes of rows only
+    logged-in pages show (`PRIVE`)."""
+    return _lees([ALLES, PRIVE])
 
 
 def voor_pagina(slug=None):
@@ -118,12 +136,21 @@ def vernieuw(regio_ids=None):
     transaction.on_commit(functools.partial(vervang, regio_ids))
 
 
-def vervang(regio_ids):
-    keys = [ALLES, *(REGIO.format(pk) for pk in regio_ids)] if regio_ids else [ALLES, GLOBAAL]
+def vernieuw_prive():
+    """Replace `PRIVE` now and again on commit."""
+    _vervang_keys([PRIVE])
+    transaction.on_commit(functools.partial(_vervang_keys, [PRIVE]))
+
+
+def _vervang_keys(keys):
     try:
         _cache().set_many({key: uuid4().hex for key in keys}, None)
-    except Exception:  # never fail the write; the stored pages expire within a day
+    except Exception:  # never fail the write; the stored pages expire on their own
         logger.warning("page cache generations not replaced", exc_info=True)
+
+
+def vervang(regio_ids):
+    _vervang_keys([ALLES, *(REGIO.format(pk) for pk in regio_ids)] if regio_ids else [ALLES, GLOBAAL])
 
 
 def _regio_van(instance):
@@ -162,8 +189,20 @@ def _on_m2m(sender, instance, action, **kwargs):
         vernieuw()
 
 
+def _on_prive(sender, **kwargs):
+    if kwargs.get("action", "post_add") in ("post_add", "post_remove", "post_clear"):
+        vernieuw_prive()
+
+
 def connect_signals():
     for model in apps.get_models(include_auto_created=True):
+        if prive(model):
+            uid = f"paginacache_prive_{model._meta.label_lower}"
+            post_save.connect(_on_prive, sender=model, dispatch_uid=f"{uid}_save")
+            post_delete.connect(_on_prive, sender=model, dispatch_uid=f"{uid}_delete")
+            if model._meta.auto_created:
+                m2m_changed.connect(_on_prive, sender=model, dispatch_uid=f"{uid}_m2m")
+            continue
         if not gevolgd(model):
             continue
         uid = f"paginacache_{model._meta.label_lower}"
@@ -183,6 +222,8 @@ def install():
     @functools.wraps(update)
     def update_met_generatie(self, **kwargs):
         rows = update(self, **kwargs)
+        if rows and prive(self.model):
+            vernieuw_prive()
         if rows and gevolgd(self.model) and not set(kwargs) <= ONZICHTBARE_VELDEN:
             vernieuw()
             if _is_regio(self.model):  # a slug may have changed: record them all afresh (a hundred rows)
@@ -192,6 +233,8 @@ def install():
     @functools.wraps(bulk_create)
     def bulk_create_met_generatie(self, objs, *args, **kwargs):
         objs = bulk_create(self, objs, *args, **kwargs)
+        if objs and prive(self.model):
+            vernieuw_prive()
         if objs and gevolgd(self.model):
             regio_ids = {_regio_van(obj) for obj in objs}
             vernieuw(None if None in regio_ids else regio_ids)

@@ -1,6 +1,7 @@
 """The page cache (regioportaal.paginacache, issue 16 item 3): public pages for anonymous visitors come from the cache
 on the second request, every write through a service shows on the next request, a write in one region leaves the
-other region's pages cached, logged-in users never get or fill it, variants never mix, the CSRF token is each
+other region's pages cached, logged-in users never get or fill the anonymous pages (their own pages:
+tests/test_paginacache_ingelogd.py), variants never mix, the CSRF token is each
 visitor's own, and a browser's copy is revalidated with 304."""
 
 import datetime
@@ -214,7 +215,7 @@ def test_a_write_in_another_region_leaves_the_region_page_cached(client, world):
 # --- Who gets the cache --------------------------------------------------------------------------------------------
 
 
-def test_logged_in_users_never_get_or_fill_the_cache(client, world):
+def test_logged_in_users_never_get_or_fill_the_anonymous_cache(client, world):
     url = reverse("besturen:regio", kwargs={"slug": "denderregio"})
     _warm(client, url)
     ingelogd = Client()
