@@ -1,13 +1,21 @@
 """Reading an import file as a stream: the size limit, line ends, UTF-8, CSV records, and the problems found on the way.
 
-One physical line at a time is decoded, so memory stays flat whatever the file size. Every problem becomes an
-`ImportFout`; `BesturenImportGeweigerd` refuses the file with all of them, and `all_or_nothing` writes a file in one
-transaction or not at all. The readers of the two files are `besturen.imports` (municipalities) and
+One physical line at a time is decoded, so memory stays flat whatever the file size; what a reader has to remember
+across rows is kept in structures of bounded size: `RegelRegister` (the line of each code seen, to name a duplicate's
+earlier line) and `OverloopLijst` (what the import reports per row, spilling to a temporary file). Every problem
+becomes an `ImportFout`; `BesturenImportGeweigerd` refuses the file with all of them, and `all_or_nothing` writes a
+file in one transaction or not at all. The readers of the two files are `besturen.imports` (municipalities) and
 `besturen.import_fusies` (mergers), both a `CsvLezer`.
 """
 
 import csv
+import itertools
 import os
+import pickle
+import re
+import tempfile
+import weakref
+from array import array
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -15,7 +23,11 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-LEESBLOK = 64 * 1024
+LEESBLOK = 16 * 1024  # bytes read at a time from a file object (an upload comes in its own chunks)
+# Items an OverloopLijst keeps in memory: the rows of a real file (a few hundred) never reach the disk.
+IN_GEHEUGEN = 500
+# One line of a chunk with its end (LF, CRLF or a lone CR), or the chunk's unfinished last piece.
+_STUKJE = re.compile(rb"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+")
 
 
 @dataclass(frozen=True)
@@ -95,7 +107,8 @@ def fysieke_regels(bron, maximum=None):
         gelezen += len(stuk)
         if gelezen > maximum:
             raise BesturenImportGeweigerd([te_groot_fout(None, maximum)])
-        for stukje in stuk.splitlines(keepends=True):
+        for gevonden in _STUKJE.finditer(stuk):  # one at a time, not the chunk's lines all at once
+            stukje = gevonden.group()
             if deel and deel[-1].endswith(b"\r"):
                 # The previous piece ended in CR: a CRLF split over two chunks, or a line ended by a lone CR.
                 if stukje == b"\n":
@@ -194,3 +207,90 @@ def all_or_nothing(fouten):
         yield
         if fouten:
             raise BesturenImportGeweigerd(fouten)
+
+
+class RegelRegister:
+    """The line on which each code was first seen, for codes that are numbers below `omvang` (the digits of a NIS or
+    CBS code): 4-byte line numbers in blocks of `BLOK` codes, a block made when a code in it first comes by.
+
+    Its size is bounded by the code format (at most `omvang` × 4 bytes), not by the file: a file with 20 times the
+    rows, or the same code on every line, costs no more than the codes it touches. 0 means "not seen"."""
+
+    BLOK = 256
+
+    def __init__(self, omvang):
+        self._blokken = [None] * -(-omvang // self.BLOK)
+
+    def get(self, nummer):
+        """The line of `nummer`'s first occurrence, or None."""
+        blok = self._blokken[nummer // self.BLOK]
+        return (blok[nummer % self.BLOK] or None) if blok is not None else None
+
+    def zet(self, nummer, regel):
+        blok = self._blokken[nummer // self.BLOK]
+        if blok is None:
+            blok = self._blokken[nummer // self.BLOK] = array("I", bytes(4 * self.BLOK))
+        blok[nummer % self.BLOK] = regel
+
+
+class OverloopLijst:
+    """A list that an import only appends to (with len, iteration, indexing and slices, `in`, ==): the first
+    `in_geheugen` items stay in memory, the rest go pickled to a temporary file, so what an import reports per row
+    (the municipalities created or changed, the corrected figures) costs bounded memory however large the file.
+    The file is removed when the list is."""
+
+    def __init__(self, items=(), in_geheugen=IN_GEHEUGEN):
+        self.in_geheugen = in_geheugen
+        self._geheugen = []
+        self._bestand = None
+        self._aantal = 0
+        for item in items:
+            self.append(item)
+
+    def append(self, item):
+        if len(self._geheugen) < self.in_geheugen:
+            self._geheugen.append(item)
+        else:
+            if self._bestand is None:
+                self._bestand = tempfile.TemporaryFile()
+                weakref.finalize(self, self._bestand.close)
+            self._bestand.seek(0, os.SEEK_END)
+            pickle.dump(item, self._bestand, protocol=pickle.HIGHEST_PROTOCOL)
+        self._aantal += 1
+
+    def __len__(self):
+        return self._aantal
+
+    def __iter__(self):
+        yield from self._geheugen
+        positie, gelezen = 0, 0
+        while gelezen < self._aantal - len(self._geheugen):  # items appended meanwhile come along too
+            self._bestand.seek(positie)  # an append or another iteration may have moved the file in between
+            item = pickle.load(self._bestand)  # our own temporary file
+            positie, gelezen = self._bestand.tell(), gelezen + 1
+            yield item
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            start, stop, stap = index.indices(self._aantal)
+            if stap > 0:
+                return list(itertools.islice(self, start, stop, stap))
+            return list(self)[index]
+        if index < 0:
+            index += self._aantal
+        if not 0 <= index < self._aantal:
+            raise IndexError("OverloopLijst index out of range")
+        return next(itertools.islice(self, index, None))
+
+    def __contains__(self, gezocht):
+        return any(item == gezocht for item in self)
+
+    def __eq__(self, ander):
+        if not isinstance(ander, list | tuple | OverloopLijst):
+            return NotImplemented
+        return len(self) == len(ander) and all(a == b for a, b in zip(self, ander, strict=True))
+
+    __hash__ = None
+
+    def __repr__(self):
+        return f"OverloopLijst({list(self)!r})"

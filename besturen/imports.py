@@ -1,9 +1,10 @@
 """Reading and checking the municipality CSV files (Flemish NIS codes or Dutch CBS codes).
 
 The file is read as a stream of bytes: one physical line at a time is decoded, parsed and checked, so
-memory stays flat whatever the file size (apart from the codes seen, needed to find duplicates). Every
-problem becomes an `ImportFout` with its line number, column and a plain-Dutch message; reading goes on
-after a problem, so the user gets all of them at once.
+memory stays flat whatever the file size; the codes seen (to name a duplicate's earlier line) are kept in a
+`RegelRegister`, bounded by the code format rather than by the file. Every problem becomes an `ImportFout` with
+its line number, column and a plain-Dutch message; reading goes on after a problem, so the user gets all of them
+at once.
 The writing side is `besturen.services.import_besturen`: each row adds the population figure of the file's
 peildatum (with the format's `bron`) to the municipality's history, or corrects that date's figure.
 """
@@ -20,6 +21,7 @@ from .import_stream import (
     BesturenImportGeweigerd,
     CsvLezer,
     ImportFout,
+    RegelRegister,
     check_size,
     fysieke_regels,
     te_groot_fout,
@@ -35,7 +37,8 @@ MAX_PROVINCIE = 100
 class Formaat:
     """One accepted CSV layout: its header, the code column and what the rows mean.
 
-    Its population figures are those of `peildatum`, from `bron` (stored with every figure it adds).
+    Its population figures are those of `peildatum`, from `bron` (stored with every figure it adds). A valid code
+    ends in `codecijfers` digits: as a number (`codenummer`) it is below `coderuimte`.
     """
 
     sleutel: str
@@ -47,6 +50,15 @@ class Formaat:
     bron: str
     codepatroon: re.Pattern
     voorbeeldcode: str
+    codecijfers: int
+
+    @property
+    def coderuimte(self):
+        return 10**self.codecijfers
+
+    def codenummer(self, code):
+        """A valid code as a number below `coderuimte`."""
+        return int(code[-self.codecijfers :])
 
     @property
     def kopregel(self):
@@ -82,6 +94,7 @@ VLAANDEREN = Formaat(
     bron="Statbel 2020",
     codepatroon=re.compile(r"[0-9]{5}"),
     voorbeeldcode="41002",
+    codecijfers=5,
 )
 NEDERLAND = Formaat(
     sleutel="nederland",
@@ -93,6 +106,7 @@ NEDERLAND = Formaat(
     bron="CBS 2021",
     codepatroon=re.compile(r"GM[0-9]{4}"),
     voorbeeldcode="GM0505",
+    codecijfers=4,
 )
 FORMATEN = (VLAANDEREN, NEDERLAND)
 
@@ -212,15 +226,15 @@ class GemeentenLezer(CsvLezer):
             self._fout(regel, formaat.codekolom, _("De code is leeg."))
         elif not formaat.codepatroon.fullmatch(code):
             self._fout(regel, formaat.codekolom, formaat.codefout(code))
-        elif code in gezien:
+        elif (eerder := gezien.get(formaat.codenummer(code))) is not None:
             self._fout(
                 regel,
                 formaat.codekolom,
                 _("De code %(code)s staat al op regel %(eerder)d; elke gemeente mag maar één keer voorkomen.")
-                % {"code": code, "eerder": gezien[code]},
+                % {"code": code, "eerder": eerder},
             )
         else:
-            gezien[code] = regel
+            gezien.zet(formaat.codenummer(code), regel)
 
         naam = waarde["naam"]
         if not naam:
@@ -278,7 +292,7 @@ class GemeentenLezer(CsvLezer):
         """Yield every good data row in file order; problems go to `self.fouten`."""
         records = self.records()
         posities = None
-        gezien = {}  # code -> line number, to name the earlier line of a duplicate
+        gezien = None  # a RegelRegister once the format is known: the earlier line of a duplicate
         aantal = 0
         for regel, waarden in records:
             if posities is None:
@@ -286,6 +300,7 @@ class GemeentenLezer(CsvLezer):
                 if gevonden is None:
                     return  # without a header the rows cannot be read
                 self.formaat, posities = gevonden
+                gezien = RegelRegister(self.formaat.coderuimte)
                 continue
             aantal += 1
             rij = self._lees_rij(regel, waarden, self.formaat, posities, gezien)
