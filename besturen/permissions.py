@@ -11,7 +11,15 @@ from guardian.shortcuts import get_objects_for_user
 from regioportaal.permissions import NotAllowed, held_ids, is_system, object_perms
 
 from .models import RAADSORGANEN as RAADSORGANEN  # its home is besturen.models; re-exported for callers
-from .models import Lidmaatschap, Orgaan, Regio, Rol, Zichtbaarheid
+from .models import (
+    Lidmaatschap,
+    Orgaan,
+    OrgaanGroupObjectPermission,
+    OrgaanUserObjectPermission,
+    Regio,
+    Rol,
+    Zichtbaarheid,
+)
 
 ALLE_ROLLEN = [rol.value for rol in Rol]
 ACTIEVE_ROLLEN = [rol for rol in ALLE_ROLLEN if rol != Rol.WAARNEMER]
@@ -269,6 +277,28 @@ def regios_met_regionale_rol(user):
     return Regio.objects.filter(
         Q(pk__in=organen.filter(regio__isnull=False).values("regio")) | Q(pk__in=beheer)
     )
+
+
+def heeft_regionale_rol(user, regio):
+    """Whether `user` holds a role in the region's own bodies (`view_besloten_orgaan` on one of them), is its
+    secretariat (`manage_regio`), or is the platform administrator: `regio` is among `regios_met_regionale_rol(user)`.
+    Such a reader sees the region's non-public pieces that its role opens (unpublished opgaven, closed items and
+    meeting documents of their bodies); the councils of its members and the public do not.
+
+    The secretariat is read from the request's memo of the region's permissions (`holds_perm`, which the pages asking
+    this have read already); a role in one of its bodies is one short query (none for a visitor, the platform
+    administrator or the secretariat)."""
+    if not _active(user):
+        return False
+    if user.is_superuser or holds_perm(user, MANAGE_REGIO, regio):
+        return True
+    codename = VIEW_BESLOTEN_ORGAAN.split(".", 1)[1]
+    eigen = OrgaanUserObjectPermission.objects.filter(user=user, permission__codename=codename)
+    groep = OrgaanGroupObjectPermission.objects.filter(group__user=user, permission__codename=codename)
+    return Orgaan.objects.filter(
+        Q(pk__in=eigen.values("content_object_id")) | Q(pk__in=groep.values("content_object_id")),
+        regio_id=regio.pk,
+    ).exists()
 
 
 def regios_of(user):

@@ -7,6 +7,8 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
@@ -16,10 +18,8 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from besturen import permissions as besturen_permissions
-from besturen.models import Orgaan
 from opgaven.models import Opgave
 from regioportaal import generaties
-from regioportaal.permissions import held_ids
 from regioportaal.views import PageView, form_errors_from, refuse
 
 from .. import permissions, selectors, services, termijnen
@@ -37,6 +37,8 @@ from ..models import (
     Programmaregel,
     Raadsbesluit,
     Uitkomst,
+    Versie,
+    Vraag,
 )
 from ..policies import RAADSBESLUIT, REVIEWPAKKET, VERSIE
 from ..regeling import regeling_voor
@@ -143,18 +145,28 @@ def _tabel_context(user, versie, regeling):
     }
 
 
-def _ziet_besloten(user, regio):
-    """Whether `user` reads the titles of `regio`'s unpublished opgaven: the region is among
-    `besturen.permissions.regios_met_regionale_rol(user)` (a role in one of its own bodies, or its secretariat), the
-    test `opgaven.selectors.visible_opgave_ids` applies. The same answer from the request's memo of permissions
-    (`holds_perm`, `held_ids`): at most two short queries instead of guardian's querysets."""
-    if not (user.is_authenticated and user.is_active):
-        return False
-    if user.is_superuser or besturen_permissions.holds_perm(user, "besturen.manage_regio", regio):
-        return True
-    perm = "besturen.view_besloten_orgaan"
-    organen = held_ids(user, (perm, Orgaan))[perm]
-    return bool(organen) and Orgaan.objects.filter(pk__in=organen, regio_id=regio.pk).exists()
+def _versies_or_404(user, pk):
+    """The version `pk` (as `_versie_or_404`: 404 for whoever may not read it) and the other versions of its
+    programme, from one query (every version of the programme, in the model's order); the version carries
+    `aantal_vragen`, the number of questions on it."""
+    vragen = (
+        Vraag.objects.filter(versie=OuterRef("pk"))
+        .order_by()
+        .values("versie")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    versies = list(
+        Versie.objects.select_related(
+            "jaarprogramma__regio__programmaregeling__bestuursorgaan", "gebaseerd_op"
+        )
+        .filter(jaarprogramma=Subquery(Versie.objects.filter(pk=pk).values("jaarprogramma_id")))
+        .annotate(aantal_vragen=Coalesce(Subquery(vragen), 0))
+    )
+    versie = next((v for v in versies if v.pk == pk), None)
+    if versie is None or not permissions.can_view_versie(user, versie):
+        raise Http404
+    return versie, [v for v in versies if v.pk != pk]
 
 
 def _fragment_key(zie_besloten, versie, regio):
@@ -180,7 +192,10 @@ def _fragmenten(user, versie, regio, regeling):
     """The rendered split fragments of the version page (lines table, split per member with the chart, list of
     review packets) and whether the split has rows, from the cache or rendered and stored. Rendered without the
     request: nothing of the reader (a CSRF token, a right to act) can be inside. None when the cache is down."""
-    zie_besloten = _ziet_besloten(user, regio)  # outside the try: a database error is no cache failure
+    # Whether the reader reads the titles of the region's unpublished opgaven: the test
+    # `opgaven.selectors.visible_opgave_ids` applies (`regios_met_regionale_rol`). Outside the try: a database error
+    # is no cache failure.
+    zie_besloten = besturen_permissions.heeft_regionale_rol(user, regio)
     try:  # the generations are read before the rows: a write meanwhile replaces them, so this entry is never read
         key = _fragment_key(zie_besloten, versie, regio)
         fragmenten = cache.get(key)
@@ -217,11 +232,10 @@ class VersieView(PageView):
 
     def get_context_data(self, formulier=None, **kwargs):
         user = self.request.user
-        versie = _versie_or_404(user, kwargs["pk"])
+        versie, andere = _versies_or_404(user, kwargs["pk"])
         regio = versie.jaarprogramma.regio
         regeling = regeling_voor(versie)
         mag_beheren = permissions.can_manage_programma(user, regio)
-        andere = [v for v in versie.jaarprogramma.versies.all() if v.pk != versie.pk]
         if not besturen_permissions.can_view_besloten_regio(user, regio):
             andere = [v for v in andere if v.openbaar]
         allowed = VERSIE.allowed(user, versie)
@@ -272,7 +286,7 @@ class VersieView(PageView):
             termijnen=selectors.zienswijze_termijnen(versie, regeling)
             if regeling.procedure == Procedure.ZIENSWIJZE
             else [],
-            aantal_vragen=versie.vragen.count(),
+            aantal_vragen=versie.aantal_vragen,
             te_registreren=RAADSBESLUIT.objects(
                 user, "record", Raadsbesluit.objects.filter(versie=versie)
             ).select_related("bestuur"),

@@ -12,26 +12,33 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, Subquery, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    FilteredRelation,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 from django.http import Http404
 from django.utils import numberformat, timezone
-from guardian.shortcuts import get_objects_for_user
 
 from besturen import permissions as besturen_permissions
 from besturen import selectors as besturen_selectors
 from besturen.models import RAADSORGANEN, Bestuur, BestuurSoort, Deelname, Orgaan, Rol
-from opgaven.models import Capaciteit, Mandaat, Voortgang, VoortgangStatus
-from opgaven.selectors import opgaven_visible_to
 from programmas import kalender, selectors_grip
 from programmas.models import Beslisregel
 from programmas.regeling import regeling_van
 from programmas.templatetags.programma import Notatie
-from vergaderingen import permissions as vergadering_permissions
-from vergaderingen.models import OP_DE_AGENDA, Document, gepubliceerd_q
+
+from . import secties
 
 # The roles that vote in a body: one vote per member (the model records no weighted votes).
 STEMMENDE_ROLLEN = [Rol.VOORZITTER, Rol.ONDERVOORZITTER, Rol.LID]
-AANTAL_DOCUMENTEN = 8
 AANTAL_DATUMS = 5
 
 
@@ -57,46 +64,53 @@ def gemeente_or_404(code):
     return bestuur
 
 
-def deelname_or_404(code, slug):
+def deelname_or_404(code, slug, user=None):
     """The current membership in the region `slug` of the government `gemeente_or_404(code)` picks, with its region
     and Bestuur; 404 when there is none or it is not a member. It carries `leden`: all current memberships of the
-    region with their Bestuur, as `besturen_selectors.regio_leden` orders them (one query for all)."""
-    leden = list(
+    region with their Bestuur, as `besturen_selectors.regio_leden` orders them; `raden`: the councils of its Bestuur
+    by name (`Orgaan`s with their pk, name and kind); and `raadslid`: `user` holds a current seat in one of them (as
+    `besturen_selectors.besturen_of_raadslid` asks). One query for all: a row per membership and council."""
+    rijen = (
         Deelname.objects.current()
         .filter(regio__slug=slug)
         .select_related("regio__programmaregeling", "bestuur")  # the region's settings, for the decision rule
-        .annotate(gekozen=Subquery(_gekozen_bestuur(code)))
-        .order_by("bestuur__naam", "bestuur__soort")
+        .annotate(
+            gekozen=Subquery(_gekozen_bestuur(code)),
+            raad=FilteredRelation("bestuur__organen", condition=Q(bestuur__organen__soort__in=RAADSORGANEN)),
+            raad_pk=F("raad__pk"),
+            raad_naam=F("raad__naam"),
+            raad_soort=F("raad__soort"),
+            raadslid=_raadslid(user),
+        )
+        # A member's rows together, its councils by name as the database sorts them.
+        .order_by("bestuur__naam", "bestuur__soort", "pk", "raad__naam")
     )
+    leden, gezien, raden = [], set(), []
+    for rij in rijen:
+        if rij.pk not in gezien:
+            gezien.add(rij.pk)
+            leden.append(rij)
+        if rij.raad_pk is not None and rij.bestuur_id == rij.gekozen:
+            raden.append(
+                Orgaan(pk=rij.raad_pk, naam=rij.raad_naam, soort=rij.raad_soort, bestuur_id=rij.bestuur_id)
+            )
     deelname = next((d for d in leden if d.bestuur_id == d.gekozen), None)
     if deelname is None:
         raise Http404
     deelname.leden = leden
+    deelname.raden = raden
     return deelname
 
 
-def eigen_rol(user, regio):
-    """Whether `user` holds a role in the region's own bodies (`view_besloten_orgaan`), manages the region or one of
-    its bodies, or is the platform administrator: `regios_met_regionale_rol` and `vergadering_permissions.organen_van`
-    for this one region (one query; none for a visitor who is not logged in). Such a reader may see more of the
-    opgaven (drafts: `opgaven_visible_to`) and of the documents (closed items and meetings: `stukken_visible_to`,
-    `vergadering_permissions.organen_van`) than the public and the councils; any other reader sees the published
-    opgaven, the public documents and, when `can_view_besloten_regio`, the items for the region (`Zichtbaarheid.REGIO`),
-    so these sections are the same for every such reader of one visibility class."""
-    if not (user is not None and user.is_authenticated and user.is_active):
-        return False
-    if user.is_superuser:
-        return True
-    if besturen_permissions.can_manage_regio(user, regio):  # the region's permissions: read once per request
-        return True
-    organen = Orgaan.objects.filter(regio=regio)
-    return get_objects_for_user(
-        user,
-        ["besturen.view_besloten_orgaan", "besturen.manage_leden_orgaan"],
-        organen,
-        any_perm=True,
-        accept_global_perms=False,
-    ).exists()
+def _raadslid(user):
+    """Whether `user` holds a current seat in a council of the row's Bestuur, as an annotation of a Deelname."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return Value(False)
+    return Exists(
+        besturen_selectors.current_seats(user=user).filter(
+            orgaan__bestuur=OuterRef("bestuur_id"), orgaan__soort__in=RAADSORGANEN
+        )
+    )
 
 
 def besloten_regio_ids(user):
@@ -226,98 +240,6 @@ def vertegenwoordigers(zetels, bestuur):
     return [zetel for zetel in zetels if zetel.namens_id == bestuur.pk]
 
 
-def raden_van(bestuur, user):
-    """The councils of `bestuur`, each with `eigen` (`user` holds a current seat in it, as
-    `besturen_selectors.besturen_of_raadslid` asks) (one query)."""
-    raden = Orgaan.objects.filter(bestuur=bestuur, soort__in=RAADSORGANEN).order_by("naam")
-    if user is None or not user.is_authenticated or not user.is_active:
-        return [setattr(raad, "eigen", False) or raad for raad in raden]
-    return list(
-        raden.annotate(
-            eigen=Exists(besturen_selectors.current_seats(user=user).filter(orgaan=OuterRef("pk")))
-        )
-    )
-
-
-# --- Opgaven -------------------------------------------------------------------------------------------------------
-
-
-def opgaven_met_deelname(regio, bestuur, user, *, besloten, vandaag=None):
-    """The opgaven of `regio` the reader may see in which `bestuur` takes part (a line of a programme it shares, or
-    capacity it contributes), each with its latest progress report and its current mandates (two queries)."""
-    vandaag = vandaag or timezone.localdate()
-    ids = selectors_grip.deelgenomen_opgaven(
-        bestuur, regio, besloten={regio.pk} if besloten else set()
-    )  # subquery
-    laatste = Voortgang.objects.filter(opgave=OuterRef("pk")).order_by("-periode_eind")
-    mandaten = Mandaat.objects.filter(begindatum__lte=vandaag, einddatum__gte=vandaag).select_related(
-        "houder__persoon", "verleend_door"
-    )
-    opgaven = list(
-        opgaven_visible_to(user)
-        .filter(
-            Q(pk__in=ids) | Q(pk__in=Capaciteit.objects.filter(bestuur=bestuur).values("opgave")), regio=regio
-        )
-        .annotate(
-            voortgang_status=Subquery(laatste.values("status")[:1]),
-            voortgang_periode=Subquery(laatste.values("periode_eind")[:1]),
-            voortgang_besteed=Subquery(laatste.values("besteed")[:1]),
-        )
-        .prefetch_related(Prefetch("mandaten", queryset=mandaten, to_attr="huidige_mandaten"))
-        .order_by("titel")
-    )
-    for opgave in opgaven:
-        opgave.voortgang_label = (
-            VoortgangStatus(opgave.voortgang_status).label if opgave.voortgang_status else ""
-        )
-    return opgaven
-
-
-# --- Documents -----------------------------------------------------------------------------------------------------
-
-
-@dataclass
-class Documentregel:
-    titel: str
-    url: str
-    datum: datetime.date
-    bron: str  # the body
-
-
-def laatste_documenten(regio, user, aantal=AANTAL_DOCUMENTEN):
-    """The latest items and meeting documents of the region's bodies the reader may see, newest first (two queries):
-    meeting documents of published agendas only (the closed items' documents for the body's own members)."""
-    stukken = (
-        besturen_selectors.stukken_visible_to(user)
-        .filter(orgaan__regio=regio)
-        .select_related("orgaan")
-        .order_by("-datum", "-id")[:aantal]
-    )
-    p = "agendapunt__"
-    documenten = (
-        Document.objects.filter(
-            gepubliceerd_q(f"{p}vergadering__"),
-            Q(**{f"{p}openbaar": True, f"{p}status__in": OP_DE_AGENDA})
-            | Q(**{f"{p}vergadering__orgaan__in": vergadering_permissions.organen_van(user)}),
-            agendapunt__vergadering__orgaan__regio=regio,
-            ingetrokken_op__isnull=True,
-        )
-        .select_related("agendapunt__vergadering__orgaan")
-        .order_by("-tijdstip", "-pk")[:aantal]
-    )
-    regels = [Documentregel(s.titel, s.get_absolute_url(), s.datum, s.orgaan.naam) for s in stukken]
-    regels += [
-        Documentregel(
-            d.naam,
-            d.get_absolute_url(),
-            timezone.localtime(d.tijdstip).date(),
-            d.agendapunt.vergadering.orgaan.naam,
-        )
-        for d in documenten
-    ]
-    return sorted(regels, key=lambda r: r.datum, reverse=True)[:aantal]
-
-
 # --- The pages -----------------------------------------------------------------------------------------------------
 
 
@@ -344,38 +266,42 @@ def eenmaal(functie):
 def grip(deelname, user):
     """Everything on one council's grip page for one partnership. The pieces of the sections the page caches per
     visibility class (see `views.fragment_sleutel`) are callables that read the database when the template first asks for
-    them. What tells the reader's class (`besloten`, `eigen_rol`, `raadslid` with `raden`) is read now, on every
-    request."""
+    them. What tells the reader's class (`besloten`, `eigen_rol`, and `raadslid` from `deelname_or_404`) is read now,
+    on every request."""
     regio, bestuur = deelname.regio, deelname.bestuur
     # Asked of the database on every request, never of a cache: a right taken away counts on the next request (one
-    # query, kept for this request only).
+    # query each, kept for this request only).
     besloten = besturen_permissions.can_view_besloten_regio(user, regio)
+    eigen_rol = besturen_permissions.heeft_regionale_rol(user, regio)
+    lezer = user if eigen_rol else None  # a reader without a role here sees what their class sees
     besloten_ids = {regio.pk} if besloten else set()
     zetels = eenmaal(lambda: zetels_van(regio))
     deel = eenmaal(lambda: deelnemers(deelname.leden, bestuur, zetels()))
     stem = eenmaal(lambda: stem_bij_programma(regio, bestuur, deel()[1], deel()[2]))
     bijdragen = eenmaal(lambda: selectors_grip.bijdragen_per_jaar(bestuur, [regio.pk], besloten=besloten_ids))
     jaren = eenmaal(lambda: bijdragen().get(regio.pk, []))
-    raden = raden_van(bestuur, user)
     return {
         "besloten": besloten,
         "organen": eenmaal(lambda: deel()[0]),
         "deelnemers": eenmaal(lambda: deel()[1]),
         "totaal_inwoners": eenmaal(lambda: deel()[2]),
+        "totaal_inwoners_tekst": eenmaal(lambda: Notatie().getal(deel()[2])),
         "regeling": eenmaal(lambda: stem()[0]),
         "stem_leden": eenmaal(lambda: stem()[1]),
         "stem_bevolking": eenmaal(lambda: stem()[2]),
         "vertegenwoordigers": eenmaal(lambda: vertegenwoordigers(zetels(), bestuur)),
-        "raden": raden,
+        "raden": deelname.raden,
         "jaren": jaren,
-        "opgaven": eenmaal(lambda: opgaven_met_deelname(regio, bestuur, user, besloten=besloten)),
+        "opgaven": eenmaal(
+            lambda: secties.opgaven_met_deelname(regio, bestuur, eigen_rol=eigen_rol, besloten=besloten)
+        ),
         "open_besluiten": eenmaal(
             lambda: selectors_grip.open_raadsbesluiten(bestuur, [regio.pk], besloten=besloten_ids)
         ),
         "datums": eenmaal(lambda: komende_datums(regio, besloten=besloten)),
-        "documenten": eenmaal(lambda: laatste_documenten(regio, user)),
-        "eigen_rol": eigen_rol(user, regio),
-        "raadslid": any(raad.eigen for raad in raden),
+        "documenten": eenmaal(lambda: secties.laatste_documenten(regio, lezer, besloten=besloten)),
+        "eigen_rol": eigen_rol,
+        "raadslid": deelname.raadslid,
     }
 
 

@@ -36,7 +36,7 @@ class GripView(PageView):
     reads_primary = True  # its fragments are cached under generation numbers (PageView)
 
     def get_context_data(self, **kwargs):
-        deelname = selectors.deelname_or_404(kwargs["gemeente"], kwargs["regio"])
+        deelname = selectors.deelname_or_404(kwargs["gemeente"], kwargs["regio"], self.request.user)
         regio, bestuur = deelname.regio, deelname.bestuur
         gegevens = selectors.grip(deelname, self.request.user)
         jaren = gegevens["jaren"]
@@ -64,8 +64,9 @@ def fragment_sleutel(bestuur, regio, besloten):
 
     Every section but the councils' links (the reader's own seat) is cached. The open decisions also key on whether
     the reader sits on the council (a link for its members). The opgaven and the documents are cached only for a
-    reader without a role in the region (`selectors.eigen_rol`), for whom they depend on the class alone; for the
-    region's own people they are rendered on every request. The class is asked of the database on every request."""
+    reader without a role in the region (`besturen.permissions.heeft_regionale_rol`), for whom they depend on the class
+    alone (the selectors read them as the class sees them, not through the reader's own rights); for the region's own
+    people they are rendered on every request. The class is asked of the database on every request."""
     return ":".join(
         [
             str(bestuur.pk),
