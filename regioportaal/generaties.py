@@ -133,13 +133,30 @@ def vernieuw(regio_ids=None):
     global one (and `ALLES`)."""
     regio_ids = frozenset(regio_ids or ())
     vervang(regio_ids)
-    transaction.on_commit(functools.partial(vervang, regio_ids))
+    _bij_commit(vervang, regio_ids)
 
 
 def vernieuw_prive():
     """Replace `PRIVE` now and again on commit."""
     _vervang_keys([PRIVE])
-    transaction.on_commit(functools.partial(_vervang_keys, [PRIVE]))
+    _bij_commit(_vervang_keys, (PRIVE,))
+
+
+def _bij_commit(functie, argument):
+    """`functie(argument)` on commit, once: a transaction that writes a thousand batches (an import) queues one
+    replacement per distinct argument, not one per batch. A callback still queued stands in for this write's: a
+    rollback discards it only with a savepoint that is open now, and every open savepoint encloses this write too
+    (one that was rolled back already took its callbacks off the queue)."""
+    conn = transaction.get_connection()
+    if conn.in_atomic_block:
+        for _sids, callback, _robust in conn.run_on_commit:
+            if (
+                isinstance(callback, functools.partial)
+                and callback.func is functie
+                and callback.args == (argument,)
+            ):
+                return
+    transaction.on_commit(functools.partial(functie, argument))
 
 
 def _vervang_keys(keys):
