@@ -138,8 +138,8 @@ def vernieuw(regio_ids=None):
 
 def vernieuw_prive():
     """Replace `PRIVE` now and again on commit."""
-    _vervang_keys([PRIVE])
-    _bij_commit(_vervang_keys, (PRIVE,))
+    vervang_keys([PRIVE])
+    _bij_commit(vervang_keys, (PRIVE,))
 
 
 def _bij_commit(functie, argument):
@@ -159,7 +159,7 @@ def _bij_commit(functie, argument):
     transaction.on_commit(functools.partial(functie, argument))
 
 
-def _vervang_keys(keys):
+def vervang_keys(keys):
     try:
         _cache().set_many({key: uuid4().hex for key in keys}, None)
     except Exception:  # never fail the write; the stored pages expire on their own
@@ -167,7 +167,7 @@ def _vervang_keys(keys):
 
 
 def vervang(regio_ids):
-    _vervang_keys([ALLES, *(REGIO.format(pk) for pk in regio_ids)] if regio_ids else [ALLES, GLOBAAL])
+    vervang_keys([ALLES, *(REGIO.format(pk) for pk in regio_ids)] if regio_ids else [ALLES, GLOBAAL])
 
 
 def _regio_van(instance):

@@ -201,12 +201,22 @@ def test_a_pending_message_gets_a_fresh_page_that_is_not_stored(world):
 def test_the_hour_rolls_a_logged_in_page_over(world):
     client = _ingelogd(world.secretariaat)
     url = reverse("werklijst")
-    nu = timezone.localtime().replace(minute=10)
+    nu = timezone.localtime().replace(minute=50)
     with time_machine.travel(nu, tick=False):
         _warm(client, url)
-    with time_machine.travel(nu + datetime.timedelta(minutes=40), tick=False):
-        _hit(client, url, max_queries=5)
-    with time_machine.travel(nu + datetime.timedelta(minutes=60), tick=False):
+    with time_machine.travel(nu + datetime.timedelta(minutes=5), tick=False):
+        _hit(client, url, max_queries=5)  # the session's activity stamp is saved too
+    with time_machine.travel(nu + datetime.timedelta(minutes=12), tick=False):  # the next hour, still kept
+        _miss(client, url)
+
+
+def test_a_page_is_kept_a_quarter_of_an_hour(world):
+    client = _ingelogd(world.secretariaat)
+    url = reverse("werklijst")
+    nu = timezone.localtime().replace(minute=0)
+    with time_machine.travel(nu, tick=False):
+        _warm(client, url)
+    with time_machine.travel(nu + datetime.timedelta(minutes=16), tick=False):
         _miss(client, url)
 
 
