@@ -344,7 +344,8 @@ def test_the_goal_page_is_public_and_shows_its_opgaven_and_rollup(client, w, dja
 
 
 def test_the_goal_page_query_count_does_not_grow_with_its_opgaven(client, w, settings):
-    settings.PAGINACACHE = False  # the view's own queries: a logged-in session's second request is a cache hit
+    # the view's own queries: a logged-in session's second request is a cache hit
+    settings.PAGINACACHE = False
     als(client, w.secretariaat)
     url = onderdeel_url("doelstelling", w.doelen[1])
     client.get(url)

@@ -28,7 +28,8 @@ def _queries(client, url):
 
 
 def test_queries_do_not_grow_with_the_number_of_items(pw, client, django_assert_max_num_queries, settings):
-    settings.PAGINACACHE = False  # the views' own queries: a logged-in session's second request is a cache hit
+    # the views' own queries: a logged-in session's second request is a cache hit
+    settings.PAGINACACHE = False
     client.force_login(pw.secretariaat)
     _werk(pw, 2)
     urls = ("/", "/werklijst/", "/werklijst/aantal/")
