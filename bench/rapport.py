@@ -96,7 +96,8 @@ def write_outputs(out, pages, results, meta, zwaar=None):
     lines = [
         "# Benchmark",
         "",
-        f"{meta['date']}; database {meta['database']}; load {meta['load']}; {meta['rounds']} interleaved rounds "
+        f"{meta['date']}; database {meta['database']}; cache {meta.get('cache', '?')}; load {meta['load']}; "
+        f"{meta['rounds']} interleaved rounds "
         f"of {meta['seconds']:g} s per page; ratio = the page's req/s divided by /healthz's in the same round "
         "(median over the rounds).",
         "",
