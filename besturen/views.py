@@ -14,7 +14,7 @@ from regioportaal.models import ActionLog
 from regioportaal.permissions import NotAllowed
 from regioportaal.views import PageView, form_errors_from, paginate, refuse
 
-from . import permissions, selectors, services, views_fusies_beheer
+from . import permissions, selectors, services, views_fusies_beheer, weergave
 from .forms import (
     AanstellingForm,
     BeeindigForm,
@@ -39,7 +39,7 @@ class HomeView(PageView):
     def get_context_data(self, **kwargs):
         werk = werklijst.items_for(self.request.user)
         return super().get_context_data(
-            regios=paginate(self.request, selectors.regio_list()),
+            regios=weergave.regio_kaarten(weergave.paginate(self.request, selectors.regio_list())),
             werk=werk[:WERKLIJST_OP_START],
             werk_totaal=len(werk),
             vandaag=timezone.localdate(),
@@ -53,16 +53,16 @@ class RegioView(PageView):
 
     def get_context_data(self, **kwargs):
         regio = get_object_or_404(Regio, slug=kwargs["slug"])
-        leden = paginate(self.request, selectors.regio_leden(regio))
-        totaal = selectors.regio_inwoners(regio)
-        for deelname in leden:
-            inwoners = deelname.bestuur.inwoners
-            deelname.aandeel = (inwoners / totaal * 100) if (inwoners is not None and totaal) else None
+        leden = weergave.paginate(self.request, selectors.regio_leden(regio))
+        if leden.has_other_pages():
+            totaal = selectors.regio_inwoners(regio)
+        else:  # the one page holds every member: its total without another query
+            totaal = sum(deelname.bestuur.inwoners or 0 for deelname in leden)
         return super().get_context_data(
             regio=regio,
-            leden=leden,
+            leden=weergave.deelname_rijen(leden, totaal),
             totaal_inwoners=totaal,
-            organen=selectors.organen_van(regio=regio),
+            organen=weergave.organen_rijen(selectors.organen_van(regio=regio)),
             acties=RegioPolicy().allowed(self.request.user, regio),
             **kwargs,
         )
@@ -75,13 +75,18 @@ class OrgaanView(PageView):
     def get_context_data(self, **kwargs):
         orgaan = get_object_or_404(Orgaan.objects.select_related("regio", "bestuur"), pk=kwargs["pk"])
         user = self.request.user
-        return super().get_context_data(
-            orgaan=orgaan,
-            leden=paginate(self.request, selectors.samenstelling(orgaan)),
-            oud_leden=paginate(self.request, selectors.oud_leden(orgaan), prefix="oud"),
-            stukken=paginate(
+        leden, oud_leden, stukken = weergave.zetel_rijen(
+            weergave.paginate(self.request, selectors.samenstelling(orgaan)),
+            weergave.paginate(self.request, selectors.oud_leden(orgaan), prefix="oud"),
+            weergave.paginate(
                 self.request, selectors.stukken_visible_to(user).filter(orgaan=orgaan), prefix="stukken"
             ),
+        )
+        return super().get_context_data(
+            orgaan=orgaan,
+            leden=leden,
+            oud_leden=oud_leden,
+            stukken=stukken,
             acties=OrgaanPolicy().allowed(user, orgaan),
             **kwargs,
         )

@@ -2,7 +2,19 @@
 
 from decimal import Decimal
 
-from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Q, Subquery, Sum, Value
+from django.db import connection
+from django.db.models import (
+    Count,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+    prefetch_related_objects,
+)
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,7 +23,21 @@ from django.utils.translation import ngettext
 from besturen import permissions as besturen_permissions
 from besturen import selectors as besturen_selectors
 
-from .models import Capaciteit, Opgave, Portefeuillehouder, Status, Synergie, Voortgang, VoortgangStatus
+from .models import (
+    Budgetregel,
+    Capaciteit,
+    Doelstelling,
+    Indicator,
+    IndicatorWaarde,
+    Mandaat,
+    Opgave,
+    Portefeuillehouder,
+    Status,
+    Synergie,
+    Thema,
+    Voortgang,
+    VoortgangStatus,
+)
 
 # The priority of an opgave: "hoe meer synergie, hoe meer prioriteit" (Groene Metropoolregio).
 SYNERGIE_GEWICHT = 2
@@ -146,28 +172,99 @@ def _opsomming(items):
     return _("%(begin)s en %(laatste)s") % {"begin": ", ".join(items[:-1]), "laatste": items[-1]}
 
 
-def opgave_detail_queryset():
-    """One opgave with everything its page shows, fetched in a fixed number of queries."""
-    return Opgave.objects.select_related(
-        "regio", "opdrachtgever__persoon", "opdrachtgever__orgaan", "stuurgroep"
-    ).prefetch_related(
-        "doelstellingen",
-        "themas",
-        "indicatoren",
-        "budget",
-        Prefetch("capaciteit", queryset=Capaciteit.objects.select_related("bestuur")),
-        Prefetch("synergie_van", queryset=Synergie.objects.select_related("naar")),
-        Prefetch("synergie_naar", queryset=Synergie.objects.select_related("van")),
-        Prefetch("voortgang", queryset=Voortgang.objects.prefetch_related("waarden__indicator")),
-        "mandaten__verleend_door",
-        "mandaten__houder__persoon",
-        "mandaten__verplichtingen",
-        Prefetch(
+_DETAIL_RELATED = ("regio", "opdrachtgever__persoon", "opdrachtgever__orgaan", "stuurgroep")
+
+
+def _onderdelen(meetwaarden=True):
+    """[(relation, Prefetch)]: every part of an opgave its page shows (a mandate with its body, holder and person in
+    one query; a report's values with their indicator in one)."""
+    voortgang = Voortgang.objects.all()
+    if meetwaarden:
+        voortgang = voortgang.prefetch_related(_waarden(IndicatorWaarde.objects.all()))
+    mandaten = Mandaat.objects.select_related("verleend_door", "houder__persoon").prefetch_related(
+        "verplichtingen"
+    )
+    portefeuilles = huidige_portefeuilles().select_related("persoon")
+    return [
+        ("doelstellingen", Prefetch("doelstellingen", queryset=Doelstelling.objects.all())),
+        ("themas", Prefetch("themas", queryset=Thema.objects.all())),
+        ("indicatoren", Prefetch("indicatoren", queryset=Indicator.objects.all())),
+        ("budget", Prefetch("budget", queryset=Budgetregel.objects.all())),
+        ("capaciteit", Prefetch("capaciteit", queryset=Capaciteit.objects.select_related("bestuur"))),
+        ("synergie_van", Prefetch("synergie_van", queryset=Synergie.objects.select_related("naar"))),
+        ("synergie_naar", Prefetch("synergie_naar", queryset=Synergie.objects.select_related("van"))),
+        ("voortgang", Prefetch("voortgang", queryset=voortgang)),
+        ("mandaten", Prefetch("mandaten", queryset=mandaten)),
+        (
             "portefeuillehouders",
-            queryset=huidige_portefeuilles().select_related("persoon"),
-            to_attr="huidige_portefeuillehouders",
+            Prefetch("portefeuillehouders", queryset=portefeuilles, to_attr="huidige_portefeuillehouders"),
+        ),
+    ]
+
+
+def opgave_detail_queryset(meetwaarden=True):
+    """Opgaven with everything the page of one shows, fetched in a fixed number of queries. `meetwaarden=False`
+    leaves the reports' values out (`meetwaarden_bij` reads them afterwards)."""
+    return Opgave.objects.select_related(*_DETAIL_RELATED).prefetch_related(
+        *(prefetch for _, prefetch in _onderdelen(meetwaarden))
+    )
+
+
+def opgave_pagina_queryset():
+    """Opgaven for the page of one, without their parts: `onderdelen_bij` reads those."""
+    return Opgave.objects.select_related(*_DETAIL_RELATED)
+
+
+def _aanwezige_onderdelen(opgave_pk, namen):
+    """Of the parts `namen` (relations of Opgave), those `opgave_pk` has any rows of: one query, an EXISTS per part
+    (written out: the ORM's subqueries cost more to build than the queries they save)."""
+    qn = connection.ops.quote_name
+    tabellen = []
+    for naam in namen:
+        veld = Opgave._meta.get_field(naam)
+        if veld.many_to_many:
+            tabellen.append((veld.remote_field.through._meta.db_table, veld.m2m_column_name()))
+        else:
+            tabellen.append((veld.related_model._meta.db_table, veld.field.column))
+    sql = "SELECT " + ", ".join(
+        f"EXISTS (SELECT 1 FROM {qn(tabel)} WHERE {qn(kolom)} = %s)" for tabel, kolom in tabellen
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [opgave_pk] * len(tabellen))
+        rij = cursor.fetchone()
+    return {naam for naam, aanwezig in zip(namen, rij, strict=True) if aanwezig}
+
+
+def onderdelen_bij(opgave):
+    """Every part of `opgave` (from `opgave_pagina_queryset`), as `opgave_detail_queryset` reads them: one query to
+    learn which parts it has, then one per part it has and none for a part it has not (most opgaven lack some: no
+    synergy, mandate or capacity yet)."""
+    onderdelen = _onderdelen(meetwaarden=False)
+    aanwezig = _aanwezige_onderdelen(opgave.pk, [naam for naam, _ in onderdelen])
+    prefetch_related_objects(
+        [opgave],
+        *(
+            prefetch
+            if naam in aanwezig
+            else Prefetch(
+                prefetch.prefetch_through, queryset=prefetch.queryset.none(), to_attr=prefetch.to_attr
+            )
+            for naam, prefetch in onderdelen
         ),
     )
+    meetwaarden_bij(opgave)
+    return opgave
+
+
+def _waarden(queryset):
+    return Prefetch("waarden", queryset=queryset.select_related("indicator").order_by("pk"))
+
+
+def meetwaarden_bij(opgave):
+    """The values of each progress report of `opgave` (read without them: `opgave_detail_queryset(False)`), with their
+    indicator: one query, none for an opgave without indicators (a value always measures one of its own)."""
+    waarden = IndicatorWaarde.objects.all() if opgave.indicatoren.all() else IndicatorWaarde.objects.none()
+    prefetch_related_objects(list(opgave.voortgang.all()), _waarden(waarden))
 
 
 def doelstelling_voortgang(regio, opgaven=None):

@@ -82,7 +82,7 @@ def test_strategy_rollup_ignores_opgaven_the_reader_may_not_see(client, w):
 
 
 def test_opgaven_list_shows_published_opgaven_with_priority(client, w, django_assert_max_num_queries):
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(7):
         response = client.get(reverse("opgaven:opgaven", args=["denderregio"]))
     content = response.content.decode()
     assert response.status_code == 200
@@ -94,7 +94,7 @@ def test_opgaven_list_shows_published_opgaven_with_priority(client, w, django_as
 
 def test_secretariat_sees_unpublished_opgaven_in_the_list(client, w, django_assert_max_num_queries):
     als(client, w.secretariaat)
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(13):
         response = client.get(reverse("opgaven:opgaven", args=["denderregio"]))
     content = response.content.decode()
     assert "Besloten verkenning" in content and "niet gepubliceerd" in content
@@ -225,7 +225,7 @@ def test_opgave_page_shows_every_part_priority_mandate_and_progress(client, w, d
             waarden={indicator: Decimal("12.5")},
             door=None,
         )
-    with django_assert_max_num_queries(17):
+    with django_assert_max_num_queries(12):
         response = client.get(w.fietsnetwerk.get_absolute_url())
     content = response.content.decode()
     assert response.status_code == 200

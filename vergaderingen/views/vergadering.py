@@ -75,10 +75,13 @@ class VergaderingView(PageView):
         policy = VergaderingPolicy()
         mag_voorstellen = policy.may(user, "propose", vergadering)
         gehouden = vergadering.status in (VergaderingStatus.AFGELOPEN, VergaderingStatus.NOTULEN_GOEDGEKEURD)
+        punten = selectors.agenda(vergadering, met_besloten=self.lid)
+        for punt in punten:  # None without a decision (the template then skips the failed lookup's exception)
+            punt.genomen_besluit = getattr(punt, "besluit", None)
         return super().get_context_data(
             vergadering=vergadering,
             orgaan=vergadering.orgaan,
-            punten=selectors.agenda(vergadering, met_besloten=self.lid),
+            punten=punten,
             lid=self.lid,
             mag_beheren=policy.holds(user, "edit_agenda", vergadering),  # the link to the secretariat's pages
             mag_wijzigen=bool(policy.allowed(user, vergadering, ("update", "cancel"))),
