@@ -97,6 +97,11 @@ def kostenverdeling(versie, regeling, *, deelnemers=True):
     return result
 
 
+# Every column of a member, in the model's order (as `Model.from_db` takes them), and where its key is.
+_BESTUUR_VELDEN = [f.attname for f in Bestuur._meta.concrete_fields]
+_BESTUUR_PK = _BESTUUR_VELDEN.index(Bestuur._meta.pk.attname)
+
+
 def _bevroren_verdeling(versie, regels):
     """The stored split of a frozen version (one query for every share, whatever today's figures say)."""
     result = Kostenverdeling(regels=regels, besturen=[])
@@ -104,14 +109,31 @@ def _bevroren_verdeling(versie, regels):
     besturen = {}
     tarieven = {}
     aantallen = defaultdict(int)  # regel id -> members sharing it (one stored share each)
-    for bijdrage in Bijdrage.objects.filter(versie=versie).select_related("bestuur"):
-        per_bestuur[bijdrage.bestuur_id][bijdrage.regel_id] = bijdrage.bedrag
-        tarieven[bijdrage.regel_id] = bijdrage.tarief_per_inwoner
-        aantallen[bijdrage.regel_id] += 1
-        if bijdrage.bestuur_id not in besturen:
-            bestuur = bijdrage.bestuur
-            bestuur.gebruikt = (bijdrage.inwoners, bijdrage.peildatum, bijdrage.bron)
-            besturen[bijdrage.bestuur_id] = bestuur
+    # Plain values (no model per share), ordered by member only: the model's ordering (version, line, member)
+    # joins nine tables to sort a hundred rows. A member comes as a whole `Bestuur`, once.
+    rijen = (
+        Bijdrage.objects.filter(versie=versie)
+        .order_by("bestuur__naam", "pk")
+        .values_list(
+            "regel_id",
+            "centen",
+            "tarief_per_inwoner",
+            "inwoners",
+            "peildatum",
+            "bron",
+            *(f"bestuur__{veld}" for veld in _BESTUUR_VELDEN),
+        )
+    )
+    honderd, cent = Decimal(100), Decimal("0.01")
+    for regel_id, centen, tarief, inwoners, peildatum, bron, *bestuur_velden in rijen:
+        bestuur_id = bestuur_velden[_BESTUUR_PK]
+        per_bestuur[bestuur_id][regel_id] = (Decimal(centen) / honderd).quantize(cent)  # as `Bijdrage.bedrag`
+        tarieven[regel_id] = tarief
+        aantallen[regel_id] += 1
+        if bestuur_id not in besturen:
+            bestuur = Bestuur.from_db(rijen.db, _BESTUUR_VELDEN, bestuur_velden)
+            bestuur.gebruikt = (inwoners, peildatum, bron)
+            besturen[bestuur_id] = bestuur
     for regel in regels:
         regel.tarief_gebruikt = tarieven.get(regel.pk)
         regel.aantal_deelnemers = aantallen[regel.pk]
@@ -134,9 +156,10 @@ def vorig_jaar_totalen(versie, regeling):
         status__in=[VersieStatus.VASTGESTELD, VersieStatus.VOORGELEGD, VersieStatus.GOEDGEKEURD],
     ).order_by("-nummer")
     totalen = defaultdict(int)
-    for bestuur_id, centen in Bijdrage.objects.filter(versie=Subquery(laatste.values("pk")[:1])).values_list(
-        "bestuur_id", "centen"
-    ):
+    bijdragen = Bijdrage.objects.filter(
+        versie=Subquery(laatste.values("pk")[:1])
+    ).order_by()  # a sum: no order
+    for bestuur_id, centen in bijdragen.values_list("bestuur_id", "centen"):
         totalen[bestuur_id] += centen
     if totalen:
         return {pk: (Decimal(c) / 100).quantize(Decimal("0.01")) for pk, c in totalen.items()}
@@ -162,9 +185,9 @@ def beslissing(versie, regeling=None):
     later version replaced says so."""
     raden = [
         beslisregels.Raad(uitkomst, inwoners or 0)
-        for uitkomst, inwoners in Raadsbesluit.objects.filter(versie=versie).values_list(
-            "uitkomst", "inwoners"
-        )
+        for uitkomst, inwoners in Raadsbesluit.objects.filter(versie=versie)
+        .order_by()  # a count: the model's ordering would only add joins
+        .values_list("uitkomst", "inwoners")
     ]
     uitslag = beslisregels.evaluate(raden, regel_van(versie, regeling))
     uitslag.lijst = [(Uitkomst(k).label, n) for k, n in uitslag.telling.items()]

@@ -12,7 +12,8 @@ from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import dateformat, timezone, translation
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views import View
@@ -132,15 +133,65 @@ FRAGMENT_BEWAARTIJD = (
 )  # seconds; only to free memory: the generations in the key decide freshness
 
 
+def _rijen_html(tabel):
+    """Give each row of the split table its HTML (`rij.html`), as the template wrote it cell by cell: the figures
+    come pre-formatted (`maak_op`), so a row is one string instead of some forty template lookups."""
+    niet = (
+        '<span aria-hidden="true">—</span><span class="visually-hidden">'
+        + escape(_("neemt niet deel"))
+        + "</span>"
+    )
+    geen = '<span class="meta">' + escape(_("geen")) + "</span>"
+    for rij in tabel.rijen:
+        meta = ""
+        if rij.peildatum:
+            bron = f", {escape(rij.bron)}" if rij.bron else ""
+            meta = f' <span class="meta">({dateformat.format(rij.peildatum, "j-n-Y")}{bron})</span>'
+        cellen = "".join(
+            f'<td class="num">{niet if b is None else escape(b)}</td>' for b in rij.bedragen_tekst
+        )
+        rij.html = mark_safe(  # noqa: S308 - every value escaped above
+            f'\n      <tr>\n        <th scope="row">{escape(rij.bestuur.naam)}</th>\n'
+            f'        <td class="num">{escape(rij.inwoners_tekst or "—")}{meta}</td>\n'
+            f"        {cellen}\n"
+            f'        <td class="num"><strong>{escape(rij.totaal_tekst)}</strong></td>\n'
+            f'        <td class="num">{geen if rij.vorig is None else escape(rij.vorig_tekst)}</td>\n'
+            f'        <td class="num">{escape(rij.verschil_tekst)}</td>\n      </tr>\n    '
+        )
+
+
+def _staven_html(grafiek):
+    """The chart's bars as one SVG string (`grafiek["staven"]`), each value escaped, as the template wrote them."""
+    g = grafiek
+    delen = []
+    for balk in g["balken"]:
+        vorig = (
+            f'<rect x="{g["label"]}" y="{balk["vorig_y"]}" width="{balk["vorig"]}" height="7" fill="#6b7683"></rect>'
+            if balk["vorig"] is not None
+            else ""
+        )
+        delen.append(
+            f'\n      <text x="{g["naam_x"]}" y="{balk["tekst_y"]}" text-anchor="end" font-size="13" fill="#1b1f24">'
+            f"{escape(balk['rij'].bestuur.naam)}</text>\n"
+            f'      <rect x="{g["label"]}" y="{balk["y"]}" width="{balk["balk"]}" height="16" fill="#0b5394"></rect>\n'
+            f"      {vorig}\n"
+            f'      <text x="{balk["bedrag_x"]}" y="{balk["tekst_y"]}" font-size="12" fill="#1b1f24">'
+            f"{escape(balk['rij'].totaal_rond)}</text>\n      "
+        )
+    g["staven"] = mark_safe("".join(delen))  # noqa: S308 - every value escaped above
+    return g
+
+
 def _tabel_context(user, versie, regeling):
     """What the split's fragments show: the lines with the titles `user` may read, the split per member with last
     year's totals, the chart and the totals (the heavy part of the page)."""
     tabel = selectors.verdelingstabel(versie, regeling, deelnemers=False)
     selectors.met_titels(user, tabel.regels)
     notatie = maak_op(tabel)
+    _rijen_html(tabel)
     return {
         "tabel": tabel,
-        "grafiek": _grafiek(tabel),
+        "grafiek": _staven_html(_grafiek(tabel)),
         "totaal_capaciteit": notatie.getal(sum((r.capaciteit_uren for r in tabel.regels), 0)),
     }
 
@@ -160,7 +211,7 @@ def _versies_or_404(user, pk):
         Versie.objects.select_related(
             "jaarprogramma__regio__programmaregeling__bestuursorgaan", "gebaseerd_op"
         )
-        .filter(jaarprogramma=Subquery(Versie.objects.filter(pk=pk).values("jaarprogramma_id")))
+        .filter(jaarprogramma=Subquery(Versie.objects.filter(pk=pk).order_by().values("jaarprogramma_id")))
         .annotate(aantal_vragen=Coalesce(Subquery(vragen), 0))
     )
     versie = next((v for v in versies if v.pk == pk), None)
@@ -287,8 +338,9 @@ class VersieView(PageView):
             if regeling.procedure == Procedure.ZIENSWIJZE
             else [],
             aantal_vragen=versie.aantal_vragen,
+            # One version: by member name, as the model's ordering, without its joins through the version.
             te_registreren=RAADSBESLUIT.objects(
-                user, "record", Raadsbesluit.objects.filter(versie=versie)
+                user, "record", Raadsbesluit.objects.filter(versie=versie).order_by("bestuur__naam")
             ).select_related("bestuur"),
             mijn_besturen=permissions.mijn_besturen(user, versie),
             mag_pakket=REVIEWPAKKET.may(user, "request", versie),

@@ -71,7 +71,8 @@ class MijnGemeenteView(LoginFirstMixin, PageView):
             aandeel_procent=(rij.totaal / tabel.totaal * 100) if rij and tabel.totaal else None,
             vragen=vragen,
             form=form,
-            besluit=Raadsbesluit.objects.filter(versie=self.versie, bestuur=self.bestuur).first(),
+            # one per member and version: no ordering needed (the model's would join four tables)
+            besluit=Raadsbesluit.objects.filter(versie=self.versie, bestuur=self.bestuur).order_by().first(),
             beslisregel=selectors.beslisregel_tekst(regeling),
             zienswijzen=selectors.zienswijzen_van(self.versie)
             if regeling.procedure == Procedure.ZIENSWIJZE
