@@ -7,6 +7,8 @@ changes the object the service compares against for its audit entry.
 from django import forms
 from django.db.models import Q
 from django.template.defaultfilters import floatformat
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from besturen import selectors as besturen_selectors
@@ -224,28 +226,67 @@ class VoortgangForm(forms.ModelForm):
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
 
-class FilterForm(forms.Form):
-    """The filters of the opgaven list; choices are given (already read) so checking them costs no query."""
+def _attributen(attrs):
+    return "".join(
+        f" {conditional_escape(naam)}"
+        if waarde is True
+        else f' {conditional_escape(naam)}="{conditional_escape(waarde)}"'
+        for naam, waarde in attrs.items()
+        if waarde is not False
+    )
 
-    thema = forms.ChoiceField(label=_("Thema"), required=False)
-    doelstelling = forms.ChoiceField(label=_("Doelstelling"), required=False)
-    status = forms.ChoiceField(label=_("Status"), required=False)
-    opdrachtgever = forms.ChoiceField(label=_("Opdrachtgever"), required=False)
+
+class FilterSelect(forms.Select):
+    """A select written in Python as Django's template for it writes it (the same HTML): on a cold list page the
+    template and an include per option were most of the filter form's cost."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        delen = [f'<select name="{conditional_escape(widget["name"])}"{_attributen(widget["attrs"])}>']
+        for groep, opties, _index in widget["optgroups"]:
+            if groep:
+                delen.append(f'\n  <optgroup label="{conditional_escape(groep)}">')
+            delen.extend(
+                f'\n  <option value="{conditional_escape(str(optie["value"]))}"{_attributen(optie["attrs"])}>'
+                f"{conditional_escape(optie['label'])}</option>\n"
+                for optie in opties
+            )
+            if groep:
+                delen.append("\n  </optgroup>")
+        delen.append("\n</select>")
+        return mark_safe("".join(delen))
+
+
+class FilterForm(forms.Form):
+    """The filters of the opgaven list; choices are given (already read, as rows) so checking them costs no query."""
+
+    thema = forms.ChoiceField(label=_("Thema"), required=False, widget=FilterSelect)
+    doelstelling = forms.ChoiceField(label=_("Doelstelling"), required=False, widget=FilterSelect)
+    status = forms.ChoiceField(label=_("Status"), required=False, widget=FilterSelect)
+    opdrachtgever = forms.ChoiceField(label=_("Opdrachtgever"), required=False, widget=FilterSelect)
     volgorde = forms.ChoiceField(
         label=_("Volgorde"),
         required=False,
         choices=[("titel", _("op titel")), ("prioriteit", _("op prioriteit (hoogste eerst)"))],
+        widget=FilterSelect,
     )
 
     def __init__(self, *args, themas, doelstellingen, opdrachtgevers, **kwargs):
+        """`themas` as rows (pk, naam, transversaal), `doelstellingen` as (pk, nummer, titel) and `opdrachtgevers`
+        as (pk, voornaam, achternaam), each in its model's order."""
         super().__init__(*args, **kwargs)
         alle = [("", _("alle"))]
+        transversaal = _("transversaal")
         self.fields["thema"].choices = alle + [
-            (str(t.pk), f"{t.naam} ({_('transversaal')})" if t.transversaal else t.naam) for t in themas
+            (str(pk), f"{naam} ({transversaal})" if dwars else naam) for pk, naam, dwars in themas
         ]
-        self.fields["doelstelling"].choices = alle + [(str(d.pk), str(d)) for d in doelstellingen]
+        self.fields["doelstelling"].choices = alle + [
+            (str(pk), f"{nummer}. {titel}") for pk, nummer, titel in doelstellingen
+        ]
         self.fields["status"].choices = alle + list(Status.choices)
-        self.fields["opdrachtgever"].choices = alle + [(str(p.pk), str(p)) for p in opdrachtgevers]
+        self.fields["opdrachtgever"].choices = alle + [
+            (str(pk), f"{voornaam} {achternaam}") for pk, voornaam, achternaam in opdrachtgevers
+        ]
 
     def filters(self):
         """The valid filters as keyword arguments for selectors.opgaven_list (invalid ones are ignored)."""

@@ -15,6 +15,7 @@ from django.db.models import (
     Value,
     prefetch_related_objects,
 )
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,6 +23,7 @@ from django.utils.translation import ngettext
 
 from besturen import permissions as besturen_permissions
 from besturen import selectors as besturen_selectors
+from besturen.models import Regio
 
 from .models import (
     Budgetregel,
@@ -68,6 +70,28 @@ def with_prioriteit(queryset):
         prioriteit=(F("n_synergie_van") + F("n_synergie_naar")) * SYNERGIE_GEWICHT
         + F("n_doelstellingen") * DOELSTELLING_GEWICHT
         + F("n_themas") * THEMA_GEWICHT
+    )
+
+
+def _prioriteit_sql():
+    """The priority of `with_prioriteit` as one expression over the opgave table, its four counts written out (the
+    ORM's subqueries cost more to build than the list's query runs)."""
+    qn = connection.ops.quote_name
+    opgave = f"{qn(Opgave._meta.db_table)}.{qn(Opgave._meta.pk.column)}"
+
+    def aantal(tabel, kolom):
+        return f"(SELECT COUNT(*) FROM {qn(tabel)} WHERE {qn(kolom)} = {opgave})"
+
+    synergie = Synergie._meta
+    doelen, themas = Opgave._meta.get_field("doelstellingen"), Opgave._meta.get_field("themas")
+    van = aantal(synergie.db_table, synergie.get_field("van").column)
+    naar = aantal(synergie.db_table, synergie.get_field("naar").column)
+    doel = aantal(doelen.remote_field.through._meta.db_table, doelen.m2m_column_name())
+    thema = aantal(themas.remote_field.through._meta.db_table, themas.m2m_column_name())
+    return RawSQL(
+        f"({van} + {naar}) * {SYNERGIE_GEWICHT} + {doel} * {DOELSTELLING_GEWICHT} + {thema} * {THEMA_GEWICHT}",
+        (),
+        output_field=IntegerField(),
     )
 
 
@@ -125,14 +149,51 @@ def opgaven_list(
         qs = qs.filter(status=status)
     if opdrachtgever:
         qs = qs.filter(opdrachtgever__persoon=opdrachtgever)
-    qs = (
-        with_prioriteit(qs)
-        .select_related("opdrachtgever__persoon")
-        .prefetch_related("themas", "doelstellingen")
-    )
+    qs = qs.annotate(prioriteit=_prioriteit_sql()).select_related("opdrachtgever__persoon")
     if order == "prioriteit":
         return qs.order_by("-prioriteit", "titel")
     return qs.order_by("titel")
+
+
+def lijst_koppelingen(opgave_ids):
+    """Per opgave id (of `opgave_ids`, a page of the list), the numbers of its goals and the names of its themes, in
+    their models' order (region, then number; region, transversal, order, name): one query of plain rows, written
+    out (the ORM's joins cost more to build than the query runs), instead of a prefetch of model instances."""
+    doelen, themas = {}, {}
+    if not opgave_ids:
+        return doelen, themas
+    qn = connection.ops.quote_name
+    doel_veld, thema_veld = Opgave._meta.get_field("doelstellingen"), Opgave._meta.get_field("themas")
+    regio = qn(Regio._meta.db_table)
+    doel, thema = qn(Doelstelling._meta.db_table), qn(Thema._meta.db_table)
+    ids = ", ".join(["%s"] * len(opgave_ids))
+
+    def koppeling(veld, tabel):
+        koppel = qn(veld.remote_field.through._meta.db_table)
+        return (
+            f"FROM {koppel} INNER JOIN {tabel} ON {tabel}.{qn('id')} = {koppel}.{qn(veld.m2m_reverse_name())} "
+            f"INNER JOIN {regio} ON {regio}.{qn('id')} = {tabel}.{qn('regio_id')} "
+            f"WHERE {koppel}.{qn(veld.m2m_column_name())} IN ({ids})",
+            f"{koppel}.{qn(veld.m2m_column_name())}",
+        )
+
+    doel_van, doel_opgave = koppeling(doel_veld, doel)
+    thema_van, thema_opgave = koppeling(thema_veld, thema)
+    sql = (
+        f"SELECT 0, {doel_opgave}, {regio}.{qn('naam')}, 0, {doel}.{qn('nummer')}, '', {doel}.{qn('nummer')}, '' "
+        f"{doel_van} UNION ALL "
+        f"SELECT 1, {thema_opgave}, {regio}.{qn('naam')}, CASE WHEN {thema}.{qn('transversaal')} THEN 1 ELSE 0 END, "
+        f"{thema}.{qn('volgorde')}, {thema}.{qn('naam')}, 0, {thema}.{qn('naam')} "
+        f"{thema_van} ORDER BY 1, 3, 4, 5, 6"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*opgave_ids, *opgave_ids])
+        for soort, opgave_id, _regio, _a, _b, _c, nummer, naam in cursor.fetchall():
+            if soort:
+                themas.setdefault(opgave_id, []).append(naam)
+            else:
+                doelen.setdefault(opgave_id, []).append(nummer)
+    return doelen, themas
 
 
 def prioriteit_uitleg(opgave, zichtbaar=None):
@@ -241,19 +302,28 @@ def onderdelen_bij(opgave):
     synergy, mandate or capacity yet)."""
     onderdelen = _onderdelen(meetwaarden=False)
     aanwezig = _aanwezige_onderdelen(opgave.pk, [naam for naam, _ in onderdelen])
-    prefetch_related_objects(
-        [opgave],
-        *(
-            prefetch
-            if naam in aanwezig
-            else Prefetch(
-                prefetch.prefetch_through, queryset=prefetch.queryset.none(), to_attr=prefetch.to_attr
-            )
-            for naam, prefetch in onderdelen
-        ),
-    )
+    for naam, prefetch in onderdelen:
+        if naam not in aanwezig:
+            _leeg(opgave, naam, prefetch)
+    prefetch_related_objects([opgave], *(prefetch for naam, prefetch in onderdelen if naam in aanwezig))
     meetwaarden_bij(opgave)
     return opgave
+
+
+def _leeg(opgave, naam, prefetch):
+    """Store the part `naam` of `opgave` as fetched and empty, where `prefetch_related_objects` keeps it, without its
+    query: a prefetch of `.none()` still built the relation's query (and its nested ones), most of the page's cost
+    for an opgave that lacks parts."""
+    if prefetch.to_attr:
+        setattr(opgave, prefetch.to_attr, [])
+        return
+    manager = getattr(opgave, naam)
+    sleutel = getattr(manager, "prefetch_cache_name", None) or manager.field.remote_field.cache_name
+    leeg = prefetch.queryset.none()
+    leeg._result_cache, leeg._prefetch_done = [], True
+    if not hasattr(opgave, "_prefetched_objects_cache"):
+        opgave._prefetched_objects_cache = {}
+    opgave._prefetched_objects_cache[sleutel] = leeg
 
 
 def _waarden(queryset):
