@@ -7,6 +7,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from regioportaal.generaties import vervang, vervang_keys
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -159,7 +160,9 @@ def test_reset_for_an_unknown_address_answers_like_a_known_one_and_sends_no_mail
     for email in ["bestaat@example.org", "bestaat-niet@example.org"]:
         with django_capture_on_commit_callbacks(execute=False) as callbacks:
             response = client.post(reverse("password_reset"), {"email": email})
-        answers.append((response.status_code, response["Location"], len(callbacks)))
+        # the page cache's generations aside: one test transaction queues their replacement once
+        eigen = [c for c in callbacks if getattr(c, "func", None) not in (vervang, vervang_keys)]
+        answers.append((response.status_code, response["Location"], len(eigen)))
         mail.outbox.clear()
         for callback in callbacks:
             callback()
