@@ -10,6 +10,9 @@ that a write replaces (never an old value again, so a lost generation means a mi
 - one per region, replaced by a write whose row names its region (`regio_id`: an opgave, a strategy part, a
   programme, a body, a planning day, a search entry).
 
+A logged-in session's own pages key on `ALLES` and `PRIVE`, which writes of rows only logged-in pages show replace
+(notifications, unsubscriptions, sent messages, authenticator apps).
+
 A page of one region keys on `GLOBAAL` and its region's generation, so a write in region B leaves region A's pages
 cached. The written row's region must be the only region whose pages show it (rows never move between regions; a
 row that could would have to bump the global generation).
@@ -50,8 +53,8 @@ NIET = {
     "auth.permission",
 }
 # Rows only logged-in pages may show (a notification, an unsubscription, a sent message, an authenticator app):
-# their writes replace `PRIVE`, which the logged-in pages' keys carry next to `ALLES` (the action log is written on
-# logins and page views of documents, and no cached page shows it).
+# their writes replace `PRIVE`, which the logged-in pages' keys carry next to `ALLES`. The action log replaces
+# nothing: no page in the page cache's allow-lists shows it.
 PRIVE_MODELLEN = {"regioportaal.melding", "regioportaal.afmelding", "regioportaal.outboxjob"}
 PRIVE_APPS = {"otp_totp", "otp_static"}
 # Saves of only these fields change nothing a public page shows (a login stamps `last_login`).
