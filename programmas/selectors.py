@@ -124,10 +124,9 @@ def _bevroren_verdeling(versie, regels):
             *(f"bestuur__{veld}" for veld in _BESTUUR_VELDEN),
         )
     )
-    honderd, cent = Decimal(100), Decimal("0.01")
     for regel_id, centen, tarief, inwoners, peildatum, bron, *bestuur_velden in rijen:
         bestuur_id = bestuur_velden[_BESTUUR_PK]
-        per_bestuur[bestuur_id][regel_id] = (Decimal(centen) / honderd).quantize(cent)  # as `Bijdrage.bedrag`
+        per_bestuur[bestuur_id][regel_id] = Bijdrage.euro(centen)
         tarieven[regel_id] = tarief
         aantallen[regel_id] += 1
         if bestuur_id not in besturen:
@@ -162,7 +161,7 @@ def vorig_jaar_totalen(versie, regeling):
     for bestuur_id, centen in bijdragen.values_list("bestuur_id", "centen"):
         totalen[bestuur_id] += centen
     if totalen:
-        return {pk: (Decimal(c) / 100).quantize(Decimal("0.01")) for pk, c in totalen.items()}
+        return {pk: Bijdrage.euro(c) for pk, c in totalen.items()}
     laatste = laatste.first()
     if laatste is None or laatste.bevroren_op is not None:
         return {}

@@ -89,7 +89,7 @@ def bijdragen_per_jaar(bestuur, regios, *, besloten):
         jaar = jaren[programma.regio_id].setdefault(
             programma.jaar, Jaarbijdrage(programma.regio_id, programma.jaar)
         )
-        bedrag = (Decimal(centen) / 100).quantize(Decimal("0.01"))
+        bedrag = Bijdrage.euro(centen)
         jaar.programmas.append(Programmabijdrage(programma, versie, bedrag))
         jaar.bedrag += bedrag
     return {regio_id: list(per_jaar.values()) for regio_id, per_jaar in jaren.items()}

@@ -113,4 +113,9 @@ class Bijdrage(models.Model):
 
     @property
     def bedrag(self):
-        return (Decimal(self.centen) / 100).quantize(Decimal("0.01"))
+        return self.euro(self.centen)
+
+    @staticmethod
+    def euro(centen):
+        """A stored amount in cents as euros (for reads of `centen` as plain values)."""
+        return (Decimal(centen) / 100).quantize(Decimal("0.01"))
