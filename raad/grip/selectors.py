@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.db import connection
 from django.db.models import (
     Case,
     Count,
@@ -29,13 +30,13 @@ from django.utils import numberformat, timezone
 
 from besturen import permissions as besturen_permissions
 from besturen import selectors as besturen_selectors
-from besturen.models import RAADSORGANEN, Bestuur, BestuurSoort, Deelname, Orgaan, Rol
+from besturen.models import RAADSORGANEN, Bestuur, BestuurSoort, Deelname, Lidmaatschap, Orgaan, Persoon, Rol
 from programmas import kalender, selectors_grip
 from programmas.models import Beslisregel
 from programmas.regeling import regeling_van
 from programmas.templatetags.programma import Notatie
 
-from . import secties
+from . import rijen, secties
 
 # The roles that vote in a body: one vote per member (the model records no weighted votes).
 STEMMENDE_ROLLEN = [Rol.VOORZITTER, Rol.ONDERVOORZITTER, Rol.LID]
@@ -149,6 +150,7 @@ def deelnemers(rijen, bestuur, zetels):
     for orgaan in organen:
         orgaan.stemmen_totaal = per_orgaan[orgaan.pk]
     notatie = Notatie()
+    teksten = {}  # (seats, total): the cell's text
     for deelname in rijen:
         inwoners = deelname.bestuur.inwoners
         deelname.aandeel = inwoners / totaal * 100 if inwoners is not None and totaal else None
@@ -161,11 +163,15 @@ def deelnemers(rijen, bestuur, zetels):
         deelname.inwoners_tekst = notatie.getal(inwoners)
         deelname.aandeel_tekst = procent_tekst(notatie, deelname.aandeel)
         for stem in deelname.stemmen:
-            stem.tekst = (
-                f"{stem.zetels} / {stem.totaal} ({procent_tekst(notatie, stem.procent)})"
-                if stem.totaal
-                else "—"
-            )
+            sleutel = stem.zetels, stem.totaal  # most cells repeat a few fractions (0 or 1 of a body's seats)
+            tekst = teksten.get(sleutel)
+            if tekst is None:
+                tekst = teksten[sleutel] = (
+                    f"{stem.zetels} / {stem.totaal} ({procent_tekst(notatie, stem.procent)})"
+                    if stem.totaal
+                    else "—"
+                )
+            stem.tekst = tekst
     return organen, rijen, totaal
 
 
@@ -207,27 +213,43 @@ class Zetel:
         return Rol(self.rol).label
 
 
-def zetels_van(regio):
+# `besturen_selectors.ROL_VOLGORDE` as (role, position) pairs, for the written-out query of `zetels_van`.
+_ROLLEN_OP_VOLGORDE = [
+    (str(when.condition.children[0][1]), when.result.value) for when in besturen_selectors.ROL_VOLGORDE.cases
+]
+
+
+def zetels_van(regio, day=None):
     """The current seats in the region's bodies with their people and bodies, in the order of the representatives'
     table (one query, for `deelnemers` and `vertegenwoordigers`): `Zetel`s, read as plain values (a region has some
     200 seats; three model instances per seat cost more to build than the query to run), sharing one `Orgaan` per
-    body."""
+    body.
+
+    The query is written out: it is `besturen_selectors.current_seats(regio=regio)` (a person's seat, current on
+    `day` as `current_q` has it) by body name, `ROL_VOLGORDE`, surname and id, whose building and compiling cost
+    the ORM more than twice what the query itself takes."""
+    day = day or timezone.localdate()
+    lid, orgaan_tabel, persoon_tabel = (
+        connection.ops.quote_name(m._meta.db_table) for m in (Lidmaatschap, Orgaan, Persoon)
+    )
+    volgorde = " ".join("WHEN l.rol = %s THEN %s" for _ in _ROLLEN_OP_VOLGORDE)
+    sql = (
+        f"SELECT l.orgaan_id, o.naam, o.afkorting, l.rol, l.namens_id, p.voornaam, p.achternaam, l.begindatum "
+        f"FROM {lid} l INNER JOIN {persoon_tabel} p ON l.persoon_id = p.id "
+        f"INNER JOIN {orgaan_tabel} o ON l.orgaan_id = o.id "
+        "WHERE l.begindatum <= %s AND (l.einddatum IS NULL OR l.einddatum > %s) AND l.persoon_id IS NOT NULL "
+        "AND o.regio_id = %s "
+        f"ORDER BY o.naam ASC, CASE {volgorde} ELSE NULL END ASC, p.achternaam ASC, l.id ASC"
+    )
+    params = [day, day, regio.pk]
+    for rol, positie in _ROLLEN_OP_VOLGORDE:
+        params += [rol, positie]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        gelezen = cursor.fetchall()
     organen = {}
     zetels = []
-    for orgaan_id, naam, afkorting, rol, namens_id, voornaam, achternaam, begindatum in (
-        besturen_selectors.current_seats(regio=regio)
-        .order_by("orgaan__naam", besturen_selectors.ROL_VOLGORDE, "persoon__achternaam", "pk")
-        .values_list(
-            "orgaan_id",
-            "orgaan__naam",
-            "orgaan__afkorting",
-            "rol",
-            "namens_id",
-            "persoon__voornaam",
-            "persoon__achternaam",
-            "begindatum",
-        )
-    ):
+    for orgaan_id, naam, afkorting, rol, namens_id, voornaam, achternaam, begindatum in gelezen:
         orgaan = organen.get(orgaan_id)
         if orgaan is None:
             orgaan = organen[orgaan_id] = Orgaan(pk=orgaan_id, naam=naam, afkorting=afkorting, regio=regio)
@@ -280,26 +302,36 @@ def grip(deelname, user):
     stem = eenmaal(lambda: stem_bij_programma(regio, bestuur, deel()[1], deel()[2]))
     bijdragen = eenmaal(lambda: selectors_grip.bijdragen_per_jaar(bestuur, [regio.pk], besloten=besloten_ids))
     jaren = eenmaal(lambda: bijdragen().get(regio.pk, []))
+    opgaven = eenmaal(
+        lambda: secties.opgaven_met_deelname(regio, bestuur, eigen_rol=eigen_rol, besloten=besloten)
+    )
+    documenten = eenmaal(lambda: secties.laatste_documenten(regio, lezer, besloten=besloten))
     return {
         "besloten": besloten,
         "organen": eenmaal(lambda: deel()[0]),
+        "organen_teksten": eenmaal(lambda: rijen.organen_teksten(deel()[0])),
         "deelnemers": eenmaal(lambda: deel()[1]),
+        "deelnemer_rijen": eenmaal(lambda: rijen.deelnemer_rijen(deel()[1])),
         "totaal_inwoners": eenmaal(lambda: deel()[2]),
         "totaal_inwoners_tekst": eenmaal(lambda: Notatie().getal(deel()[2])),
         "regeling": eenmaal(lambda: stem()[0]),
         "stem_leden": eenmaal(lambda: stem()[1]),
         "stem_bevolking": eenmaal(lambda: stem()[2]),
         "vertegenwoordigers": eenmaal(lambda: vertegenwoordigers(zetels(), bestuur)),
+        "vertegenwoordiger_rijen": eenmaal(
+            lambda: rijen.vertegenwoordiger_rijen(vertegenwoordigers(zetels(), bestuur))
+        ),
         "raden": deelname.raden,
         "jaren": jaren,
-        "opgaven": eenmaal(
-            lambda: secties.opgaven_met_deelname(regio, bestuur, eigen_rol=eigen_rol, besloten=besloten)
-        ),
+        "bijdrage_rijen": eenmaal(lambda: rijen.bijdrage_rijen(jaren())),
+        "opgaven": opgaven,
+        "opgave_rijen": eenmaal(lambda: rijen.opgave_rijen(opgaven())),
         "open_besluiten": eenmaal(
             lambda: selectors_grip.open_raadsbesluiten(bestuur, [regio.pk], besloten=besloten_ids)
         ),
         "datums": eenmaal(lambda: komende_datums(regio, besloten=besloten)),
-        "documenten": eenmaal(lambda: secties.laatste_documenten(regio, lezer, besloten=besloten)),
+        "documenten": documenten,
+        "document_rijen": eenmaal(lambda: rijen.document_rijen(documenten())),
         "eigen_rol": eigen_rol,
         "raadslid": deelname.raadslid,
     }

@@ -1,9 +1,14 @@
-"""Template filters for Dutch notation of amounts and shares."""
+"""Template filters for Dutch notation of amounts and shares, the links other apps registered, and the work list's
+rows."""
 
 from decimal import ROUND_HALF_UP, Decimal
 
 from django import template
+from django.utils.dates import MONTHS
 from django.utils.formats import number_format
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
 from regioportaal import navigatie
 
@@ -58,3 +63,29 @@ def bestuur_links(bestuur, regio=None):
 def menu_links(context):
     """The main-menu links other apps registered."""
     return navigatie.menu_links(context.get("user"))
+
+
+@register.simple_tag
+def werklijst_rijen(werk, vandaag):
+    """The rows of the work list's table (templates/werklijst/_lijst.html), written once: for each `WerkItem` the
+    deadline (as `date:"j F Y"`, "verstreken" when before `vandaag`, "geen" without one), the kind, the linked title
+    and the region, every value escaped, with the whitespace of the template loop they replace."""
+    esc = conditional_escape
+    maanden = {nummer: str(naam) for nummer, naam in MONTHS.items()}
+    verstreken = f' <span class="te-laat">{esc(gettext("verstreken"))}</span>'
+    geen = esc(gettext("geen"))
+    delen = []
+    for item in werk:
+        dag = item.deadline
+        if dag:
+            termijn = esc(f"{dag.day} {maanden[dag.month]} {dag.year:04d}")
+            if vandaag and dag < vandaag:
+                termijn += verstreken
+        else:
+            termijn = geen
+        delen.append(
+            f"\n    <tr>\n      <td>{termijn}</td>\n      <td>{esc(item.soort)}</td>"
+            f'\n      <th scope="row"><a href="{esc(item.url)}">{esc(item.titel)}</a></th>'
+            f"\n      <td>{esc(item.regio)}</td>\n    </tr>\n  "
+        )
+    return mark_safe("".join(delen))

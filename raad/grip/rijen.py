@@ -1,0 +1,174 @@
+"""The rows of the grip page's tables and lists written once in Python, with the same HTML as the loops they replace
+in grip.html, _opgaven.html and _documenten.html (a region of 20 members and 13 bodies has some 300 cells in the
+participants' table alone; the template resolves each variable and filter again per cell). Each function returns
+the text of its loop, marked safe, every value escaped."""
+
+from django.template.defaultfilters import truncatewords
+from django.utils.formats import localize
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
+
+from besturen.weergave import datum_maker, url_maker
+from programmas.models import Jaarprogramma, Versie
+from programmas.templatetags.programma import Notatie
+from regioportaal.templatetags.portaal import euro
+
+
+def deelnemer_rijen(deelnemers):
+    """The participants' table body: as `{% for deelnemer in deelnemers %}` in grip.html (rows from `deelnemers`)."""
+    esc = conditional_escape
+    deze_gemeente = esc(gettext("deze gemeente"))
+    delen = []
+    for deelnemer in deelnemers:
+        naam = esc(deelnemer.bestuur.naam)
+        if deelnemer.eigen:
+            kop = f'<strong>{naam}</strong> <span class="meta">({deze_gemeente})</span>'
+        eigen = ' class="eigen"' if deelnemer.eigen else ""
+        stemmen = "".join(f'<td class="num">{esc(stem.tekst)}</td>' for stem in deelnemer.stemmen)
+        delen.append(
+            f"\n      <tr{eigen}>"
+            f'\n        <th scope="row">{kop if deelnemer.eigen else naam}</th>'
+            f'\n        <td class="num">{esc(deelnemer.inwoners_tekst)}</td>'
+            f'\n        <td class="num">{esc(deelnemer.aandeel_tekst)}</td>'
+            f"\n        {stemmen}"
+            "\n      </tr>\n    "
+        )
+    return mark_safe("".join(delen))
+
+
+def organen_teksten(organen):
+    """The three loops over the voting bodies in the participants' section of grip.html, as a dict: `koppen` (the
+    columns' heads), `totalen` (the footer's cells) and `lijst` (the line naming each body with its link)."""
+    esc = conditional_escape
+    orgaan_url = url_maker("besturen:orgaan")
+    koppen, totalen, lijst = [], [], []
+    for orgaan in organen:
+        naam = esc(orgaan.naam)
+        koppen.append(f'<th scope="col" class="num">{esc(orgaan.afkorting or orgaan.naam)}</th>')
+        totalen.append(f'<td class="num">{esc(localize(orgaan.stemmen_totaal))}</td>')
+        link = f'<a href="{esc(orgaan_url(orgaan.pk))}">{naam}</a>'
+        lijst.append(f"{esc(orgaan.afkorting)}: {link}" if orgaan.afkorting else link)
+    return {
+        "koppen": mark_safe("".join(koppen)),
+        "totalen": mark_safe("".join(totalen)),
+        "lijst": mark_safe(" · ".join(lijst)),
+    }
+
+
+def vertegenwoordiger_rijen(zetels):
+    """The representatives' table body: as `{% for zetel in vertegenwoordigers %}` in grip.html (`Zetel`s)."""
+    esc = conditional_escape
+    orgaan_url = url_maker("besturen:orgaan")
+    datum = datum_maker()
+    return mark_safe(
+        "".join(
+            f'\n      <tr><td><a href="{esc(orgaan_url(zetel.orgaan.pk))}">{esc(zetel.orgaan.naam)}</a></td>'
+            f'<th scope="row">{esc(zetel.persoon)}</th><td>{esc(zetel.get_rol_display())}</td>'
+            f'<td><time datetime="{_iso(zetel.begindatum)}">{esc(datum(zetel.begindatum))}</time></td></tr>\n    '
+            for zetel in zetels
+        )
+    )
+
+
+def bijdrage_rijen(jaren):
+    """The contributions' table body: as `{% for jaar in jaren %}{% for item in jaar.programmas %}` in grip.html
+    (`programmas.selectors_grip.Jaarbijdrage`s)."""
+    esc = conditional_escape
+    versie_url = url_maker("programmas:versie")
+    notatie = Notatie()
+    soorten = _labels(Jaarprogramma, "soort")
+    statussen = _labels(Versie, "status")
+    delen = []
+    for jaar in jaren:
+        for i, item in enumerate(jaar.programmas):
+            kop = (
+                f'<th scope="rowgroup" rowspan="{localize(len(jaar.programmas))}">{jaar.jaar}</th>'
+                if i == 0
+                else ""
+            )
+            versie = gettext("versie %(nummer)s") % {"nummer": esc(localize(item.versie.nummer))}
+            delen.append(
+                "\n      <tr>"
+                f"\n        {kop}"
+                f'\n        <td><a href="{esc(versie_url(item.versie.pk))}">{esc(item.programma)}</a><br>'
+                f'<span class="meta">{esc(soorten.get(item.programma.soort, item.programma.soort))}, '
+                f"{versie}</span></td>"
+                f"\n        <td>{esc(statussen.get(item.versie.status, item.versie.status))}</td>"
+                f'\n        <td class="num">{esc(notatie.euro(item.bedrag))}</td>'
+                "\n      </tr>\n    "
+            )
+    return mark_safe("".join(delen))
+
+
+def opgave_rijen(opgaven):
+    """The opgaven's table body: as `{% for opgave in opgaven %}` in _opgaven.html (`secties.Opgaveregel`s)."""
+    esc = conditional_escape
+    opgave_url = url_maker("opgaven:opgave")
+    datum = datum_maker()
+    geen_rapportage = esc(gettext("nog geen rapportage"))
+    geen_mandaat = esc(gettext("geen geldend mandaat"))
+    delen = []
+    for opgave in opgaven:
+        if opgave.voortgang_status:
+            voortgang = f'<span class="badge">{esc(opgave.voortgang_label)}</span> ' + gettext(
+                "tot %(datum)s; besteed %(besteed)s"
+            ) % {
+                "datum": esc(datum(opgave.voortgang_periode)),
+                "besteed": esc(euro(opgave.voortgang_besteed)),
+            }
+        else:
+            voortgang = geen_rapportage
+        mandaten = (
+            "".join(
+                f'<p>{esc(truncatewords(mandaat.omschrijving, 30))}<br><span class="meta">'
+                + gettext(
+                    "Tot %(plafond)s, voor %(houder)s, verleend door %(orgaan)s, geldig tot en met %(datum)s"
+                )
+                % {
+                    "plafond": esc(euro(mandaat.budgetplafond)),
+                    "houder": esc(mandaat.houder),
+                    "orgaan": esc(mandaat.orgaan),
+                    "datum": esc(datum(mandaat.einddatum)),
+                }
+                + "</span></p>"
+                for mandaat in opgave.mandaten
+            )
+            or geen_mandaat
+        )
+        delen.append(
+            "\n      <tr>"
+            f'\n        <th scope="row"><a href="{esc(opgave_url(opgave.pk))}">{esc(opgave.titel)}</a><br>'
+            f'<span class="meta">{esc(opgave.status)}</span></th>'
+            f"\n        <td>{voortgang}</td>"
+            f"\n        <td>{mandaten}</td>"
+            "\n      </tr>\n    "
+        )
+    return mark_safe("".join(delen))
+
+
+def document_rijen(documenten):
+    """The latest documents' list: as `{% for document in documenten %}` in _documenten.html
+    (`secties.Documentregel`s)."""
+    esc = conditional_escape
+    datum = datum_maker()
+    return mark_safe(
+        "".join(
+            f'\n    <li><a href="{esc(document.url)}">{esc(document.titel)}</a> '
+            f'<span class="meta">({esc(document.bron)}, '
+            f'<time datetime="{_iso(document.datum)}">{esc(datum(document.datum))}</time>)</span></li>\n    '
+            for document in documenten
+        )
+    )
+
+
+def _labels(model, veld):
+    """{value: label} of a field's choices, translated once: what `get_FOO_display` gives for each value."""
+    return {value: str(label) for value, label in model._meta.get_field(veld).flatchoices}
+
+
+def _iso(dag):
+    """As the filter `date:'Y-m-d'` ("" for None)."""
+    if dag is None:
+        return ""
+    return f"{dag.year:04d}-{dag.month:02d}-{dag.day:02d}"
