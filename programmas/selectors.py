@@ -5,17 +5,20 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Prefetch, Subquery
+from django.db import connections
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from besturen.models import Bestuur
+from besturen.models import Bestuur, Orgaan
+from opgaven.models import Opgave
 
 from . import beslisregels, termijnen
 from .models import (
     Bijdrage,
     Jaarprogramma,
+    Programmaregel,
     Raadsbesluit,
     Registratie,
     Uitkomst,
@@ -56,8 +59,8 @@ def kostenverdeling(versie, regeling, *, deelnemers=True):
     their participants and fixed contributions (two queries fewer; the stored shares name the participants).
     """
     if versie.bevroren_op is not None:
-        regels = regels_van(versie)
-        return _bevroren_verdeling(versie, list(regels if deelnemers else regels.prefetch_related(None)))
+        regels = list(regels_van(versie)) if deelnemers else _regels_met_opgave(versie)
+        return _bevroren_verdeling(versie, regels)
     regels = list(regels_van(versie))
     regeling = regeling_voor(versie, regeling)
     besturen = {}
@@ -97,6 +100,37 @@ def kostenverdeling(versie, regeling, *, deelnemers=True):
     return result
 
 
+_REGEL_VELDEN = [f.attname for f in Programmaregel._meta.concrete_fields]
+_OPGAVE_VELDEN = [f.attname for f in Opgave._meta.concrete_fields]
+
+
+def _regels_met_opgave(versie):
+    """The lines of `versie` with their opgave, by its title, without participants or fixed contributions: as
+    `list(regels_van(versie).prefetch_related(None))`, from one written-out query (building it with the ORM cost
+    more than running it)."""
+    db = Programmaregel.objects.db
+    connection = connections[db]
+    qn = connection.ops.quote_name
+    kolommen = [f"r.{qn(f.column)}" for f in Programmaregel._meta.concrete_fields] + [
+        f"o.{qn(f.column)}" for f in Opgave._meta.concrete_fields
+    ]
+    sql = (
+        f"SELECT {', '.join(kolommen)} FROM {qn(Programmaregel._meta.db_table)} r "
+        f"INNER JOIN {qn(Opgave._meta.db_table)} o ON o.{qn('id')} = r.{qn('opgave_id')} "
+        f"WHERE r.{qn('versie_id')} = %s ORDER BY o.{qn('titel')} ASC"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [versie.pk])
+        rijen = cursor.fetchall()
+    n = len(_REGEL_VELDEN)
+    regels = []
+    for rij in rijen:
+        regel = Programmaregel.from_db(db, _REGEL_VELDEN, rij[:n])
+        Programmaregel.opgave.field.set_cached_value(regel, Opgave.from_db(db, _OPGAVE_VELDEN, rij[n:]))
+        regels.append(regel)
+    return regels
+
+
 # Every column of a member, in the model's order (as `Model.from_db` takes them), and where its key is.
 _BESTUUR_VELDEN = [f.attname for f in Bestuur._meta.concrete_fields]
 _BESTUUR_PK = _BESTUUR_VELDEN.index(Bestuur._meta.pk.attname)
@@ -110,27 +144,30 @@ def _bevroren_verdeling(versie, regels):
     tarieven = {}
     aantallen = defaultdict(int)  # regel id -> members sharing it (one stored share each)
     # Plain values (no model per share), ordered by member only: the model's ordering (version, line, member)
-    # joins nine tables to sort a hundred rows. A member comes as a whole `Bestuur`, once.
-    rijen = (
-        Bijdrage.objects.filter(versie=versie)
-        .order_by("bestuur__naam", "pk")
-        .values_list(
-            "regel_id",
-            "centen",
-            "tarief_per_inwoner",
-            "inwoners",
-            "peildatum",
-            "bron",
-            *(f"bestuur__{veld}" for veld in _BESTUUR_VELDEN),
-        )
+    # joins nine tables to sort a hundred rows. A member comes as a whole `Bestuur`, once. One written-out query
+    # (as `Bijdrage.objects.filter(versie=versie).order_by("bestuur__naam", "pk").values_list(…)` wrote it):
+    # building it with the ORM cost more than running it.
+    db = Bijdrage.objects.db
+    connection = connections[db]
+    qn = connection.ops.quote_name
+    sql = (
+        f"SELECT b.{qn('regel_id')}, b.{qn('centen')}, b.{qn('tarief_per_inwoner')}, b.{qn('inwoners')}, "
+        f"b.{qn('peildatum')}, b.{qn('bron')}, "
+        + ", ".join(f"s.{qn(f.column)}" for f in Bestuur._meta.concrete_fields)
+        + f" FROM {qn(Bijdrage._meta.db_table)} b "
+        f"INNER JOIN {qn(Bestuur._meta.db_table)} s ON s.{qn('id')} = b.{qn('bestuur_id')} "
+        f"WHERE b.{qn('versie_id')} = %s ORDER BY s.{qn('naam')} ASC, b.{qn('id')} ASC"
     )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [versie.pk])
+        rijen = cursor.fetchall()
     for regel_id, centen, tarief, inwoners, peildatum, bron, *bestuur_velden in rijen:
         bestuur_id = bestuur_velden[_BESTUUR_PK]
         per_bestuur[bestuur_id][regel_id] = Bijdrage.euro(centen)
         tarieven[regel_id] = tarief
         aantallen[regel_id] += 1
         if bestuur_id not in besturen:
-            bestuur = Bestuur.from_db(rijen.db, _BESTUUR_VELDEN, bestuur_velden)
+            bestuur = Bestuur.from_db(db, _BESTUUR_VELDEN, bestuur_velden)
             bestuur.gebruikt = (inwoners, peildatum, bron)
             besturen[bestuur_id] = bestuur
     for regel in regels:
@@ -143,26 +180,51 @@ def _bevroren_verdeling(versie, regels):
     return result
 
 
+_VORIGE_STATUSSEN = tuple(
+    s.value for s in (VersieStatus.VASTGESTELD, VersieStatus.VOORGELEGD, VersieStatus.GOEDGEKEURD)
+)
+
+
+def _vorige_bijdragen(programma):
+    """(member id, cents) of every stored share of the latest adopted, routed or approved version of the year before
+    `programma` (same region and kind), in one written-out query: building it with the ORM (a subquery through the
+    programme) cost more than running it."""
+    connection_for_read = connections[Bijdrage.objects.db]
+    qn = connection_for_read.ops.quote_name
+    sql = (
+        f"SELECT b.{qn('bestuur_id')}, b.{qn('centen')} FROM {qn(Bijdrage._meta.db_table)} b "
+        f"WHERE b.{qn('versie_id')} = (SELECT v.{qn('id')} FROM {qn(Versie._meta.db_table)} v "
+        f"INNER JOIN {qn(Jaarprogramma._meta.db_table)} j ON j.{qn('id')} = v.{qn('jaarprogramma_id')} "
+        f"WHERE j.{qn('regio_id')} = %s AND j.{qn('jaar')} = %s AND j.{qn('soort')} = %s "
+        f"AND v.{qn('status')} IN (%s, %s, %s) ORDER BY v.{qn('nummer')} DESC LIMIT 1)"
+    )
+    params = [programma.regio_id, programma.jaar - 1, programma.soort, *_VORIGE_STATUSSEN]
+    with connection_for_read.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
 def vorig_jaar_totalen(versie, regeling):
     """Each member's total in last year's latest adopted (or routed/approved) version, from its stored figures.
 
-    One query: the stored shares of that version, found by a subquery. Only when it has none (an unfrozen version
-    of old data, or none at all) a second query looks the version up, and an unfrozen one is split live."""
-    laatste = Versie.objects.filter(
-        jaarprogramma__regio_id=versie.jaarprogramma.regio_id,
-        jaarprogramma__jaar=versie.jaarprogramma.jaar - 1,
-        jaarprogramma__soort=versie.jaarprogramma.soort,
-        status__in=[VersieStatus.VASTGESTELD, VersieStatus.VOORGELEGD, VersieStatus.GOEDGEKEURD],
-    ).order_by("-nummer")
+    One query: the stored shares of that version, found by a subquery (`_vorige_bijdragen`). Only when it has none
+    (an unfrozen version of old data, or none at all) a second query looks the version up, and an unfrozen one is
+    split live."""
     totalen = defaultdict(int)
-    bijdragen = Bijdrage.objects.filter(
-        versie=Subquery(laatste.values("pk")[:1])
-    ).order_by()  # a sum: no order
-    for bestuur_id, centen in bijdragen.values_list("bestuur_id", "centen"):
+    for bestuur_id, centen in _vorige_bijdragen(versie.jaarprogramma):
         totalen[bestuur_id] += centen
     if totalen:
         return {pk: Bijdrage.euro(c) for pk, c in totalen.items()}
-    laatste = laatste.first()
+    laatste = (
+        Versie.objects.filter(
+            jaarprogramma__regio_id=versie.jaarprogramma.regio_id,
+            jaarprogramma__jaar=versie.jaarprogramma.jaar - 1,
+            jaarprogramma__soort=versie.jaarprogramma.soort,
+            status__in=_VORIGE_STATUSSEN,
+        )
+        .order_by("-nummer")
+        .first()
+    )
     if laatste is None or laatste.bevroren_op is not None:
         return {}
     return kostenverdeling(laatste, regeling).totaal_per_bestuur
@@ -182,12 +244,17 @@ def beslissing(versie, regeling=None):
     """The stored rule applied to the councils' decisions so far (`beslisregels.evaluate`): status, the count per
     outcome (adding up to the number of councils) and the arithmetic in words. A version the board sent back or a
     later version replaced says so."""
-    raden = [
-        beslisregels.Raad(uitkomst, inwoners or 0)
-        for uitkomst, inwoners in Raadsbesluit.objects.filter(versie=versie)
-        .order_by()  # a count: the model's ordering would only add joins
-        .values_list("uitkomst", "inwoners")
-    ]
+    # A count: no order (the model's ordering would only add joins). One written-out query, as
+    # `Raadsbesluit.objects.filter(versie=versie).order_by().values_list("uitkomst", "inwoners")` wrote it.
+    connection = connections[Raadsbesluit.objects.db]
+    qn = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {qn('uitkomst')}, {qn('inwoners')} FROM {qn(Raadsbesluit._meta.db_table)} "
+            f"WHERE {qn('versie_id')} = %s",
+            [versie.pk],
+        )
+        raden = [beslisregels.Raad(uitkomst, inwoners or 0) for uitkomst, inwoners in cursor.fetchall()]
     uitslag = beslisregels.evaluate(raden, regel_van(versie, regeling))
     uitslag.lijst = [(Uitkomst(k).label, n) for k, n in uitslag.telling.items()]
     uitslag.afgesloten = ""
@@ -316,22 +383,81 @@ def verdelingstabel(versie, regeling, *, deelnemers=True):
 TE_LAAT = "te_laat"
 
 
+_BESLUIT_DELEN = [Raadsbesluit, Bestuur, Orgaan]  # a row of `_besluiten_sql`: the decision, member, council
+_BESLUIT_NAMEN = [[f.attname for f in model._meta.concrete_fields] for model in _BESLUIT_DELEN]
+_REGISTRATIE_NAMEN = [f.attname for f in Registratie._meta.concrete_fields]
+
+
+def _statusbord_besluiten(versie, waar, params):
+    """`statusbord(versie)` with the extra condition `waar` on the decision `rb` (with `params`) and each decision's
+    registrations newest first as `historie` (the prefetch `statusbord_rijen` made): the same instances from two
+    written-out queries, the second only when there are decisions. Building them with the ORM cost more than
+    running them."""
+    db = Raadsbesluit.objects.db
+    connection = connections[db]
+    qn = connection.ops.quote_name
+    kolommen = ", ".join(
+        f"{alias}.{qn(f.column)}"
+        for model, alias in zip(_BESLUIT_DELEN, ("rb", "b", "o"), strict=True)
+        for f in model._meta.concrete_fields
+    )
+    sql = (
+        f"SELECT {kolommen} FROM {qn(Raadsbesluit._meta.db_table)} rb "
+        f"INNER JOIN {qn(Bestuur._meta.db_table)} b ON b.{qn('id')} = rb.{qn('bestuur_id')} "
+        f"LEFT OUTER JOIN {qn(Orgaan._meta.db_table)} o ON o.{qn('id')} = rb.{qn('raad_id')} "
+        f"WHERE rb.{qn('versie_id')} = %s{waar} ORDER BY b.{qn('naam')} ASC"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [versie.pk, *params])
+        rijen = cursor.fetchall()
+    besluiten = []
+    for rij in rijen:
+        delen, begin = [], 0
+        for model, namen in zip(_BESLUIT_DELEN, _BESLUIT_NAMEN, strict=True):
+            waarden = rij[begin : begin + len(namen)]
+            begin += len(namen)
+            delen.append(None if waarden[0] is None else model.from_db(db, namen, waarden))
+        besluit, bestuur, raad = delen
+        Raadsbesluit.bestuur.field.set_cached_value(besluit, bestuur)
+        Raadsbesluit.raad.field.set_cached_value(besluit, raad)
+        besluit._prefetched_objects_cache = {}  # as a prefetch leaves it
+        besluit.historie = []
+        besluiten.append(besluit)
+    if not besluiten:
+        return besluiten
+    per_id = {besluit.pk: besluit for besluit in besluiten}
+    kolommen = ", ".join(f"r.{qn(f.column)}" for f in Registratie._meta.concrete_fields)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {kolommen} FROM {qn(Registratie._meta.db_table)} r "
+            f"WHERE r.{qn('besluit_id')} IN ({', '.join(['%s'] * len(per_id))}) "
+            f"ORDER BY r.{qn('tijdstip')} DESC, r.{qn('id')} DESC",
+            list(per_id),
+        )
+        for rij in cursor.fetchall():
+            registratie = Registratie.from_db(db, _REGISTRATIE_NAMEN, rij)
+            besluit = per_id[registratie.besluit_id]
+            Registratie.besluit.field.set_cached_value(registratie, besluit)
+            besluit.historie.append(registratie)
+    return besluiten
+
+
 def statusbord_rijen(versie, *, uitkomst="", vandaag=None):
     """The status board's rows, each marked `te_laat` when its deadline passed without a decision (two queries).
 
     `uitkomst` filters on an outcome, or on TE_LAAT for the overdue ones.
     """
     vandaag = vandaag or timezone.localdate()
-    besluiten = statusbord(versie).prefetch_related(
-        Prefetch(
-            "registraties", queryset=Registratie.objects.order_by("-tijdstip", "-id"), to_attr="historie"
-        )
-    )
     if uitkomst == TE_LAAT:
-        besluiten = besluiten.filter(uitkomst__in=termijnen.OPEN_UITKOMSTEN, deadline__lt=vandaag)
+        rijen = _statusbord_besluiten(
+            versie,
+            f" AND rb.uitkomst IN ({', '.join(['%s'] * len(termijnen.OPEN_UITKOMSTEN))}) AND rb.deadline < %s",
+            [*termijnen.OPEN_UITKOMSTEN, vandaag],
+        )
     elif uitkomst:
-        besluiten = besluiten.filter(uitkomst=uitkomst)
-    rijen = list(besluiten)
+        rijen = _statusbord_besluiten(versie, " AND rb.uitkomst = %s", [uitkomst])
+    else:
+        rijen = _statusbord_besluiten(versie, "", [])
     for besluit in rijen:
         besluit.te_laat = termijnen.is_te_laat(besluit.uitkomst, besluit.deadline, vandaag)
         besluit.laatste = besluit.historie[0] if besluit.historie else None

@@ -31,6 +31,11 @@ def euro_verschil(value):
     return _met_teken(value, euro)
 
 
+_NUL = Decimal("0")
+# Per number of decimals, the smallest amount `numberformat.format` does not write as zero.
+_ONDERGRENS = {d: Decimal("0." + "1".rjust(d, "0")) for d in range(0, 7)}
+
+
 class Notatie:
     """The `euro`, `getal` and `euro_verschil` filters for many numbers at once, with the same text: the active
     language's separators are looked up once (the filters look them up for every number), and each number goes
@@ -43,6 +48,35 @@ class Notatie:
         self.duizendtal = get_format("THOUSAND_SEPARATOR", taal, use_l10n=True)
 
     def _getal(self, value, decimalen):
+        soort = type(value)
+        if (soort is Decimal or soort is int) and self.groepering == 3 and decimalen in _ONDERGRENS:
+            return self._snel(value, decimalen, soort)
+        return self._django(value, decimalen)
+
+    def _snel(self, value, decimalen, soort):
+        """`numberformat.format` for an int or a Decimal in groups of three, its steps without its generality:
+        the same text (a Decimal beyond 200 digits goes through Django's own)."""
+        if soort is Decimal:
+            if not value.is_finite():
+                return self._django(value, decimalen)
+            if abs(value) < _ONDERGRENS[decimalen]:
+                value = _NUL
+            _teken, cijfers, exponent = value.as_tuple()
+            if abs(exponent) + len(cijfers) > 200:
+                return self._django(value, decimalen)
+            tekst = f"{value:f}"
+        else:
+            tekst = str(value)
+        teken = ""
+        if tekst[0] == "-":
+            teken, tekst = "-", tekst[1:]
+        geheel, punt, breuk = tekst.partition(".")
+        breuk = breuk[:decimalen] if punt else ""
+        breuk += "0" * (decimalen - len(breuk))
+        groepen = f"{int(geheel):,}".replace(",", self.duizendtal) if len(geheel) > 3 else geheel
+        return teken + groepen + (self.decimaalteken + breuk if breuk else "")
+
+    def _django(self, value, decimalen):
         return numberformat.format(
             value,
             self.decimaalteken,

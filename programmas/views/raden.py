@@ -13,7 +13,7 @@ from django.views import View
 
 from regioportaal.views import PageView, refuse, write_form
 
-from .. import permissions, selectors, services, termijnen, workflow
+from .. import permissions, selectors, services, termijnen, weergave, workflow
 from ..forms import (
     RaadDeadlineForm,
     RaadsbesluitForm,
@@ -64,7 +64,7 @@ class StatusbordView(LoginFirstMixin, PageView):
             versie=versie,
             regio=versie.jaarprogramma.regio,
             regeling=regeling,
-            rijen=selectors.statusbord_rijen(versie, uitkomst=filter_),
+            rijen=weergave.statusbord_html(selectors.statusbord_rijen(versie, uitkomst=filter_)),
             tellingen=beslissing.lijst,
             keuzes=keuzes,
             filter=filter_,

@@ -7,11 +7,10 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db.models import Count, OuterRef, Subquery
-from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import dateformat, timezone, translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -39,12 +38,11 @@ from ..models import (
     Raadsbesluit,
     Uitkomst,
     Versie,
-    Vraag,
 )
 from ..policies import RAADSBESLUIT, REVIEWPAKKET, VERSIE
 from ..regeling import regeling_voor
 from ..templatetags.programma import maak_op
-from ._gedeeld import S, _messages_of, _versie_or_404
+from ._gedeeld import S, _messages_of, _versie_or_404, versies_met_regeling
 
 logger = logging.getLogger(__name__)
 
@@ -133,16 +131,29 @@ FRAGMENT_BEWAARTIJD = (
 )  # seconds; only to free memory: the generations in the key decide freshness
 
 
-def _rijen_html(tabel):
+def _pakket_url_maker(versie):
+    """A function `member id -> URL of its review packet of versie`, the URL of `{% url 'programmas:reviewpakket'
+    versie.pk bestuur.pk %}` from one `reverse`."""
+    plek = 900719925474099  # a number no real id has
+    begin, _midden, eind = reverse("programmas:reviewpakket", args=[versie.pk, plek]).rpartition(f"/{plek}/")
+    return lambda bestuur_id: f"{begin}/{bestuur_id}/{eind}"
+
+
+def _rijen_html(versie, tabel):
     """Give each row of the split table its HTML (`rij.html`), as the template wrote it cell by cell: the figures
-    come pre-formatted (`maak_op`), so a row is one string instead of some forty template lookups."""
+    come pre-formatted (`maak_op`), so a row is one string instead of some forty template lookups; and its item in
+    the list of review packets (`rij.pakket_html`)."""
     niet = (
         '<span aria-hidden="true">—</span><span class="visually-hidden">'
         + escape(_("neemt niet deel"))
         + "</span>"
     )
     geen = '<span class="meta">' + escape(_("geen")) + "</span>"
+    pakket_url = _pakket_url_maker(versie)
     for rij in tabel.rijen:
+        rij.pakket_html = mark_safe(  # noqa: S308 - the name escaped
+            f'<li><a href="{pakket_url(rij.bestuur.pk)}">{escape(rij.bestuur.naam)}</a></li>'
+        )
         meta = ""
         if rij.peildatum:
             bron = f", {escape(rij.bron)}" if rij.bron else ""
@@ -188,7 +199,7 @@ def _tabel_context(user, versie, regeling):
     tabel = selectors.verdelingstabel(versie, regeling, deelnemers=False)
     selectors.met_titels(user, tabel.regels)
     notatie = maak_op(tabel)
-    _rijen_html(tabel)
+    _rijen_html(versie, tabel)
     return {
         "tabel": tabel,
         "grafiek": _staven_html(_grafiek(tabel)),
@@ -198,21 +209,17 @@ def _tabel_context(user, versie, regeling):
 
 def _versies_or_404(user, pk):
     """The version `pk` (as `_versie_or_404`: 404 for whoever may not read it) and the other versions of its
-    programme, from one query (every version of the programme, in the model's order); the version carries
-    `aantal_vragen`, the number of questions on it."""
-    vragen = (
-        Vraag.objects.filter(versie=OuterRef("pk"))
-        .order_by()
-        .values("versie")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    versies = list(
-        Versie.objects.select_related(
-            "jaarprogramma__regio__programmaregeling__bestuursorgaan", "gebaseerd_op"
+    programme, from one query (every version of the programme, in the model's order: within one programme, by
+    number down); the version carries `aantal_vragen`, the number of questions on it."""
+    pk = int(pk)
+    versies = (
+        versies_met_regeling(
+            f"WHERE v.jaarprogramma_id = (SELECT u.jaarprogramma_id FROM {Versie._meta.db_table} u WHERE u.id = %s) "
+            "ORDER BY v.nummer DESC",
+            [pk],
         )
-        .filter(jaarprogramma=Subquery(Versie.objects.filter(pk=pk).order_by().values("jaarprogramma_id")))
-        .annotate(aantal_vragen=Coalesce(Subquery(vragen), 0))
+        if 0 < pk < 2**63
+        else []
     )
     versie = next((v for v in versies if v.pk == pk), None)
     if versie is None or not permissions.can_view_versie(user, versie):
