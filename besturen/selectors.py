@@ -3,6 +3,7 @@ reads other apps make of besturen: current members and seats, the accounts behin
 Other apps call these instead of querying besturen's models themselves."""
 
 from django.contrib.auth import get_user_model
+from django.db import connection
 from django.db.models import Case, Count, IntegerField, OuterRef, Q, Subquery, Sum, Value, When
 from django.utils import timezone
 
@@ -24,13 +25,16 @@ from .models import (
 from .permissions import besloten_organen_q
 
 # Chair first, then vice-chair, members, substitutes, observers, and the secretary last.
+ROLLEN_OP_VOLGORDE = [
+    Rol.VOORZITTER,
+    Rol.ONDERVOORZITTER,
+    Rol.LID,
+    Rol.PLAATSVERVANGER,
+    Rol.WAARNEMER,
+    Rol.SECRETARIS,
+]
 ROL_VOLGORDE = Case(
-    *[
-        When(rol=rol, then=Value(i))
-        for i, rol in enumerate(
-            [Rol.VOORZITTER, Rol.ONDERVOORZITTER, Rol.LID, Rol.PLAATSVERVANGER, Rol.WAARNEMER, Rol.SECRETARIS]
-        )
-    ],
+    *[When(rol=rol, then=Value(i)) for i, rol in enumerate(ROLLEN_OP_VOLGORDE)],
     output_field=IntegerField(),
 )
 
@@ -143,6 +147,66 @@ def oud_leden(orgaan, day=None):
         .select_related("persoon", "namens", "externe_partij")
         .order_by("-einddatum", "persoon__achternaam")
     )
+
+
+def _kolom(model, kolom):
+    """A column written out for a query: "table"."column"."""
+    qn = connection.ops.quote_name
+    return f"{qn(model._meta.db_table)}.{qn(kolom)}"
+
+
+def _zetel_query(waar, volgorde):
+    """The written-out query of a body page's seat tables (`weergave.paginate_sql`): its columns, and the rest (FROM
+    with the joins, WHERE `waar`, ORDER BY `volgorde`). A row: (rol, begindatum, einddatum, persoon_id, voornaam,
+    achternaam, namens_id, the Bestuur's soort and naam, externe_partij_id, the party's naam, website and soort).
+    The ORM took longer to build these joins than the database takes to run them."""
+    qn = connection.ops.quote_name
+    kolommen = ", ".join(
+        [
+            *(_kolom(Lidmaatschap, k) for k in ("rol", "begindatum", "einddatum", "persoon_id")),
+            *(_kolom(Persoon, k) for k in ("voornaam", "achternaam")),
+            _kolom(Lidmaatschap, "namens_id"),
+            *(_kolom(Bestuur, k) for k in ("soort", "naam")),
+            _kolom(Lidmaatschap, "externe_partij_id"),
+            *(_kolom(ExternePartij, k) for k in ("naam", "website", "soort")),
+        ]
+    )
+    joins = "".join(
+        f" LEFT OUTER JOIN {qn(model._meta.db_table)} ON ({_kolom(Lidmaatschap, veld)} = {_kolom(model, 'id')})"
+        for model, veld in (
+            (Persoon, "persoon_id"),
+            (Bestuur, "namens_id"),
+            (ExternePartij, "externe_partij_id"),
+        )
+    )
+    return kolommen, f"FROM {qn(Lidmaatschap._meta.db_table)}{joins} WHERE {waar} ORDER BY {volgorde}"
+
+
+def samenstelling_query(orgaan, day=None):
+    """`samenstelling(orgaan, day)` (the current seats, in its order) as a written-out query of plain rows:
+    (kolommen, rest, params) for `weergave.paginate_sql`, a row as `_zetel_query` has it."""
+    day = connection.ops.adapt_datefield_value(day or timezone.localdate())
+    rol, einde = _kolom(Lidmaatschap, "rol"), _kolom(Lidmaatschap, "einddatum")
+    rollen = " ".join(f"WHEN {rol} = %s THEN {i}" for i in range(len(ROLLEN_OP_VOLGORDE)))
+    kolommen, rest = _zetel_query(
+        f"(({einde} IS NULL OR {einde} > %s) AND {_kolom(Lidmaatschap, 'begindatum')} <= %s "
+        f"AND {_kolom(Lidmaatschap, 'orgaan_id')} = %s)",
+        f"CASE {rollen} ELSE NULL END ASC, {_kolom(Persoon, 'achternaam')} ASC, "
+        f"{_kolom(Persoon, 'voornaam')} ASC, {_kolom(ExternePartij, 'naam')} ASC",
+    )
+    return kolommen, rest, [day, day, orgaan.pk, *(keuze.value for keuze in ROLLEN_OP_VOLGORDE)]
+
+
+def oud_leden_query(orgaan, day=None):
+    """`oud_leden(orgaan, day)` (the ended seats, in its order) as a written-out query of plain rows: (kolommen,
+    rest, params) for `weergave.paginate_sql`, a row as `_zetel_query` has it."""
+    day = connection.ops.adapt_datefield_value(day or timezone.localdate())
+    einde = _kolom(Lidmaatschap, "einddatum")
+    kolommen, rest = _zetel_query(
+        f"({einde} <= %s AND {_kolom(Lidmaatschap, 'orgaan_id')} = %s)",
+        f"{einde} DESC, {_kolom(Persoon, 'achternaam')} ASC",
+    )
+    return kolommen, rest, [day, orgaan.pk]
 
 
 def zetels_namens(bestuur, day=None):

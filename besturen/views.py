@@ -75,17 +75,19 @@ class OrgaanView(PageView):
     def get_context_data(self, **kwargs):
         orgaan = get_object_or_404(Orgaan.objects.select_related("regio", "bestuur"), pk=kwargs["pk"])
         user = self.request.user
-        leden, oud_leden, stukken = weergave.zetel_rijen(
-            weergave.paginate(self.request, selectors.samenstelling(orgaan)),
-            weergave.paginate(self.request, selectors.oud_leden(orgaan), prefix="oud"),
-            weergave.paginate(
-                self.request, selectors.stukken_visible_to(user).filter(orgaan=orgaan), prefix="stukken"
-            ),
+        # The seats as plain rows of a written-out query, their tables' rows written by weergave.zetel_rijen.
+        leden = weergave.paginate_sql(self.request, *selectors.samenstelling_query(orgaan))
+        oud_leden = weergave.paginate_sql(self.request, *selectors.oud_leden_query(orgaan), prefix="oud")
+        stukken = weergave.paginate(
+            self.request, selectors.stukken_visible_to(user).filter(orgaan=orgaan), prefix="stukken"
         )
+        leden_rijen, oud_leden_rijen = weergave.zetel_rijen(leden, oud_leden, stukken)
         return super().get_context_data(
             orgaan=orgaan,
             leden=leden,
+            leden_rijen=leden_rijen,
             oud_leden=oud_leden,
+            oud_leden_rijen=oud_leden_rijen,
             stukken=stukken,
             acties=OrgaanPolicy().allowed(user, orgaan),
             **kwargs,

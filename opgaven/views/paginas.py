@@ -78,21 +78,21 @@ class OpgavenView(PageView):
         regio = get_object_or_404(Regio, slug=kwargs["slug"])
         user = self.request.user
         zichtbaar = Opgave.objects.visible_to(user).filter(regio=regio)
-        # The choices as plain rows (the region's own themes and goals need no join for their order).
+        # The choices as plain rows (the region's own themes and goals in one query).
+        themas, doelstellingen = selectors.filter_keuzes(regio)
         form = FilterForm(
             self.request.GET,
-            themas=regio.themas.order_by("transversaal", "volgorde", "naam").values_list(
-                "pk", "naam", "transversaal"
-            ),
-            doelstellingen=regio.doelstellingen.order_by("nummer").values_list("pk", "nummer", "titel"),
+            themas=themas,
+            doelstellingen=doelstellingen,
             opdrachtgevers=selectors.opdrachtgevers_van(zichtbaar).values_list(
                 "pk", "voornaam", "achternaam"
             ),
         )
-        # Django's template for a label with its attributes' include written out (the same HTML); the selects
-        # render themselves in Python (forms.FilterSelect).
-        form.template_name_label = "opgaven/_filter_label.html"
-        opgaven = weergave.paginate(self.request, selectors.opgaven_list(regio, user, **form.filters()))
+        # The rows as plain values (no model instances): `_lijst_rijen` reads them.
+        opgaven = weergave.paginate(
+            self.request,
+            selectors.opgaven_list(regio, user, **form.filters()).values_list(*_LIJST_KOLOMMEN),
+        )
         return super().get_context_data(
             regio=regio,
             form=form,
@@ -103,27 +103,44 @@ class OpgavenView(PageView):
         )
 
 
+# A row of the list: (pk, titel, gepubliceerd, status, prioriteit, the opdrachtgever's person: id, voornaam, achternaam).
+_LIJST_KOLOMMEN = (
+    "pk",
+    "titel",
+    "gepubliceerd",
+    "status",
+    "prioriteit",
+    "opdrachtgever__persoon_id",
+    "opdrachtgever__persoon__voornaam",
+    "opdrachtgever__persoon__achternaam",
+)
+
+
+def _geheel(getal):
+    """`localize` of an int; below a thousand it has no separator in any language, so that needs no lookup."""
+    return str(getal) if -1000 < getal < 1000 else str(localize(getal))
+
+
 def _lijst_rijen(opgaven):
     """The rows of the opgaven list as HTML, written here as the template's loop wrote them (fifty rows: a template
     loop of seven cells cost more than the query): title with link and draft badge, status, priority, opdrachtgever,
-    goal numbers and themes ("—" when empty)."""
+    goal numbers and themes ("—" when empty). `opgaven`: a page of `_LIJST_KOLOMMEN` rows."""
     statussen, url = weergave.labels(Status.choices), weergave.url_maker("opgaven:opgave")
     badge = f' <span class="badge">{conditional_escape(gettext("niet gepubliceerd"))}</span>'
-    doelen, themas = selectors.lijst_koppelingen([opgave.pk for opgave in opgaven])
+    doelen, themas = selectors.lijst_koppelingen([rij[0] for rij in opgaven])
     rijen = []
-    for opgave in opgaven:
-        persoon = opgave.opdrachtgever.persoon if opgave.opdrachtgever_id else None
+    for pk, titel, gepubliceerd, status, prioriteit, persoon, voornaam, achternaam in opgaven:
         cellen = (
-            statussen.get(opgave.status, opgave.status),
-            localize(opgave.prioriteit),
-            str(persoon) if persoon else "—",
-            ", ".join(str(localize(nummer)) for nummer in doelen.get(opgave.pk, ())) or "—",
-            ", ".join(themas.get(opgave.pk, ())) or "—",
+            statussen.get(status, status),
+            _geheel(prioriteit),
+            f"{voornaam} {achternaam}" if persoon else "—",
+            ", ".join(_geheel(nummer) for nummer in doelen.get(pk, ())) or "—",
+            ", ".join(themas.get(pk, ())) or "—",
         )
         status, prioriteit, opdrachtgever, doelstellingen, themas_tekst = map(conditional_escape, cellen)
         rijen.append(
-            f'\n      <tr>\n        <th scope="row"><a href="{conditional_escape(url(opgave.pk))}">'
-            f"{conditional_escape(opgave.titel)}</a>{'' if opgave.gepubliceerd else badge}</th>\n"
+            f'\n      <tr>\n        <th scope="row"><a href="{conditional_escape(url(pk))}">'
+            f"{conditional_escape(titel)}</a>{'' if gepubliceerd else badge}</th>\n"
             f"        <td>{status}</td>\n"
             f'        <td class="num">{prioriteit}</td>\n'
             f"        <td>{opdrachtgever}</td>\n"
