@@ -2,11 +2,15 @@
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.utils.formats import localize
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeData, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from besturen import permissions as besturen_permissions
 from besturen.models import Bestuur
 from besturen.selectors import current_members
+from opgaven.models import Opgave
 from opgaven.selectors import opgaven_visible_to
 from programmas.selectors import versies_van
 from regioportaal.limieten import NOTULEN_MAX, TEKST_MAX
@@ -43,25 +47,89 @@ class VergaderingForm(forms.ModelForm):
         """The service saves; the orgaan is not on the form, so the model's constraints are checked there."""
 
 
+def _stringformat(value):
+    """`{{ value|stringformat:'s' }}` as a template writes it: the text, escaped unless it was safe already."""
+    text = str(value)  # the filter's "%s" % value, a tuple included
+    return conditional_escape(mark_safe(text) if isinstance(value, SafeData) else text)
+
+
+def _attrs_html(attrs):
+    """Django's `django/forms/widgets/attrs.html`, written out."""
+    return "".join(
+        f" {conditional_escape(name)}"
+        if value is True
+        else f' {conditional_escape(name)}="{_stringformat(value)}"'
+        for name, value in attrs.items()
+        if value is not False
+    )
+
+
+class Select(forms.Select):
+    """Django's select, the same HTML written in Python: its template includes two more templates per option, and
+    the lists of opgaven and programme versions have dozens of options."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        if self.template_name != forms.Select.template_name or (
+            self.option_template_name != forms.Select.option_template_name
+        ):
+            return super().render(name, value, attrs, renderer)
+        widget = self.get_context(name, value, attrs)["widget"]
+        parts = [format_html('<select name="{}"', widget["name"]), _attrs_html(widget["attrs"]), ">"]
+        for group_name, options, _index in widget["optgroups"]:
+            if group_name:
+                parts.append(format_html('\n  <optgroup label="{}">', localize(group_name)))
+            for option in options:
+                parts.append(
+                    f'\n  <option value="{_stringformat(option["value"])}"{_attrs_html(option["attrs"])}>'
+                    f"{conditional_escape(localize(option['label']))}</option>\n"
+                )
+            if group_name:
+                parts.append("\n  </optgroup>")
+        parts.append("\n</select>")  # the renderer strips the template's last newline
+        return mark_safe("".join(parts))
+
+
+class _Keuzes(forms.models.ModelChoiceIterator):
+    """The options of a model choice field from one plain query: Django's iterator reads them through a server-side
+    cursor (declare, fetch, close), three round trips for a list of a few dozen."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for obj in self.queryset.all():  # a copy: the field's queryset keeps no rows
+            yield self.choice(obj)
+
+
 class AgendapuntForm(forms.ModelForm):
     """An item's text and its links: to an opgave and to a programme version of the body's region, offering only
     what `user` (the secretariat) may read. `besloten`: whether `user` reads the region's closed versions, when the
-    caller knows it (`besturen.permissions.can_view_besloten_regio`, asked here otherwise)."""
+    caller knows it (`besturen.permissions.can_view_besloten_regio`, asked here otherwise). `secretariaat`: `user` is
+    the region's secretariat (`besturen.permissions.is_regio_secretariaat`, as past the agenda pages' `_ManageMixin`),
+    who reads all of the region's opgaven and versions: no permission query to build."""
 
     class Meta:
         model = Agendapunt
         fields = ["titel", "toelichting", "openbaar", "opgave", "programmaversie"]
-        widgets = {"toelichting": forms.Textarea(attrs={"rows": 4})}
+        widgets = {
+            "toelichting": forms.Textarea(attrs={"rows": 4}),
+            "opgave": Select,
+            "programmaversie": Select,
+        }
 
-    def __init__(self, *args, vergadering, user, besloten=None, **kwargs):
+    def __init__(self, *args, vergadering, user, besloten=None, secretariaat=False, **kwargs):
         super().__init__(*args, **kwargs)
         regio = vergadering.orgaan.regio
         opgave, versie = self.fields["opgave"], self.fields["programmaversie"]
+        opgave.iterator = versie.iterator = _Keuzes  # before the querysets: setting one makes the choices
         if regio is None:
             opgave.queryset = opgave.queryset.none()
             versie.queryset = versie.queryset.none()
         else:
-            opgave.queryset = opgaven_visible_to(user).filter(regio=regio).order_by("titel")
+            if secretariaat:  # unpublished ones too (`opgaven.permissions.besloten_opgaven_q`)
+                opgave.queryset = Opgave.objects.filter(regio=regio).order_by("titel")
+                besloten = True
+            else:
+                opgave.queryset = opgaven_visible_to(user).filter(regio=regio).order_by("titel")
             if besloten is None:
                 besloten = besturen_permissions.can_view_besloten_regio(user, regio)
             versie.queryset = versies_van(regio, besloten=besloten)

@@ -79,6 +79,16 @@ def agenda(vergadering, *, met_besloten):
     )
 
 
+def agenda_beheer(vergadering):
+    """The numbered items of a meeting for the secretariat's agenda builder, closed ones included, each with its
+    number of documents (`aantal_documenten`): one query, none of the decisions and votes the meeting page shows."""
+    return list(
+        Agendapunt.objects.filter(_punten_q(True), vergadering=vergadering)
+        .annotate(aantal_documenten=Count("documenten"))
+        .order_by("volgnummer", "pk")
+    )
+
+
 def voorstellen(vergadering):
     """Items members proposed that the secretariat has not yet accepted or declined."""
     return list(

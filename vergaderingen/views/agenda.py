@@ -5,6 +5,10 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.template.backends.utils import csrf_input
+from django.urls import reverse
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views import View
 
@@ -33,9 +37,86 @@ def _focus(punten, focus):
     return (pk, richting)
 
 
-# The item form on the secretariat's pages offers the region's closed programme versions too: the body's secretariat
-# (the only one past `_ManageMixin`) manages the region, so it reads them (`can_view_besloten_regio`), and asking
-# guardian again would cost four queries per page.
+_PK = 900719925474099  # a number no real id has: the placeholder of `_url` for an item's id
+
+
+def _url(viewname, *args):
+    """A function `pk -> URL` for `viewname` with the item's id and then `args`, the same URL as `{% url %}` writes
+    (escaped) from one `reverse` call."""
+    begin, _sep, eind = reverse(viewname, args=[_PK, *args]).partition(str(_PK))
+    begin, eind = conditional_escape(begin), conditional_escape(eind)
+    return lambda pk: f"{begin}{pk}{eind}"
+
+
+def _rijen_html(request, punten, beheer, focus):
+    """The agenda table's rows (`{{ rijen }}`) as the template wrote them item by item: the texts translated and the
+    URLs built once, every value escaped. `beheer`: the secretariat may edit the agenda (the actions column)."""
+    besloten, addendum, ingetrokken = (
+        f' <span class="badge">{conditional_escape(_(tekst))}</span>'
+        for tekst in ("besloten", "addendum", "ingetrokken")
+    )
+    bewerken = conditional_escape(_("Bewerken"))
+    knoppen = {
+        "omhoog": conditional_escape(_("Omhoog")),
+        "omlaag": conditional_escape(_("Omlaag")),
+        "volgende": conditional_escape(_("Naar volgende vergadering")),
+    }
+    bewerken_url = _url("vergaderingen:agendapunt_bewerken")
+    actie_urls = {actie: _url("vergaderingen:agendapunt_actie", actie) for actie in knoppen}
+    csrf = []  # the token's input, made when a row has a form
+
+    def formulier(punt, titel, actie, autofocus=""):
+        if not csrf:
+            csrf.append(csrf_input(request))
+        url = actie_urls[actie](punt.pk)
+        return (
+            f'\n          <form method="post" action="{url}" hx-post="{url}" hx-target="#agenda" hx-swap="outerHTML"'
+            f' class="inline-form">\n            {csrf[0]}<button type="submit" class="secondary"{autofocus}>'
+            f'{knoppen[actie]}<span class="visually-hidden"> {titel}</span></button>\n          </form>\n          '
+        )
+
+    rijen = []
+    laatste = len(punten) - 1
+    for index, punt in enumerate(punten):
+        titel = conditional_escape(punt.titel)
+        acties = ""
+        if beheer:
+            mag = punt.acties
+            link = (
+                f'<a href="{bewerken_url(punt.pk)}">{bewerken}<span class="visually-hidden"> {titel}</span></a>'
+                if mag.get("edit") or mag.get("withdraw_document")
+                else ""
+            )
+            verplaatsen = ""
+            if mag.get("move"):
+                omhoog = omlaag = ""
+                if index > 0:
+                    omhoog = formulier(
+                        punt, titel, "omhoog", " autofocus" if focus == (punt.pk, "omhoog") else ""
+                    )
+                if index < laatste:
+                    omlaag = formulier(
+                        punt, titel, "omlaag", " autofocus" if focus == (punt.pk, "omlaag") else ""
+                    )
+                verplaatsen = f"\n          {omhoog}\n          {omlaag}\n          "
+            volgende = formulier(punt, titel, "volgende") if mag.get("move_to_next") else ""
+            acties = (
+                f'\n        <td class="acties">\n          {link}\n          {verplaatsen}\n          {volgende}'
+                "\n        </td>\n        "
+            )
+        rijen.append(
+            f'\n      <tr id="beheer-punt-{punt.pk}">\n        <td>{punt.volgnummer}</td>\n'
+            f"        <td>{titel}{'' if punt.openbaar else besloten}{addendum if punt.addendum else ''}"
+            f"{ingetrokken if punt.ingetrokken else ''}</td>\n"
+            f"        <td>{punt.aantal_documenten}</td>\n        {acties}\n      </tr>\n    "
+        )
+    return mark_safe("".join(rijen))  # noqa: S308 - every value escaped above
+
+
+# The item form on the secretariat's pages offers the region's closed programme versions and unpublished opgaven too
+# (`secretariaat=True`): the body's secretariat (the only one past `_ManageMixin`) manages the region, so it reads
+# them (`can_view_besloten_regio`, `regios_met_regionale_rol`); asking guardian again would cost four queries per
+# page, and building the opgaven's permission subqueries milliseconds.
 
 
 class AgendaBeheerView(_ManageMixin, PageView):
@@ -48,7 +129,7 @@ class AgendaBeheerView(_ManageMixin, PageView):
         vergadering, user = self.vergadering, self.request.user
         policy = VergaderingPolicy()
         punt_policy = AgendapuntPolicy(policy)
-        punten = selectors.agenda(vergadering, met_besloten=True)
+        punten = selectors.agenda_beheer(vergadering)
         voorstellen = selectors.voorstellen(vergadering)
         for punt in punten:  # the role is asked once, the next meeting once: no query per row
             punt.vergadering = vergadering
@@ -58,21 +139,24 @@ class AgendaBeheerView(_ManageMixin, PageView):
         for punt in voorstellen:
             punt.vergadering = vergadering
             punt.acties = punt_policy.allowed(user, punt, ("accept", "decline"))
+        acties = policy.allowed(user, vergadering, ("edit_agenda", "publish", "close", "update", "cancel"))
         return super().get_context_data(
             vergadering=vergadering,
             orgaan=vergadering.orgaan,
             punten=punten,
+            rijen=_rijen_html(self.request, punten, acties.get("edit_agenda"), _focus(punten, focus)),
             voorstellen=voorstellen,
-            acties=policy.allowed(user, vergadering, ("edit_agenda", "publish", "close", "update", "cancel")),
+            acties=acties,
             redenen=policy.reasons(user, vergadering, ("publish", "close")),
             bevroren=vergadering.agenda_gepubliceerd,
-            form=form or AgendapuntForm(vergadering=vergadering, user=user, besloten=True),
-            focus=_focus(punten, focus),
+            form=form or AgendapuntForm(vergadering=vergadering, user=user, secretariaat=True),
             **kwargs,
         )
 
     def post(self, request, *args, **kwargs):
-        form = AgendapuntForm(request.POST, vergadering=self.vergadering, user=request.user, besloten=True)
+        form = AgendapuntForm(
+            request.POST, vergadering=self.vergadering, user=request.user, secretariaat=True
+        )
         if form.is_valid():
             try:
                 punt = services.add_agendapunt(self.vergadering, door=request.user, **form.cleaned_data)
@@ -166,7 +250,7 @@ class AgendapuntBewerkenView(_ManageMixin, PageView):
             orgaan=self.vergadering.orgaan,
             documenten=documenten,
             form=form
-            or AgendapuntForm(instance=self.punt, vergadering=self.vergadering, user=user, besloten=True),
+            or AgendapuntForm(instance=self.punt, vergadering=self.vergadering, user=user, secretariaat=True),
             document_form=document_form or DocumentForm(),
             intrekken_form=intrekken_form or IntrekkenForm(prefix="intrekken"),
             **kwargs,
@@ -185,7 +269,7 @@ class AgendapuntBewerkenView(_ManageMixin, PageView):
             instance=Agendapunt(vergadering=self.vergadering),
             vergadering=self.vergadering,
             user=request.user,
-            besloten=True,
+            secretariaat=True,
         )
         if form.is_valid():
             try:
