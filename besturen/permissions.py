@@ -4,6 +4,9 @@ Roles come from memberships: a current Lidmaatschap puts its person's account in
 Objects grant their permissions to such groups when they are created (see `grants_for_orgaan`).
 """
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.db import connection, connections, router
 from django.db.models import Q
 from django.utils.translation import gettext as _
 from guardian.shortcuts import get_objects_for_user
@@ -293,12 +296,34 @@ def heeft_regionale_rol(user, regio):
     if user.is_superuser or holds_perm(user, MANAGE_REGIO, regio):
         return True
     codename = VIEW_BESLOTEN_ORGAAN.split(".", 1)[1]
-    eigen = OrgaanUserObjectPermission.objects.filter(user=user, permission__codename=codename)
-    groep = OrgaanGroupObjectPermission.objects.filter(group__user=user, permission__codename=codename)
-    return Orgaan.objects.filter(
-        Q(pk__in=eigen.values("content_object_id")) | Q(pk__in=groep.values("content_object_id")),
-        regio_id=regio.pk,
-    ).exists()
+    # One written-out query (`view_besloten_orgaan` through the user's own or their groups' object permissions on a
+    # body of the region): as an ORM query with two subqueries it cost milliseconds of Python to build per page.
+    if not _REGIONALE_ROL_SQL:
+        qn = connection.ops.quote_name
+
+        def kolom(model, veld):
+            return qn(model._meta.get_field(veld).column)
+
+        eigen, groep = OrgaanUserObjectPermission, OrgaanGroupObjectPermission
+        through = get_user_model().groups.through
+        ug = {f.related_model: qn(f.column) for f in through._meta.fields if f.related_model}
+        rechten = qn(Permission._meta.db_table)
+        _REGIONALE_ROL_SQL.append(
+            f"SELECT 1 FROM {qn(Orgaan._meta.db_table)} o WHERE o.{kolom(Orgaan, 'regio')} = %s AND ("
+            f"o.{kolom(Orgaan, 'id')} IN (SELECT x.{kolom(eigen, 'content_object')} FROM {qn(eigen._meta.db_table)} x "
+            f"INNER JOIN {rechten} p ON p.id = x.{kolom(eigen, 'permission')} "
+            f"WHERE x.{kolom(eigen, 'user')} = %s AND p.codename = %s) "
+            f"OR o.{kolom(Orgaan, 'id')} IN (SELECT x.{kolom(groep, 'content_object')} FROM {qn(groep._meta.db_table)} x "
+            f"INNER JOIN {rechten} p ON p.id = x.{kolom(groep, 'permission')} "
+            f"INNER JOIN {qn(through._meta.db_table)} ug ON ug.{ug[Group]} = x.{kolom(groep, 'group')} "
+            f"WHERE ug.{ug[get_user_model()]} = %s AND p.codename = %s)) LIMIT 1"
+        )
+    with connections[router.db_for_read(Orgaan)].cursor() as cursor:
+        cursor.execute(_REGIONALE_ROL_SQL[0], [regio.pk, user.pk, codename, user.pk, codename])
+        return cursor.fetchone() is not None
+
+
+_REGIONALE_ROL_SQL = []
 
 
 def regios_of(user):

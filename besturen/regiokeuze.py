@@ -11,15 +11,16 @@ import logging
 from uuid import uuid4
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from regioportaal.dbrouter import primary_reads
 
 from .models import Regio, RegioGroupObjectPermission, RegioUserObjectPermission
-from .permissions import regios_of
+from .permissions import MANAGE_REGIO, VIEW_BESLOTEN_REGIO, regios_of
 
 logger = logging.getLogger(__name__)
 
@@ -52,7 +53,44 @@ def regios_voor(user):
 def _query(user):
     # Cached under the current generation: never read from a replica that may lag behind it.
     with primary_reads():
-        return list(regios_of(user).order_by("naam"))
+        if not user.is_active or user.is_superuser:
+            return list(regios_of(user).order_by("naam"))
+        # `regios_of` for everyone else (guardian's `get_objects_for_user` on either permission, through the user's
+        # own or their groups' object permissions, no global permissions), as one written-out query: built by the
+        # ORM it costs milliseconds of Python on every logged-in page.
+        ctype = ContentType.objects.get_for_model(Regio).pk
+        codenames = [perm.split(".", 1)[1] for perm in (VIEW_BESLOTEN_REGIO, MANAGE_REGIO)]
+        return list(Regio.objects.raw(_sql(), [user.pk, ctype, *codenames, user.pk, ctype, *codenames]))
+
+
+_SQL = []
+
+
+def _sql():
+    """The regions on which one user holds either permission, by name; parameters: (user id, content type id, the
+    two codenames) twice, for their own and their groups' object permissions."""
+    if not _SQL:
+        qn = connection.ops.quote_name
+
+        def kolom(model, veld):
+            return qn(model._meta.get_field(veld).column)
+
+        through = get_user_model().groups.through
+        ug = {f.related_model: qn(f.column) for f in through._meta.fields if f.related_model}
+        rechten = qn(Permission._meta.db_table)
+        eigen, groep = RegioUserObjectPermission, RegioGroupObjectPermission
+        _SQL.append(
+            f"SELECT r.* FROM {qn(Regio._meta.db_table)} r WHERE r.{kolom(Regio, 'id')} IN ("
+            f"SELECT x.{kolom(eigen, 'content_object')} FROM {qn(eigen._meta.db_table)} x "
+            f"INNER JOIN {rechten} p ON p.id = x.{kolom(eigen, 'permission')} "
+            f"WHERE x.{kolom(eigen, 'user')} = %s AND p.content_type_id = %s AND p.codename IN (%s, %s) "
+            f"UNION ALL SELECT x.{kolom(groep, 'content_object')} FROM {qn(groep._meta.db_table)} x "
+            f"INNER JOIN {rechten} p ON p.id = x.{kolom(groep, 'permission')} "
+            f"INNER JOIN {qn(through._meta.db_table)} ug ON ug.{ug[Group]} = x.{kolom(groep, 'group')} "
+            f"WHERE ug.{ug[get_user_model()]} = %s AND p.content_type_id = %s AND p.codename IN (%s, %s)"
+            f") ORDER BY r.{kolom(Regio, 'naam')}"
+        )
+    return _SQL[0]
 
 
 def forget_mijn_regios():

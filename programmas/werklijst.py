@@ -95,6 +95,8 @@ def _voor_de_raad(user, al_gemeld):
 
 
 def _vragen(user, regios):
+    if not regios:  # no query either way; building one costs milliseconds
+        return []
     vragen = Vraag.objects.filter(
         antwoord="",
         versie__jaarprogramma__regio__in=regios,
@@ -115,6 +117,8 @@ def _vragen(user, regios):
 
 def _zienswijzen(user, regios):
     """Views of councils the board has not answered yet: due when the general board takes up the draft."""
+    if not regios:  # no query either way; building one costs milliseconds
+        return []
     besluiten = Raadsbesluit.objects.filter(
         uitkomst=Uitkomst.ZIENSWIJZE,
         antwoord_op__isnull=True,

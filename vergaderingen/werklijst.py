@@ -11,10 +11,12 @@ once (`rollen_van`, `secretariaat_q`, `lid_of_secretariaat_q`, `regios_met_rol`)
 at most four whatever the data.
 """
 
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from besturen.models import Orgaan
 from besturen.permissions import lid_of_secretariaat_q, regios_met_rol, rollen_van, secretariaat_q
 from regioportaal.werklijst import WerkItem, register
 
@@ -40,8 +42,10 @@ def _dag(vergadering):
 
 
 def _vergaderingen(rollen):
-    secretariaat = secretariaat_q(rollen, "orgaan__")
-    lid = lid_of_secretariaat_q(rollen, "orgaan__")
+    # The bodies as a subquery of their own: the rules' OR across the meeting and its body, asked of the joined rows,
+    # had the database read every meeting (some ten milliseconds); asked of the bodies it follows the indexes.
+    secretariaat = Q(orgaan__in=Orgaan.objects.filter(secretariaat_q(rollen)).values("pk"))
+    lid = Q(orgaan__in=Orgaan.objects.filter(lid_of_secretariaat_q(rollen)).values("pk"))
     items = [
         WerkItem(
             soort=_("Agenda publiceren"),
@@ -66,9 +70,12 @@ def _vergaderingen(rollen):
 
 
 def _inschrijvingen(user, rollen):
+    regios = regios_met_rol(rollen)
+    if not regios:  # no query either way; building one costs milliseconds
+        return []
     vandaag = timezone.localdate()
     bijeenkomsten = (
-        Bijeenkomst.objects.filter(regio__in=regios_met_rol(rollen), inschrijven_tot__gte=vandaag)
+        Bijeenkomst.objects.filter(regio__in=regios, inschrijven_tot__gte=vandaag)
         .exclude(pk__in=Inschrijving.objects.filter(user=user).values("bijeenkomst"))
         .select_related("regio")
         .order_by("inschrijven_tot", "pk")
