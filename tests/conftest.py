@@ -3,6 +3,7 @@
 import pytest
 
 from regioportaal.celery import app as celery_app
+from tests import momentopname
 from tests.wereld import build_world
 
 
@@ -47,8 +48,9 @@ def media(settings, tmp_path):
 
 @pytest.fixture
 def world(db, snelle_wachtwoorden):
-    """The demo's roles in two regions (see tests/wereld.py), the platform administrator included."""
-    return build_world()
+    """The demo's roles in two regions (see tests/wereld.py), the platform administrator included; built once per
+    test process and restored after that (tests/momentopname.py)."""
+    return momentopname.bouw("world", build_world)
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ import pytest
 
 from besturen import services
 from besturen.models import OrgaanSoort, Rol, Zichtbaarheid
+from tests import momentopname
 from tests.factories import BEGIN, maak_gebruiker
 
 
@@ -12,9 +13,13 @@ def wereld(world):
     """The shared world plus Lede's and Dordrecht's councils, a council member of Lede, and items in each visibility.
 
     `wereld.users` maps a role key to its account (None for the anonymous public); `ROLLEN` lists the keys in a fixed
-    order for parametrized tests (tests.wereld.ROLLEN).
+    order for parametrized tests (tests.wereld.ROLLEN). Built once per test process, restored after that
+    (tests/momentopname.py).
     """
-    w = world
+    return momentopname.bouw("besturen.wereld", lambda: _bouw(world), invoer=(world,))
+
+
+def _bouw(w):
     w.admin = w.platformbeheerder
     w.dbo_drecht = w.regiobestuur_drecht
     w.raad_lede = services.create_orgaan(

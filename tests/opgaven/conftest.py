@@ -4,6 +4,7 @@ import pytest
 
 from opgaven import models
 from regioportaal.models import ActionLog
+from tests import momentopname
 from tests.opgaven.factories import bouw_wereld
 
 GETELD = (
@@ -20,7 +21,7 @@ GETELD = (
 
 @pytest.fixture
 def w(db, snelle_wachtwoorden):
-    return bouw_wereld()
+    return momentopname.bouw("opgaven.w", bouw_wereld)
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@
 import pytest
 
 from besturen import services as besturen_services
+from tests import momentopname
 from tests.factories import PASSWORD
 
 from .bouw import bouw_regio
@@ -13,7 +14,7 @@ from .bouw import bouw_regio
 
 @pytest.fixture
 def wereld(db, snelle_wachtwoorden, media):
-    return bouw_regio(3)
+    return momentopname.bouw("programmas.wereld", lambda: bouw_regio(3))
 
 
 @pytest.fixture
