@@ -171,6 +171,8 @@ def laatste_documenten(regio, lezer, *, besloten, aantal=AANTAL_DOCUMENTEN):
     )
     if connection.features.supports_slicing_ordering_in_compound:  # PostgreSQL: each side stops at `aantal`
         stukken, documenten = stukken[:aantal], documenten[:aantal]
+    else:  # SQLite allows no ORDER BY inside a compound statement: the union's own ordering decides
+        stukken, documenten = stukken.order_by(), documenten.order_by()
     rijen = stukken.union(documenten, all=True).order_by("-dag", "is_document", "-tijd", "-pk")[:aantal]
     return [
         Documentregel(
