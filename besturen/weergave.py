@@ -181,7 +181,7 @@ def zetel_rijen(leden, oud_leden, stukken):
     def bestuur(soort, naam):  # str(Bestuur)
         return naam if soort == BestuurSoort.GEMEENTE else f"{soorten.get(soort, soort)} {naam}"
 
-    def partij(naam, website, soort):  # besturen/_partij.html
+    def partij(naam, website, soort):  # an external party as the seat tables show it
         naam = esc(naam or "")
         link = f'<a href="{esc(website)}" rel="noopener">{naam}</a>' if website else naam
         return f'{link} <span class="meta">({externe}: {esc(partijsoorten.get(soort, soort) or "")})</span>\n'
