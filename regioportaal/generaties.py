@@ -111,10 +111,15 @@ def voor_pagina(slug=None):
         regio_id = apps.get_model(REGIO_MODEL).objects.filter(slug=slug).values_list("pk", flat=True).first()
         if regio_id is not None:
             cache.set(SLUG.format(slug), regio_id, None)
-    globaal = waarden.get(GLOBAAL) or _lees([GLOBAAL])[0]
     if regio_id is None:
-        return [globaal, "geen-regio"]
-    (regio,) = _lees([REGIO.format(regio_id)])
+        return [waarden.get(GLOBAAL) or _lees([GLOBAAL])[0], "geen-regio"]
+    return voor_regio(regio_id)
+
+
+def voor_regio(regio_id):
+    """The generations of the pages of region `regio_id`, as `voor_pagina` gives them for its slug, for a caller
+    that has the region at hand: no slug to look up (a query when the cache does not know it)."""
+    globaal, regio = _lees([GLOBAAL, REGIO.format(regio_id)])
     return [globaal, f"regio-{regio_id}", regio]
 
 

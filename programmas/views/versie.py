@@ -241,7 +241,7 @@ def _fragment_key(zie_besloten, versie, regio):
         str(versie.pk),
         "besloten" if zie_besloten else "openbaar",
         translation.get_language() or "",
-        *generaties.voor_pagina(regio.slug),
+        *generaties.voor_regio(regio.pk),
     ]
     return FRAGMENT_PREFIX + hashlib.sha256("\x1f".join(delen).encode()).hexdigest()
 

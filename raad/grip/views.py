@@ -74,6 +74,6 @@ def fragment_sleutel(bestuur, regio, besloten):
             "besloten" if besloten else "openbaar",
             translation.get_language() or "",
             timezone.localdate().isoformat(),
-            *generaties.voor_pagina(regio.slug),
+            *generaties.voor_regio(regio.pk),
         ]
     )
