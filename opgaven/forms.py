@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from besturen import selectors as besturen_selectors
 from besturen.forms import DateInput
 from besturen.models import Orgaan
+from regioportaal.forms import SnelSelect
 from regioportaal.limieten import TEKST_MAX
 
 from .models import (
@@ -227,49 +228,18 @@ class VoortgangForm(forms.ModelForm):
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
 
-def _attributen(attrs):
-    return "".join(
-        f" {conditional_escape(naam)}"
-        if waarde is True
-        else f' {conditional_escape(naam)}="{conditional_escape(waarde)}"'
-        for naam, waarde in attrs.items()
-        if waarde is not False
-    )
-
-
-class FilterSelect(forms.Select):
-    """A select written in Python as Django's template for it writes it (the same HTML): on a cold list page the
-    template and an include per option were most of the filter form's cost."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        widget = self.get_context(name, value, attrs)["widget"]
-        delen = [f'<select name="{conditional_escape(widget["name"])}"{_attributen(widget["attrs"])}>']
-        for groep, opties, _index in widget["optgroups"]:
-            if groep:
-                delen.append(f'\n  <optgroup label="{conditional_escape(groep)}">')
-            delen.extend(
-                f'\n  <option value="{conditional_escape(str(optie["value"]))}"{_attributen(optie["attrs"])}>'
-                f"{conditional_escape(optie['label'])}</option>\n"
-                for optie in opties
-            )
-            if groep:
-                delen.append("\n  </optgroup>")
-        delen.append("\n</select>")
-        return mark_safe("".join(delen))
-
-
 class FilterForm(forms.Form):
     """The filters of the opgaven list; choices are given (already read, as rows) so checking them costs no query."""
 
-    thema = forms.ChoiceField(label=_("Thema"), required=False, widget=FilterSelect)
-    doelstelling = forms.ChoiceField(label=_("Doelstelling"), required=False, widget=FilterSelect)
-    status = forms.ChoiceField(label=_("Status"), required=False, widget=FilterSelect)
-    opdrachtgever = forms.ChoiceField(label=_("Opdrachtgever"), required=False, widget=FilterSelect)
+    thema = forms.ChoiceField(label=_("Thema"), required=False, widget=SnelSelect)
+    doelstelling = forms.ChoiceField(label=_("Doelstelling"), required=False, widget=SnelSelect)
+    status = forms.ChoiceField(label=_("Status"), required=False, widget=SnelSelect)
+    opdrachtgever = forms.ChoiceField(label=_("Opdrachtgever"), required=False, widget=SnelSelect)
     volgorde = forms.ChoiceField(
         label=_("Volgorde"),
         required=False,
         choices=[("titel", _("op titel")), ("prioriteit", _("op prioriteit (hoogste eerst)"))],
-        widget=FilterSelect,
+        widget=SnelSelect,
     )
 
     def __init__(self, *args, themas, doelstellingen, opdrachtgevers, **kwargs):
@@ -292,7 +262,7 @@ class FilterForm(forms.Form):
     def velden_html(self):
         """The filters as `{% for field in form %}{% include "field.html" %}{% endfor %}` wrote them (the same HTML,
         every value escaped), without a template per field and per label: each a label, its help text and errors,
-        and its select (`FilterSelect`)."""
+        and its select (`regioportaal.forms.SnelSelect`)."""
         esc, delen = conditional_escape, []
         for veld in self:
             if veld.is_hidden:

@@ -2,9 +2,6 @@
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.utils.formats import localize
-from django.utils.html import conditional_escape, format_html
-from django.utils.safestring import SafeData, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from besturen import permissions as besturen_permissions
@@ -13,6 +10,7 @@ from besturen.selectors import current_members
 from opgaven.models import Opgave
 from opgaven.selectors import opgaven_visible_to
 from programmas.selectors import versies_van
+from regioportaal.forms import SnelSelect
 from regioportaal.limieten import NOTULEN_MAX, TEKST_MAX
 
 from .documenten import MAX_BYTES, check_document
@@ -47,48 +45,6 @@ class VergaderingForm(forms.ModelForm):
         """The service saves; the orgaan is not on the form, so the model's constraints are checked there."""
 
 
-def _stringformat(value):
-    """`{{ value|stringformat:'s' }}` as a template writes it: the text, escaped unless it was safe already."""
-    text = str(value)  # the filter's "%s" % value, a tuple included
-    return conditional_escape(mark_safe(text) if isinstance(value, SafeData) else text)
-
-
-def _attrs_html(attrs):
-    """Django's `django/forms/widgets/attrs.html`, written out."""
-    return "".join(
-        f" {conditional_escape(name)}"
-        if value is True
-        else f' {conditional_escape(name)}="{_stringformat(value)}"'
-        for name, value in attrs.items()
-        if value is not False
-    )
-
-
-class Select(forms.Select):
-    """Django's select, the same HTML written in Python: its template includes two more templates per option, and
-    the lists of opgaven and programme versions have dozens of options."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        if self.template_name != forms.Select.template_name or (
-            self.option_template_name != forms.Select.option_template_name
-        ):
-            return super().render(name, value, attrs, renderer)
-        widget = self.get_context(name, value, attrs)["widget"]
-        parts = [format_html('<select name="{}"', widget["name"]), _attrs_html(widget["attrs"]), ">"]
-        for group_name, options, _index in widget["optgroups"]:
-            if group_name:
-                parts.append(format_html('\n  <optgroup label="{}">', localize(group_name)))
-            for option in options:
-                parts.append(
-                    f'\n  <option value="{_stringformat(option["value"])}"{_attrs_html(option["attrs"])}>'
-                    f"{conditional_escape(localize(option['label']))}</option>\n"
-                )
-            if group_name:
-                parts.append("\n  </optgroup>")
-        parts.append("\n</select>")  # the renderer strips the template's last newline
-        return mark_safe("".join(parts))
-
-
 class _Keuzes(forms.models.ModelChoiceIterator):
     """The options of a model choice field from one plain query: Django's iterator reads them through a server-side
     cursor (declare, fetch, close), three round trips for a list of a few dozen."""
@@ -112,8 +68,8 @@ class AgendapuntForm(forms.ModelForm):
         fields = ["titel", "toelichting", "openbaar", "opgave", "programmaversie"]
         widgets = {
             "toelichting": forms.Textarea(attrs={"rows": 4}),
-            "opgave": Select,
-            "programmaversie": Select,
+            "opgave": SnelSelect,
+            "programmaversie": SnelSelect,
         }
 
     def __init__(self, *args, vergadering, user, besloten=None, secretariaat=False, **kwargs):
