@@ -6,6 +6,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from programmas import selectors, services
 from programmas.models import VersieStatus
@@ -47,3 +49,21 @@ def test_last_years_totals_come_from_the_stored_figures_in_one_query(wereld):
         totalen = selectors.vorig_jaar_totalen(versie, regeling)
     assert totalen == verwacht and len(totalen) == len(wereld.leden)
     assert len(queries) == 1
+
+
+@given(
+    waarde=st.one_of(
+        st.integers(min_value=-(10**15), max_value=10**15),
+        st.decimals(allow_nan=False, allow_infinity=False, min_value=-(10**12), max_value=10**12, places=6),
+        st.decimals(allow_nan=False, allow_infinity=False, min_value=-1, max_value=1),
+    ),
+    decimalen=st.integers(min_value=0, max_value=6),
+    taal=st.sampled_from(["nl", "en", "fr", "de"]),
+)
+@settings(max_examples=400, deadline=None)
+def test_the_quick_path_writes_every_number_as_djangos_formatter(waarde, decimalen, taal):
+    """Amounts councils decide on are written by a quick path for ints and Decimals: the same text as Django's
+    `numberformat.format`, to the last separator and rounding digit, in each language."""
+    with translation.override(taal):
+        notatie = Notatie()
+        assert notatie._getal(waarde, decimalen) == notatie._django(waarde, decimalen)
