@@ -67,8 +67,9 @@ _SQL = []
 
 
 def _sql():
-    """The regions on which one user holds either permission, by name; parameters: (user id, content type id, the
-    two codenames) twice, for their own and their groups' object permissions."""
+    """The regions on which one user holds either permission, by name, with the columns the switcher shows (the others
+    deferred; no `*`, whose plan a prepared statement could not keep across a new column); parameters: (user id,
+    content type id, the two codenames) twice, for their own and their groups' object permissions."""
     if not _SQL:
         qn = connection.ops.quote_name
 
@@ -80,7 +81,8 @@ def _sql():
         rechten = qn(Permission._meta.db_table)
         eigen, groep = RegioUserObjectPermission, RegioGroupObjectPermission
         _SQL.append(
-            f"SELECT r.* FROM {qn(Regio._meta.db_table)} r WHERE r.{kolom(Regio, 'id')} IN ("
+            f"SELECT r.{kolom(Regio, 'id')}, r.{kolom(Regio, 'slug')}, r.{kolom(Regio, 'naam')} "
+            f"FROM {qn(Regio._meta.db_table)} r WHERE r.{kolom(Regio, 'id')} IN ("
             f"SELECT x.{kolom(eigen, 'content_object')} FROM {qn(eigen._meta.db_table)} x "
             f"INNER JOIN {rechten} p ON p.id = x.{kolom(eigen, 'permission')} "
             f"WHERE x.{kolom(eigen, 'user')} = %s AND p.content_type_id = %s AND p.codename IN (%s, %s) "

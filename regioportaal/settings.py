@@ -133,6 +133,15 @@ if DATABASE_REPLICA_URL:
     )
     DATABASE_ROUTERS = ["regioportaal.dbrouter.ReplicaRouter"]
     MIDDLEWARE.insert(0, "regioportaal.dbrouter.ReplicaMiddleware")
+# PostgreSQL plans a query once per connection and reuses the plan (psycopg's prepared statements, server-side
+# binding): planning was up to 2 ms of a page's 1-2 ms queries (docs/performance.md, run 7). DB_PREPARED=0 turns it
+# off, for a transaction-mode connection pooler that cannot keep prepared statements.
+DB_PREPARED = env_bool("DB_PREPARED", True)
+for _alias in DATABASES.values():
+    if DB_PREPARED and _alias["ENGINE"] == "django.db.backends.postgresql":
+        _alias.setdefault("OPTIONS", {}).update(
+            server_side_binding=True, prepare_threshold=int(os.environ.get("DB_PREPARE_THRESHOLD", "2"))
+        )
 # Seconds a client reads from the primary after it wrote (read-after-write across replication lag).
 REPLICA_STICKY_SECONDS = int(os.environ.get("REPLICA_STICKY_SECONDS", "10"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

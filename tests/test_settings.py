@@ -58,3 +58,27 @@ def test_production_keeps_database_connections_a_minute_and_checks_them_before_r
 
 def test_the_embedded_default_opens_a_connection_per_request():
     assert database_setting() == ["0", "True"]
+
+
+def database_options(**env):
+    code = "from django.conf import settings; print(sorted(settings.DATABASES['default'].get('OPTIONS', {}).items()))"
+    result = manage("shell", "-c", code, **env)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]
+
+
+POSTGRES = "postgres://postgres@127.0.0.1:5432/regioportaal"
+
+
+def test_postgresql_binds_on_the_server_and_prepares_repeated_queries():
+    assert database_options(**PRODUCTION, DATABASE_URL=POSTGRES) == (
+        "[('prepare_threshold', 2), ('server_side_binding', True)]"
+    )
+    assert database_options(**PRODUCTION, DATABASE_URL=POSTGRES, DB_PREPARE_THRESHOLD="0") == (
+        "[('prepare_threshold', 0), ('server_side_binding', True)]"
+    )
+
+
+def test_prepared_statements_can_be_turned_off_for_a_transaction_pooler_and_sqlite_has_none():
+    assert database_options(**PRODUCTION, DATABASE_URL=POSTGRES, DB_PREPARED="0") == "[]"
+    assert database_options(DATABASE_URL="sqlite:///var/x.sqlite3") == "[]"
