@@ -6,30 +6,33 @@ Who acts is the policies' answer: the decisions a council secretary records are 
 and `RAADSBESLUIT`'s `answer_zienswijze` notify, which are the holders of `besturen.manage_regio` (no
 platform-administrator shortcut: the platform administrator reads along but is not asked to act); a council member
 asks questions on behalf of the members `VRAAG`'s `ask` allows (`besturen_of_raadslid`). The state half is the
-policies' own (`state_record`), applied to rows fetched with everything it reads: at most six queries whatever the
-data (the secretariat's regions read once, as plain ids: `besturen.permissions.rollen_van`).
+policies' own (`state_record`), applied to rows fetched with everything it reads: one written-out query finds which
+councils, questions and views there are (`_gevonden`, plain ids), and their rows are read only for a kind there is
+(at most five queries whatever the data, none but the first when there is nothing to do); the decisions the user
+records and the secretariat's regions are read once for the whole work list, as plain ids (`werklijst.rechten`:
+`held_ids`, as `besturen.permissions.rollen_van`).
 """
 
+from django.db import connections, router
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from besturen import permissions as besturen_permissions
-from besturen.selectors import besturen_of_raadslid
-from regioportaal.permissions import held_ids
+from besturen.models import RAADSORGANEN, Lidmaatschap, Orgaan, Persoon, Regio
+from regioportaal import werklijst
 from regioportaal.werklijst import WerkItem, register
 
 from . import termijnen
-from .models import Raadsbesluit, Uitkomst, Vraag
+from .models import Jaarprogramma, Raadsbesluit, Uitkomst, Versie, Vraag
 from .policies import RAADSBESLUIT
 
 _VERSIE = "versie__jaarprogramma__regio__programmaregeling"
 RECORD = "programmas.record_raadsbesluit"
-
-
-def _secretariaat_van(user):
-    """The ids of the regions whose secretariat `user` is (`besturen.permissions.is_regio_secretariaat`)."""
-    return besturen_permissions.rollen_van(user)[besturen_permissions.MANAGE_REGIO]
+RECHTEN = ((RECORD, Raadsbesluit), (besturen_permissions.MANAGE_REGIO, Regio))
+RADEN, VRAGEN, ZIENSWIJZEN = 0, 1, 2
+_RAADSORGANEN = [str(soort) for soort in RAADSORGANEN]
 
 
 def _open_besluiten():
@@ -47,10 +50,9 @@ def _regio(besluit_of_vraag):
     return besluit_of_vraag.versie.jaarprogramma.regio.naam
 
 
-def _te_beslissen(user):
+def _te_beslissen(user, mogelijk):
     # The decisions the user may record, read once as plain ids (`held_ids`, the permission the policy asks): the
     # open decisions of every region are then narrowed by primary key first, and not asked at all without any.
-    mogelijk = held_ids(user, (RECORD, Raadsbesluit))[RECORD]
     if not mogelijk:
         return [], set()
     te_beslissen = [
@@ -72,13 +74,13 @@ def _te_beslissen(user):
     return items, {besluit.pk for besluit in te_beslissen}
 
 
-def _voor_de_raad(user, al_gemeld):
-    """Versions before the councils of the members on whose councils `user` sits: ask questions and decide before
-    the council's deadline (the decision itself is its secretary's, listed once for them)."""
-    open_besluiten = _open_besluiten()
-    besturen = besturen_of_raadslid(user, open_besluiten.values("bestuur"))
+def _voor_de_raad(besturen, al_gemeld):
+    """Versions before the councils of the members on whose councils the user sits (`besturen`: their ids, as
+    `besturen_of_raadslid(user, _open_besluiten().values("bestuur"))`): ask questions and decide before the council's
+    deadline (the decision itself is its secretary's, listed once for them)."""
     if not besturen:
         return []
+    open_besluiten = _open_besluiten()
     return [
         WerkItem(
             soort=_("Voorstel voor de raad"),
@@ -89,15 +91,17 @@ def _voor_de_raad(user, al_gemeld):
             deadline=besluit.deadline,
             regio=_regio(besluit),
         )
-        for besluit in open_besluiten.filter(bestuur__in=[bestuur.pk for bestuur in besturen])
+        for besluit in open_besluiten.filter(bestuur__in=sorted(besturen))
         if besluit.pk not in al_gemeld and RAADSBESLUIT.state_record(besluit) is None
     ]
 
 
-def _vragen(user, regios):
-    if not regios:  # no query either way; building one costs milliseconds
+def _vragen(ids, regios):
+    """The open questions `ids` (found by `_gevonden`) of the secretariat's `regios`."""
+    if not ids:  # no query either way; building one costs milliseconds
         return []
     vragen = Vraag.objects.filter(
+        pk__in=sorted(ids),
         antwoord="",
         versie__jaarprogramma__regio__in=regios,
         versie__vervangen_door__isnull=True,  # an open question moves on to the next version and is answered there
@@ -115,11 +119,13 @@ def _vragen(user, regios):
     ]
 
 
-def _zienswijzen(user, regios):
-    """Views of councils the board has not answered yet: due when the general board takes up the draft."""
-    if not regios:  # no query either way; building one costs milliseconds
+def _zienswijzen(ids, regios):
+    """Views of councils the board has not answered yet (`ids`, found by `_gevonden`): due when the general board
+    takes up the draft."""
+    if not ids:  # no query either way; building one costs milliseconds
         return []
     besluiten = Raadsbesluit.objects.filter(
+        pk__in=sorted(ids),
         uitkomst=Uitkomst.ZIENSWIJZE,
         antwoord_op__isnull=True,
         versie__jaarprogramma__regio__in=regios,
@@ -138,11 +144,76 @@ def _zienswijzen(user, regios):
     ]
 
 
+_SQL = {}
+
+
+def _sql():
+    """The parts of `_gevonden`'s query, each `(kind, id)` with its parameters in order."""
+    if not _SQL:
+        qn = connections[router.db_for_read(Raadsbesluit)].ops.quote_name
+        lid, persoon, orgaan = (qn(m._meta.db_table) for m in (Lidmaatschap, Persoon, Orgaan))
+        besluit, vraag, versie, programma = (
+            qn(m._meta.db_table) for m in (Raadsbesluit, Vraag, Versie, Jaarprogramma)
+        )
+        _SQL[RADEN] = (
+            f"SELECT {RADEN}, o.bestuur_id FROM {lid} l INNER JOIN {persoon} p ON p.id = l.persoon_id "
+            f"INNER JOIN {orgaan} o ON o.id = l.orgaan_id "
+            "WHERE p.user_id = %s AND o.soort = ANY(%s::varchar[]) "
+            "AND l.begindatum <= %s AND (l.einddatum IS NULL OR l.einddatum > %s) "
+            f"AND o.bestuur_id IN (SELECT b.bestuur_id FROM {besluit} b INNER JOIN {versie} v ON v.id = b.versie_id "
+            "WHERE b.uitkomst = ANY(%s::varchar[]) AND v.voorgelegd_op IS NOT NULL AND v.teruggestuurd_op IS NULL "
+            "AND v.vervangen_door_id IS NULL)"
+        )
+        _SQL[VRAGEN] = (
+            f"SELECT {VRAGEN}, q.id FROM {vraag} q INNER JOIN {versie} v ON v.id = q.versie_id "
+            f"INNER JOIN {programma} j ON j.id = v.jaarprogramma_id "
+            "WHERE q.antwoord = '' AND j.regio_id = ANY(%s::bigint[]) AND v.vervangen_door_id IS NULL"
+        )
+        _SQL[ZIENSWIJZEN] = (
+            f"SELECT {ZIENSWIJZEN}, b.id FROM {besluit} b INNER JOIN {versie} v ON v.id = b.versie_id "
+            f"INNER JOIN {programma} j ON j.id = v.jaarprogramma_id "
+            "WHERE b.uitkomst = %s AND b.antwoord_op IS NULL AND j.regio_id = ANY(%s::bigint[])"
+        )
+    return _SQL
+
+
+def _gevonden(user, regios):
+    """What there is, in one written-out query of plain ids: {RADEN: the Besturen on whose council `user` holds a
+    current seat that have an open decision (`besturen_of_raadslid(user, _open_besluiten().values("bestuur"))`),
+    VRAGEN: the open questions of the `regios` (`_vragen`' filter), ZIENSWIJZEN: their unanswered views
+    (`_zienswijzen`' filter)}; the rows themselves are then read only for a kind there is."""
+    vandaag = timezone.localdate()
+    sql = _sql()
+    delen = [sql[RADEN]]
+    params = [user.pk, _RAADSORGANEN, vandaag, vandaag, list(termijnen.OPEN_UITKOMSTEN)]
+    if regios:  # the secretariat's parts; none without a region
+        regios = sorted(regios)
+        delen += [sql[VRAGEN], sql[ZIENSWIJZEN]]
+        params += [regios, Uitkomst.ZIENSWIJZE.value, regios]
+    gevonden = {RADEN: set(), VRAGEN: set(), ZIENSWIJZEN: set()}
+    with connections[router.db_for_read(Raadsbesluit)].cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(delen), params)
+        for soort, pk in cursor.fetchall():
+            gevonden[soort].add(pk)
+    return gevonden
+
+
 def werk_van(user):
-    """The provider registered in `ProgrammasConfig.ready()`."""
-    items, te_beslissen = _te_beslissen(user)
-    regios = _secretariaat_van(user)
-    return [*items, *_voor_de_raad(user, te_beslissen), *_vragen(user, regios), *_zienswijzen(user, regios)]
+    """The provider registered in `ProgrammasConfig.ready()`: the ids per permission of `RECHTEN` are read once for
+    the whole work list (`werklijst.rechten`)."""
+    rechten = werklijst.rechten(user)
+    items, te_beslissen = _te_beslissen(user, rechten[RECORD])
+    # Seats and the secretariat count for an active account only (`besturen_of_raadslid`, `rollen_van`).
+    if not user.is_active:
+        return items
+    regios = rechten[besturen_permissions.MANAGE_REGIO]
+    gevonden = _gevonden(user, regios)
+    return [
+        *items,
+        *_voor_de_raad(gevonden[RADEN], te_beslissen),
+        *_vragen(gevonden[VRAGEN], regios),
+        *_zienswijzen(gevonden[ZIENSWIJZEN], regios),
+    ]
 
 
-register(werk_van)
+register(werk_van, RECHTEN)

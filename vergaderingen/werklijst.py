@@ -7,97 +7,158 @@ region or of `manage_leden_orgaan` on a council), a published meeting is prepare
 (`holds_propose`: `is_lid_of_secretariaat`), and a planning day takes registrations from the region's officials
 (`BijeenkomstPolicy.holds_register`: `heeft_rol_in_regio`) until `inschrijving_open` closes, once per person. None of
 these gives the platform administrator a shortcut. The rules are `besturen.permissions`' own, for a whole list at
-once (`rollen_van`, `secretariaat_q`, `lid_of_secretariaat_q`, `regios_met_rol`): one query for the permissions, then
-at most four whatever the data.
+once (`rollen_van`; `secretariaat_q`, `lid_of_secretariaat_q` and `regios_met_rol` written out as SQL in
+`_sql_delen`, compared with them in tests/werklijst/test_cold_werklijst.py): the permissions are read once for the
+whole work list (`regioportaal.werklijst.rechten`), then one query whatever the data, none without a role.
+
+The rows are read as plain values and written as items without model instances: `str(vergadering)` is its body's name
+and its local day as `j F Y`, the links are the views' own (reversed once per call).
 """
 
-from django.db.models import Q
-from django.urls import reverse
-from django.utils import formats, timezone
-from django.utils.translation import gettext as _
+from types import SimpleNamespace
 
-from besturen.models import Orgaan
-from besturen.permissions import lid_of_secretariaat_q, regios_met_rol, rollen_van, secretariaat_q
+from django.db import connections, router
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.dates import MONTHS
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from besturen.models import Bestuur, Orgaan, Regio
+from besturen.permissions import (
+    MANAGE_LEDEN_ORGAAN,
+    MANAGE_REGIO,
+    VIEW_BESLOTEN_ORGAAN,
+    VIEW_BESLOTEN_REGIO,
+    regios_met_rol,
+    rollen_van,
+)
+from regioportaal import werklijst
 from regioportaal.werklijst import WerkItem, register
 
 from .models import Bijeenkomst, Inschrijving, Vergadering, VergaderingStatus
 from .policies import inschrijving_open
 
+RECHTEN = (
+    (MANAGE_REGIO, Regio),
+    (MANAGE_LEDEN_ORGAAN, Orgaan),
+    (VIEW_BESLOTEN_ORGAAN, Orgaan),
+    (VIEW_BESLOTEN_REGIO, Regio),
+)
 
-def _komend(status):
-    return (
-        Vergadering.objects.filter(status=status, begin__gte=timezone.now())
-        .select_related("orgaan__regio", "orgaan__bestuur")
-        .order_by("begin", "pk")
-    )
+PUBLICEREN, VOORBEREIDEN, INSCHRIJVEN = 0, 1, 2
+_PK = 987654321  # a stand-in id: the links are reversed once and the ids put in their place
 
-
-def _waar(vergadering):
-    orgaan = vergadering.orgaan
-    return orgaan.regio.naam if orgaan.regio_id else orgaan.bestuur.naam
-
-
-def _dag(vergadering):
-    return timezone.localtime(vergadering.begin).date()
+_SQL_DELEN = {}
 
 
-def _vergaderingen(rollen):
-    # The bodies as a subquery of their own: the rules' OR across the meeting and its body, asked of the joined rows,
-    # had the database read every meeting (some ten milliseconds); asked of the bodies it follows the indexes.
-    secretariaat = Q(orgaan__in=Orgaan.objects.filter(secretariaat_q(rollen)).values("pk"))
-    lid = Q(orgaan__in=Orgaan.objects.filter(lid_of_secretariaat_q(rollen)).values("pk"))
-    items = [
-        WerkItem(
-            soort=_("Agenda publiceren"),
-            titel=str(vergadering),
-            url=reverse("vergaderingen:agenda_beheer", kwargs={"pk": vergadering.pk}),
-            deadline=_dag(vergadering),
-            regio=_waar(vergadering),
+def _sql_delen():
+    """The three parts of the one query, each `(kind, id, begin, name, region's name, council's name, day, deadline)`
+    with its parameters in order (see `_werk`): the upcoming meetings whose agenda the reader publishes
+    (`secretariaat_q`: the body's region among the `manage_regio` ids, or a council among the `manage_leden_orgaan`
+    ids), those they prepare (`lid_of_secretariaat_q`: that, or the body among the `view_besloten_orgaan` ids), and
+    the planning days of the regions they have a role in (`regios_met_rol`) still open and not yet registered for.
+    The bodies lead: the rules' OR is asked of them (by their indexes), then their meetings are found by body; asked
+    of the meeting rows it had the database read every meeting."""
+    if not _SQL_DELEN:
+        qn = connections[router.db_for_read(Vergadering)].ops.quote_name
+        v, o, r, b = (qn(m._meta.db_table) for m in (Vergadering, Orgaan, Regio, Bestuur))
+        bk, ins = qn(Bijeenkomst._meta.db_table), qn(Inschrijving._meta.db_table)
+        secretariaat = "(o.regio_id = ANY(%s::bigint[]) OR (o.regio_id IS NULL AND o.id = ANY(%s::bigint[])))"
+        vergaderingen = (
+            "SELECT {kind}, v.id, v.begin, o.naam, r.naam, b.naam, NULL::date, NULL::date "
+            f"FROM {o} o INNER JOIN {v} v ON v.orgaan_id = o.id LEFT OUTER JOIN {r} r ON r.id = o.regio_id "
+            f"LEFT OUTER JOIN {b} b ON b.id = o.bestuur_id "
+            "WHERE {wie} AND v.status = %s AND v.begin >= %s"
         )
-        for vergadering in _komend(VergaderingStatus.GEPLAND).filter(secretariaat)
-    ]
-    items += [
-        WerkItem(
-            soort=_("Vergadering voorbereiden"),
-            titel=str(vergadering),
-            url=vergadering.get_absolute_url(),
-            deadline=_dag(vergadering),
-            regio=_waar(vergadering),
+        _SQL_DELEN[PUBLICEREN] = vergaderingen.format(kind=PUBLICEREN, wie=secretariaat)
+        _SQL_DELEN[VOORBEREIDEN] = vergaderingen.format(
+            kind=VOORBEREIDEN, wie=f"({secretariaat} OR o.id = ANY(%s::bigint[]))"
         )
-        for vergadering in _komend(VergaderingStatus.AGENDA_GEPUBLICEERD).filter(lid)
-    ]
+        _SQL_DELEN[INSCHRIJVEN] = (
+            f"SELECT {INSCHRIJVEN}, d.id, NULL::timestamptz, d.naam, r.naam, NULL, d.datum, d.inschrijven_tot "
+            f"FROM {bk} d INNER JOIN {r} r ON r.id = d.regio_id "
+            "WHERE d.regio_id = ANY(%s::bigint[]) AND d.inschrijven_tot >= %s "
+            f"AND NOT (d.id IN (SELECT i.bijeenkomst_id FROM {ins} i WHERE i.user_id = %s))"
+        )
+    return _SQL_DELEN
+
+
+def _rijen(user, rollen, nu, vandaag):
+    """The rows of the three parts, in the order the items are listed: by kind, then by begin (meetings) or deadline
+    (planning days), then by id; no query when the reader has no role at all."""
+    regio_beheer, raden = sorted(rollen[MANAGE_REGIO]), sorted(rollen[MANAGE_LEDEN_ORGAAN])
+    organen, regios = sorted(rollen[VIEW_BESLOTEN_ORGAAN]), sorted(regios_met_rol(rollen))
+    delen, params = [], []
+    sql = _sql_delen()
+    if regio_beheer or raden:
+        delen.append(sql[PUBLICEREN])
+        params += [regio_beheer, raden, VergaderingStatus.GEPLAND.value, nu]
+    if regio_beheer or raden or organen:
+        delen.append(sql[VOORBEREIDEN])
+        params += [regio_beheer, raden, organen, VergaderingStatus.AGENDA_GEPUBLICEERD.value, nu]
+    if regios:
+        delen.append(sql[INSCHRIJVEN])
+        params += [regios, vandaag, user.pk]
+    if not delen:  # no query either way
+        return []
+    with connections[router.db_for_read(Vergadering)].cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(f"({deel})" for deel in delen) + " ORDER BY 1, 3, 8, 2", params)
+        return cursor.fetchall()
+
+
+_SOORTEN = {
+    PUBLICEREN: (gettext_noop("Agenda publiceren"), "vergaderingen:agenda_beheer"),
+    VOORBEREIDEN: (gettext_noop("Vergadering voorbereiden"), "vergaderingen:vergadering"),
+    INSCHRIJVEN: (gettext_noop("Inschrijven voor een planningsdag"), "vergaderingen:bijeenkomst"),
+}
+
+
+def _link(naam):
+    """The view's path for any id: (before, after) the id."""
+    voor, na = reverse(naam, kwargs={"pk": _PK}).split(str(_PK))
+    return voor, na
+
+
+def _j_f_y(dag, maanden):
+    """`date_format(dag, "j F Y")`; `maanden`: the months' names in the current language, translated as they are
+    met."""
+    maand = maanden.get(dag.month)
+    if maand is None:
+        maand = maanden[dag.month] = str(MONTHS[dag.month])
+    return f"{dag.day} {maand} {dag.year:04d}"
+
+
+def _werk(user, rollen):
+    nu, vandaag = timezone.now(), timezone.localdate()
+    rijen = _rijen(user, rollen, nu, vandaag)
+    if not rijen:
+        return []
+    maanden, soorten, tz = {}, {}, timezone.get_current_timezone()
+    items = []
+    for soort, pk, begin, naam, regio, bestuur, datum, tot in rijen:
+        if soort not in soorten:  # the kind's label and link, once per call
+            soorten[soort] = (_(_SOORTEN[soort][0]), *_link(_SOORTEN[soort][1]))
+        label, voor, na = soorten[soort]
+        if soort == INSCHRIJVEN:
+            if not inschrijving_open(SimpleNamespace(inschrijven_tot=tot), vandaag):
+                continue
+            titel = _("%(naam)s op %(datum)s") % {"naam": naam, "datum": _j_f_y(datum, maanden)}
+            deadline = tot
+        else:
+            deadline = begin.astimezone(tz).date()  # timezone.localtime
+            titel = f"{naam} {_j_f_y(deadline, maanden)}"  # str(vergadering)
+            regio = regio if regio is not None else bestuur  # the body's region, or its Bestuur
+        items.append(
+            WerkItem(soort=label, titel=titel, url=f"{voor}{pk}{na}", deadline=deadline, regio=regio)
+        )
     return items
 
 
-def _inschrijvingen(user, rollen):
-    regios = regios_met_rol(rollen)
-    if not regios:  # no query either way; building one costs milliseconds
-        return []
-    vandaag = timezone.localdate()
-    bijeenkomsten = (
-        Bijeenkomst.objects.filter(regio__in=regios, inschrijven_tot__gte=vandaag)
-        .exclude(pk__in=Inschrijving.objects.filter(user=user).values("bijeenkomst"))
-        .select_related("regio")
-        .order_by("inschrijven_tot", "pk")
-    )
-    return [
-        WerkItem(
-            soort=_("Inschrijven voor een planningsdag"),
-            titel=_("%(naam)s op %(datum)s")
-            % {"naam": bijeenkomst.naam, "datum": formats.date_format(bijeenkomst.datum, "j F Y")},
-            url=bijeenkomst.get_absolute_url(),
-            deadline=bijeenkomst.inschrijven_tot,
-            regio=bijeenkomst.regio.naam,
-        )
-        for bijeenkomst in bijeenkomsten
-        if inschrijving_open(bijeenkomst, vandaag)
-    ]
-
-
 def werk_van(user):
-    """The provider registered in `VergaderingenConfig.ready()`."""
-    rollen = rollen_van(user)
-    return [*_vergaderingen(rollen), *_inschrijvingen(user, rollen)]
+    """The provider registered in `VergaderingenConfig.ready()`: the ids per permission of `RECHTEN` are `rollen_van`'s
+    (`held_ids` of those four, no superuser shortcut), read once for the whole work list (`werklijst.rechten`)."""
+    return _werk(user, werklijst.rechten(user) if user.is_active else rollen_van(user))
 
 
-register(werk_van)
+register(werk_van, RECHTEN)

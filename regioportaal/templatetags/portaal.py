@@ -71,14 +71,17 @@ def werklijst_rijen(werk, vandaag):
     deadline (as `date:"j F Y"`, "verstreken" when before `vandaag`, "geen" without one), the kind, the linked title
     and the region, every value escaped, with the whitespace of the template loop they replace."""
     esc = conditional_escape
-    maanden = {nummer: str(naam) for nummer, naam in MONTHS.items()}
+    maanden = {}  # the months' names in the current language, translated as they are met
     verstreken = f' <span class="te-laat">{esc(gettext("verstreken"))}</span>'
     geen = esc(gettext("geen"))
     delen = []
     for item in werk:
         dag = item.deadline
         if dag:
-            termijn = esc(f"{dag.day} {maanden[dag.month]} {dag.year:04d}")
+            maand = maanden.get(dag.month)
+            if maand is None:
+                maand = maanden[dag.month] = str(MONTHS[dag.month])
+            termijn = esc(f"{dag.day} {maand} {dag.year:04d}")
             if vandaag and dag < vandaag:
                 termijn += verstreken
         else:
