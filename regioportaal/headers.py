@@ -14,13 +14,28 @@ from csp.constants import SELF, UNSAFE_INLINE
 from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
-from django.urls import reverse
+from django.core.signals import setting_changed
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.functional import empty
+
+_PREFIXES = {}
 
 
 def admin_path_prefix():
-    """The path prefix of the Django admin (`/admin/`), from the URLconf."""
-    return reverse("admin:index")
+    """The path prefix of the Django admin (`/admin/`), from the URLconf (reversed once per URLconf and script
+    prefix, and again after a setting changed)."""
+    key = (get_urlconf(), get_script_prefix())
+    prefix = _PREFIXES.get(key)
+    if prefix is None:
+        prefix = _PREFIXES[key] = reverse("admin:index")
+    return prefix
+
+
+def _forget_prefixes(**kwargs):
+    _PREFIXES.clear()
+
+
+setting_changed.connect(_forget_prefixes)
 
 
 class PortalCSPMiddleware(CSPMiddleware):

@@ -19,6 +19,7 @@ from django.utils.translation import gettext
 from django_otp import user_has_device
 
 from . import security
+from .headers import admin_path_prefix
 
 # The activity stamp is refreshed at most this often, so that an active session is not saved on every request.
 ACTIVITY_RESOLUTION = 60
@@ -59,7 +60,7 @@ class SessionSecurityMiddleware:
 
     def _second_factor_gate(self, request, session):
         must = session.get(security.NEEDS_OTP) or (
-            settings.REQUIRE_2FA and request.path.startswith(reverse("admin:index"))
+            settings.REQUIRE_2FA and request.path.startswith(admin_path_prefix())
         )
         if not must or request.user.is_verified() or _open_during_second_factor(request.path):
             return None

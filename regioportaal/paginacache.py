@@ -38,7 +38,6 @@ on by default) turns the cache off."""
 import hashlib
 import json
 import logging
-import re
 import zlib
 
 from django.conf import settings
@@ -105,7 +104,13 @@ HTMX_HEADERS = (
 # A view's Vary may name only what the key carries (or what is the same for every anonymous visitor).
 VARY_TOEGESTAAN = {"accept", "accept-language", "accept-encoding", "cookie", "hx-request"}
 PLACEHOLDER = b"\x00csrf-token\x00"
-TOKEN = re.compile(rb"(?<![A-Za-z0-9])[A-Za-z0-9]{64}(?![A-Za-z0-9])")
+# A masked CSRF token: a run of exactly 64 letters and digits (as the pattern `(?<![A-Za-z0-9])[A-Za-z0-9]{64}
+# (?![A-Za-z0-9])` finds them). `_token_starts` finds the runs in a copy of the page where every letter and digit is
+# "a" and every other byte a space (`bytes.translate` and `bytes.find` run in C: a tenth of the pattern's time).
+TOKEN_LENGTH = 64
+_TEKENS = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+_RUNS = bytes(ord("a") if byte in _TEKENS else ord(" ") for byte in range(256))
+_RUN = b"a" * TOKEN_LENGTH
 BEWAARTIJD = 24 * 60 * 60  # seconds; the date in the key rolls every page over daily anyway
 # A logged-in page is one session's: kept a quarter of an hour, compressed (the 35 kB grip page takes 6 kB of Redis).
 BEWAARTIJD_INGELOGD = 15 * 60
@@ -322,7 +327,29 @@ def _met_placeholder(request, body):
     secret = request.META.get("CSRF_COOKIE")
     if not secret:
         return body
-    return TOKEN.sub(lambda m: PLACEHOLDER if _is_token_of(m.group(0), secret) else m.group(0), body)
+    delen = []
+    vorige = 0
+    for begin in _token_starts(body):
+        if _is_token_of(body[begin : begin + TOKEN_LENGTH], secret):
+            delen += [body[vorige:begin], PLACEHOLDER]
+            vorige = begin + TOKEN_LENGTH
+    if not delen:
+        return body
+    delen.append(body[vorige:])
+    return b"".join(delen)
+
+
+def _token_starts(body):
+    """Where each run of exactly TOKEN_LENGTH letters and digits begins in `body`, in order."""
+    runs = body.translate(_RUNS)
+    begin = runs.find(_RUN)
+    while begin != -1:  # the search starts at a run's end (or the page's start): `begin` starts a run
+        einde = runs.find(b" ", begin)
+        if einde == -1:
+            einde = len(runs)
+        if einde - begin == TOKEN_LENGTH:
+            yield begin
+        begin = runs.find(_RUN, einde)
 
 
 def _sessie_staat(request):

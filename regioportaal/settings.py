@@ -79,7 +79,7 @@ MIDDLEWARE = [
     "openbaar.ld.middleware.LinkedDataMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django_otp.middleware.OTPMiddleware",
+    "regioportaal.otp.OTPMiddleware",  # django-otp's, with a cheaper device load
     "regioportaal.headers.NoStoreForLoggedInMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "regioportaal.middleware.SessionSecurityMiddleware",
