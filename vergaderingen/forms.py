@@ -2,6 +2,10 @@
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from besturen import permissions as besturen_permissions
@@ -9,8 +13,9 @@ from besturen.models import Bestuur
 from besturen.selectors import current_members
 from opgaven.models import Opgave
 from opgaven.selectors import opgaven_visible_to
+from programmas.models import Jaarprogramma, Versie
 from programmas.selectors import versies_van
-from regioportaal.forms import SnelSelect
+from regioportaal.forms import SnelSelect, _attrs_html, _stringformat
 from regioportaal.limieten import NOTULEN_MAX, TEKST_MAX
 
 from .documenten import MAX_BYTES, check_document
@@ -52,8 +57,101 @@ class _Keuzes(forms.models.ModelChoiceIterator):
     def __iter__(self):
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
-        for obj in self.queryset.all():  # a copy: the field's queryset keeps no rows
+        for obj in self.objecten():
             yield self.choice(obj)
+
+    def objecten(self):
+        return self.queryset.all()  # a copy: the field's queryset keeps no rows
+
+
+def _rijen(sql, params):
+    with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+class _OpgaveKeuzes(_Keuzes):
+    """The opgaven with the only column their labels read (`Opgave.__str__`): for the secretariat (the field's
+    `alle_van`, a region) all of the region's, `Opgave.objects.filter(regio=regio).order_by("titel")` (the field's
+    queryset, which validates a choice) from one written-out query, building it with the ORM cost more than
+    running it."""
+
+    def objecten(self):
+        regio = getattr(self.field, "alle_van", None)
+        if regio is None:
+            return self.queryset.only("titel")
+        sql = (
+            f'SELECT o."id", o."titel" FROM "{Opgave._meta.db_table}" o WHERE o."regio_id" = %s '
+            'ORDER BY o."titel" ASC'
+        )
+        return [Opgave.from_db(DEFAULT_DB_ALIAS, ["id", "titel"], rij) for rij in _rijen(sql, [regio.pk])]
+
+
+_VERSIE_SQL = (
+    'SELECT v."id", v."jaarprogramma_id", v."nummer", j."id", j."regio_id", j."jaar", j."soort", j."titel" '
+    f'FROM "{Versie._meta.db_table}" v INNER JOIN "{Jaarprogramma._meta.db_table}" j '
+    'ON j."id" = v."jaarprogramma_id" WHERE j."regio_id" = %s{openbaar} '
+    'ORDER BY j."jaar" DESC, j."soort" ASC, v."nummer" DESC'
+)
+
+
+class _VersieKeuzes(_Keuzes):
+    """A region's programme versions (the field's `van`: the region and whether the reader sees its closed ones)
+    as `programmas.selectors.versies_van` gives them (the field's queryset, which validates a choice), from one
+    written-out query with the only columns their labels read (`Versie.__str__`, its programme's and the region's
+    name): building it with the ORM cost more than running it."""
+
+    def objecten(self):
+        van = getattr(self.field, "van", None)
+        if van is None:
+            return self.queryset.all()
+        regio, besloten = van
+        sql = _VERSIE_SQL.format(openbaar="" if besloten else ' AND v."openbaar"')
+        versies = []
+        for rij in _rijen(sql, [regio.pk]):
+            versie = Versie.from_db(DEFAULT_DB_ALIAS, ["id", "jaarprogramma_id", "nummer"], rij[:3])
+            programma = Jaarprogramma.from_db(
+                DEFAULT_DB_ALIAS, ["id", "regio_id", "jaar", "soort", "titel"], rij[3:]
+            )
+            Jaarprogramma.regio.field.set_cached_value(programma, regio)
+            Versie.jaarprogramma.field.set_cached_value(versie, programma)
+            versies.append(versie)
+        return versies
+
+
+def _input_html(widget):
+    """Django's `django/forms/widgets/input.html` (with `attrs.html`), written out: `widget` is the widget's
+    context (`Widget.get_context(...)["widget"]`)."""
+    value = "" if widget["value"] is None else f' value="{_stringformat(widget["value"])}"'
+    return mark_safe(  # noqa: S308 - every value escaped
+        f'<input type="{conditional_escape(widget["type"])}" name="{conditional_escape(widget["name"])}"{value}'
+        f"{_attrs_html(widget['attrs'])}>"
+    )
+
+
+class _SnelTekst(forms.TextInput):
+    """A text input written in Python (the same HTML as its template)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        return _input_html(self.get_context(name, value, attrs)["widget"])
+
+
+class _SnelVinkje(forms.CheckboxInput):
+    """A checkbox written in Python (the same HTML as its template)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        return _input_html(self.get_context(name, value, attrs)["widget"])
+
+
+class _SnelTekstvak(forms.Textarea):
+    """A text area written in Python (the same HTML as `django/forms/widgets/textarea.html`)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        return mark_safe(  # noqa: S308 - every value escaped
+            f'<textarea name="{conditional_escape(widget["name"])}"{_attrs_html(widget["attrs"])}>\n'
+            f"{conditional_escape(widget['value']) if widget['value'] else ''}</textarea>"
+        )
 
 
 class AgendapuntForm(forms.ModelForm):
@@ -67,7 +165,9 @@ class AgendapuntForm(forms.ModelForm):
         model = Agendapunt
         fields = ["titel", "toelichting", "openbaar", "opgave", "programmaversie"]
         widgets = {
-            "toelichting": forms.Textarea(attrs={"rows": 4}),
+            "titel": _SnelTekst,
+            "toelichting": _SnelTekstvak(attrs={"rows": 4}),
+            "openbaar": _SnelVinkje,
             "opgave": SnelSelect,
             "programmaversie": SnelSelect,
         }
@@ -76,24 +176,71 @@ class AgendapuntForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         regio = vergadering.orgaan.regio
         opgave, versie = self.fields["opgave"], self.fields["programmaversie"]
-        opgave.iterator = versie.iterator = _Keuzes  # before the querysets: setting one makes the choices
+        # the iterators before the querysets: setting a queryset makes the choices
+        opgave.iterator, versie.iterator = _OpgaveKeuzes, _VersieKeuzes
         if regio is None:
             opgave.queryset = opgave.queryset.none()
             versie.queryset = versie.queryset.none()
         else:
             if secretariaat:  # unpublished ones too (`opgaven.permissions.besloten_opgaven_q`)
                 opgave.queryset = Opgave.objects.filter(regio=regio).order_by("titel")
+                opgave.alle_van = regio  # `_OpgaveKeuzes`
                 besloten = True
             else:
                 opgave.queryset = opgaven_visible_to(user).filter(regio=regio).order_by("titel")
             if besloten is None:
                 besloten = besturen_permissions.can_view_besloten_regio(user, regio)
+            versie.van = (regio, besloten)  # `_VersieKeuzes`
             versie.queryset = versies_van(regio, besloten=besloten)
         opgave.required = versie.required = False
         versie.label = _("Programmaversie")
 
     def validate_unique(self):
         """The service saves and checks."""
+
+    def velden_html(self):
+        """The fields as `{% for field in form %}{% include "field.html" %}{% endfor %}` wrote them (the same HTML,
+        every value escaped), without a template per field and per label: each a label, its help text and errors,
+        and its widget."""
+        esc, delen = conditional_escape, []
+        for veld in self:
+            if veld.is_hidden:
+                delen.append(f"{veld}\n")
+                continue
+            fouten, auto_id = veld.errors, veld.auto_id
+            help_tekst = (
+                f'<p class="help" id="{esc(auto_id)}_helptext">{esc(veld.help_text)}</p>'
+                if veld.help_text
+                else ""
+            )
+            fout_tekst = (
+                f'<div class="errorlist" id="{esc(auto_id)}_error">'
+                + "".join(f"<p>{esc(fout)}</p>" for fout in fouten)
+                + "</div>"
+                if fouten
+                else ""
+            )
+            delen.append(
+                f'\n<div class="field{" field-error" if fouten else ""}">\n  {self._label(veld)}\n  {help_tekst}\n'
+                f"  {fout_tekst}\n  {veld}\n</div>\n\n"
+            )
+        return mark_safe("".join(delen))  # noqa: S308 - every value escaped above
+
+    def _label(self, veld):
+        """`veld.label_tag()` as Django writes it for a form without a required class: the label with the form's
+        suffix, in a <label for> when the field has an id."""
+        label = veld.label
+        suffix = veld.field.label_suffix if veld.field.label_suffix is not None else self.label_suffix
+        if suffix and label and label[-1] not in gettext(":?.!"):
+            tekst = format_html("{}{}", label, suffix)
+        else:
+            tekst = conditional_escape(label)
+        widget = veld.field.widget
+        id_ = widget.attrs.get("id") or veld.auto_id
+        if not id_:
+            return tekst
+        voor = widget.id_for_label(id_)
+        return format_html("<label{}>{}</label>", format_html(' for="{}"', voor) if voor else "", tekst)
 
 
 class VoorstelForm(forms.Form):

@@ -2,6 +2,8 @@
 
 import datetime
 
+from django.contrib.auth import get_user_model
+from django.db import connections
 from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 
@@ -79,23 +81,54 @@ def agenda(vergadering, *, met_besloten):
     )
 
 
+# Every column of an item and of its proposer, in the models' order (as `Model.from_db` takes them).
+_PUNT_VELDEN = [f.attname for f in Agendapunt._meta.concrete_fields]
+_USER_VELDEN = [f.attname for f in get_user_model()._meta.concrete_fields]
+_USER_PK = _USER_VELDEN.index(get_user_model()._meta.pk.attname)
+_BEHEER_STATUSSEN = [*OP_DE_AGENDA, AgendapuntStatus.VOORGESTELD]
+
+
+def _agenda_beheer_sql(connection):
+    qn = connection.ops.quote_name
+    user = get_user_model()
+    kolommen = [f"p.{qn(f.column)}" for f in Agendapunt._meta.concrete_fields] + [
+        f"u.{qn(f.column)}" for f in user._meta.concrete_fields
+    ]
+    statussen = ", ".join(["%s"] * len(_BEHEER_STATUSSEN))
+    document = Document._meta
+    return (
+        f"SELECT {', '.join(kolommen)}, (SELECT COUNT(*) FROM {qn(document.db_table)} d "
+        f"WHERE d.{qn(document.get_field('agendapunt').column)} = p.{qn('id')}) "
+        f"FROM {qn(Agendapunt._meta.db_table)} p "
+        f"LEFT OUTER JOIN {qn(user._meta.db_table)} u ON u.{qn('id')} = p.{qn('voorgesteld_door_id')} "
+        f"WHERE p.{qn('vergadering_id')} = %s AND p.{qn('status')} IN ({statussen}) "
+        f"ORDER BY p.{qn('volgnummer')} ASC, p.{qn('id')} ASC"
+    )
+
+
 def agenda_beheer(vergadering):
-    """The numbered items of a meeting for the secretariat's agenda builder, closed ones included, each with its
-    number of documents (`aantal_documenten`): one query, none of the decisions and votes the meeting page shows."""
-    return list(
-        Agendapunt.objects.filter(_punten_q(True), vergadering=vergadering)
-        .annotate(aantal_documenten=Count("documenten"))
-        .order_by("volgnummer", "pk")
-    )
-
-
-def voorstellen(vergadering):
-    """Items members proposed that the secretariat has not yet accepted or declined."""
-    return list(
-        vergadering.agendapunten.filter(status=AgendapuntStatus.VOORGESTELD)
-        .select_related("voorgesteld_door")
-        .order_by("pk")
-    )
+    """The secretariat's agenda builder in one query, none of the decisions and votes the meeting page shows:
+    `(punten, voorstellen)`, the numbered items of the meeting, closed ones included, by number, each with its
+    number of documents (`aantal_documenten`), and the items members proposed that the secretariat has not yet
+    accepted or declined, oldest first. Every item comes with its proposer, as `select_related("voorgesteld_door")`
+    leaves it. One written-out query (as `Agendapunt.objects.filter(vergadering=vergadering, status__in=[*OP_DE_AGENDA,
+    AgendapuntStatus.VOORGESTELD]).select_related("voorgesteld_door").annotate(aantal_documenten=Count("documenten"))
+    .order_by("volgnummer", "pk")` reads them): building it with the ORM cost more than running it."""
+    db = Agendapunt.objects.db
+    connection = connections[db]
+    with connection.cursor() as cursor:
+        cursor.execute(_agenda_beheer_sql(connection), [vergadering.pk, *_BEHEER_STATUSSEN])
+        rijen = cursor.fetchall()
+    user, n, m = get_user_model(), len(_PUNT_VELDEN), len(_PUNT_VELDEN) + len(_USER_VELDEN)
+    punten, voorstellen = [], []
+    for rij in rijen:
+        punt = Agendapunt.from_db(db, _PUNT_VELDEN, rij[:n])
+        door = None if rij[n + _USER_PK] is None else user.from_db(db, _USER_VELDEN, rij[n:m])
+        Agendapunt.voorgesteld_door.field.set_cached_value(punt, door)
+        punt.aantal_documenten = rij[m]
+        (voorstellen if punt.status == AgendapuntStatus.VOORGESTELD else punten).append(punt)
+    voorstellen.sort(key=lambda punt: punt.pk)
+    return punten, voorstellen
 
 
 def aanwezigheden(vergadering):

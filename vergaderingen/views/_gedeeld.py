@@ -2,9 +2,10 @@
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
+from django.db import connections
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 
+from besturen.models import Bestuur, Orgaan, Regio
 from regioportaal.views import refuse
 
 from .. import permissions
@@ -15,10 +16,50 @@ def _message_from(request, exc):
     messages.error(request, " ".join(getattr(exc, "messages", None) or [str(exc)]))
 
 
-def _vergadering_or_404(request, pk):
-    vergadering = get_object_or_404(
-        Vergadering.objects.select_related("orgaan__regio", "orgaan__bestuur"), pk=pk
+# A meeting with its body and the body's region and member, in the models' order (as `Model.from_db` takes them).
+_DELEN = [(Vergadering, "v"), (Orgaan, "o"), (Regio, "r"), (Bestuur, "b")]
+_NAMEN = [[f.attname for f in model._meta.concrete_fields] for model, _alias in _DELEN]
+
+
+def _vergadering_sql(connection):
+    qn = connection.ops.quote_name
+    kolommen = ", ".join(
+        f"{alias}.{qn(f.column)}" for model, alias in _DELEN for f in model._meta.concrete_fields
     )
+    return (
+        f"SELECT {kolommen} FROM {qn(Vergadering._meta.db_table)} v "
+        f"INNER JOIN {qn(Orgaan._meta.db_table)} o ON o.{qn('id')} = v.{qn('orgaan_id')} "
+        f"LEFT OUTER JOIN {qn(Regio._meta.db_table)} r ON r.{qn('id')} = o.{qn('regio_id')} "
+        f"LEFT OUTER JOIN {qn(Bestuur._meta.db_table)} b ON b.{qn('id')} = o.{qn('bestuur_id')} "
+        f"WHERE v.{qn('id')} = %s"
+    )
+
+
+def _vergadering(pk):
+    """The meeting `pk` with its body and the body's region and member, as
+    `Vergadering.objects.select_related("orgaan__regio", "orgaan__bestuur").get(pk=pk)` reads it, or 404: one
+    written-out query (building it with the ORM cost more than running it)."""
+    db = Vergadering.objects.db
+    connection = connections[db]
+    with connection.cursor() as cursor:
+        cursor.execute(_vergadering_sql(connection), [pk])
+        rij = cursor.fetchone()
+    if rij is None:
+        raise Http404
+    objecten, begin = [], 0
+    for (model, _alias), namen in zip(_DELEN, _NAMEN, strict=True):
+        waarden = rij[begin : begin + len(namen)]
+        begin += len(namen)
+        objecten.append(None if waarden[0] is None else model.from_db(db, namen, waarden))
+    vergadering, orgaan, regio, bestuur = objecten
+    Vergadering.orgaan.field.set_cached_value(vergadering, orgaan)
+    Orgaan.regio.field.set_cached_value(orgaan, regio)
+    Orgaan.bestuur.field.set_cached_value(orgaan, bestuur)
+    return vergadering
+
+
+def _vergadering_or_404(request, pk):
+    vergadering = _vergadering(pk)
     if not permissions.can_view_vergadering(request.user, vergadering):
         raise Http404
     return vergadering

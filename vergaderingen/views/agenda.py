@@ -129,22 +129,23 @@ class AgendaBeheerView(_ManageMixin, PageView):
         vergadering, user = self.vergadering, self.request.user
         policy = VergaderingPolicy()
         punt_policy = AgendapuntPolicy(policy)
-        punten = selectors.agenda_beheer(vergadering)
-        voorstellen = selectors.voorstellen(vergadering)
+        punten, voorstellen = selectors.agenda_beheer(vergadering)
+        acties = policy.allowed(user, vergadering, ("edit_agenda", "publish", "close", "update", "cancel"))
+        beheer = acties.get("edit_agenda")
         for punt in punten:  # the role is asked once, the next meeting once: no query per row
             punt.vergadering = vergadering
-            punt.acties = punt_policy.allowed(
-                user, punt, ("edit", "move", "move_to_next", "withdraw_document")
-            )
+            if beheer:  # the rows' buttons (`_rijen_html`)
+                punt.acties = punt_policy.allowed(
+                    user, punt, ("edit", "move", "move_to_next", "withdraw_document")
+                )
         for punt in voorstellen:
             punt.vergadering = vergadering
             punt.acties = punt_policy.allowed(user, punt, ("accept", "decline"))
-        acties = policy.allowed(user, vergadering, ("edit_agenda", "publish", "close", "update", "cancel"))
         return super().get_context_data(
             vergadering=vergadering,
             orgaan=vergadering.orgaan,
             punten=punten,
-            rijen=_rijen_html(self.request, punten, acties.get("edit_agenda"), _focus(punten, focus)),
+            rijen=_rijen_html(self.request, punten, beheer, _focus(punten, focus)),
             voorstellen=voorstellen,
             acties=acties,
             redenen=policy.reasons(user, vergadering, ("publish", "close")),
