@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from besturen.models import Bestuur
 from opgaven.models import Opgave
 from opgaven.models import Status as OpgaveStatus
+from regioportaal.forms import SnelSelect
 from regioportaal.limieten import TEKST_MAX
 
 from ..models import EURO, Procedure, ProgrammaSoort, SleutelSoort
@@ -155,7 +156,7 @@ class NieuweVersieForm(forms.Form):
 
 
 class VergelijkForm(forms.Form):
-    met = forms.TypedChoiceField(label=_("Vergelijk met versie"), coerce=int)
+    met = forms.TypedChoiceField(label=_("Vergelijk met versie"), coerce=int, widget=SnelSelect)
 
     def __init__(self, *args, versies, **kwargs):
         super().__init__(*args, **kwargs)
@@ -215,9 +216,14 @@ class RaadsbesluitForm(forms.Form):
 class VraagForm(forms.Form):
     tekst = forms.CharField(label=_("Uw vraag"), max_length=5000, widget=forms.Textarea(attrs={"rows": 4}))
     regel = forms.TypedChoiceField(
-        label=_("Over de opgave"), coerce=int, required=False, empty_value=None, help_text=_("Optioneel.")
+        label=_("Over de opgave"),
+        coerce=int,
+        required=False,
+        empty_value=None,
+        help_text=_("Optioneel."),
+        widget=SnelSelect,
     )
-    bestuur = forms.TypedChoiceField(label=_("Namens"), coerce=int)
+    bestuur = forms.TypedChoiceField(label=_("Namens"), coerce=int, widget=SnelSelect)
 
     def __init__(self, *args, regels, besturen, **kwargs):
         super().__init__(*args, **kwargs)

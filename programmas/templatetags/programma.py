@@ -9,6 +9,7 @@ from django.utils.formats import get_format
 from django.utils.html import format_html
 from django.utils.translation import get_language, gettext
 
+from regioportaal.forms import veld_html
 from regioportaal.templatetags.portaal import euro
 
 register = template.Library()
@@ -197,3 +198,9 @@ def tabel(parser, token):
         nodelist_leeg = parser.parse(("endtabel",))
         parser.delete_first_token()
     return TabelNode(rijen, kwargs.get("labelledby"), nodelist, nodelist_leeg)
+
+
+@register.simple_tag
+def veld(field):
+    """`{% include "field.html" %}` for `field`, the same HTML, written in Python (`regioportaal.forms.veld_html`)."""
+    return veld_html(field)

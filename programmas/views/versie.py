@@ -1,6 +1,7 @@
 """A version: its page with the cost split and chart, and the workflow steps on it."""
 
 import hashlib
+import html
 import logging
 
 from django.contrib import messages
@@ -11,7 +12,7 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import dateformat, timezone, translation
+from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -35,11 +36,10 @@ from ..forms import (
 from ..models import (
     Procedure,
     Programmaregel,
-    Raadsbesluit,
     Uitkomst,
     Versie,
 )
-from ..policies import RAADSBESLUIT, REVIEWPAKKET, VERSIE
+from ..policies import REVIEWPAKKET, VERSIE
 from ..regeling import regeling_voor
 from ..templatetags.programma import maak_op
 from ._gedeeld import S, _messages_of, _versie_or_404, versies_met_regeling
@@ -139,6 +139,16 @@ def _pakket_url_maker(versie):
     return lambda bestuur_id: f"{begin}/{bestuur_id}/{eind}"
 
 
+def _escape(tekst):
+    """`django.utils.html.escape` without its lazy wrapper (the text goes into a string marked safe as a whole)."""
+    return html.escape(str(tekst))
+
+
+def _datum_jnY(datum):  # noqa: N802 - named after the format
+    """A date as `dateformat.format(datum, "j-n-Y")` writes it: 1-3-2026."""
+    return f"{datum.day}-{datum.month}-{datum.year:04d}"
+
+
 def _rijen_html(versie, tabel):
     """Give each row of the split table its HTML (`rij.html`), as the template wrote it cell by cell: the figures
     come pre-formatted (`maak_op`), so a row is one string instead of some forty template lookups; and its item in
@@ -150,24 +160,23 @@ def _rijen_html(versie, tabel):
     )
     geen = '<span class="meta">' + escape(_("geen")) + "</span>"
     pakket_url = _pakket_url_maker(versie)
+    esc = _escape
     for rij in tabel.rijen:
         rij.pakket_html = mark_safe(  # noqa: S308 - the name escaped
-            f'<li><a href="{pakket_url(rij.bestuur.pk)}">{escape(rij.bestuur.naam)}</a></li>'
+            f'<li><a href="{pakket_url(rij.bestuur.pk)}">{esc(rij.bestuur.naam)}</a></li>'
         )
         meta = ""
         if rij.peildatum:
-            bron = f", {escape(rij.bron)}" if rij.bron else ""
-            meta = f' <span class="meta">({dateformat.format(rij.peildatum, "j-n-Y")}{bron})</span>'
-        cellen = "".join(
-            f'<td class="num">{niet if b is None else escape(b)}</td>' for b in rij.bedragen_tekst
-        )
+            bron = f", {esc(rij.bron)}" if rij.bron else ""
+            meta = f' <span class="meta">({_datum_jnY(rij.peildatum)}{bron})</span>'
+        cellen = "".join(f'<td class="num">{niet if b is None else esc(b)}</td>' for b in rij.bedragen_tekst)
         rij.html = mark_safe(  # noqa: S308 - every value escaped above
-            f'\n      <tr>\n        <th scope="row">{escape(rij.bestuur.naam)}</th>\n'
-            f'        <td class="num">{escape(rij.inwoners_tekst or "—")}{meta}</td>\n'
+            f'\n      <tr>\n        <th scope="row">{esc(rij.bestuur.naam)}</th>\n'
+            f'        <td class="num">{esc(rij.inwoners_tekst or "—")}{meta}</td>\n'
             f"        {cellen}\n"
-            f'        <td class="num"><strong>{escape(rij.totaal_tekst)}</strong></td>\n'
-            f'        <td class="num">{geen if rij.vorig is None else escape(rij.vorig_tekst)}</td>\n'
-            f'        <td class="num">{escape(rij.verschil_tekst)}</td>\n      </tr>\n    '
+            f'        <td class="num"><strong>{esc(rij.totaal_tekst)}</strong></td>\n'
+            f'        <td class="num">{geen if rij.vorig is None else esc(rij.vorig_tekst)}</td>\n'
+            f'        <td class="num">{esc(rij.verschil_tekst)}</td>\n      </tr>\n    '
         )
 
 
@@ -183,11 +192,11 @@ def _staven_html(grafiek):
         )
         delen.append(
             f'\n      <text x="{g["naam_x"]}" y="{balk["tekst_y"]}" text-anchor="end" font-size="13" fill="#1b1f24">'
-            f"{escape(balk['rij'].bestuur.naam)}</text>\n"
+            f"{_escape(balk['rij'].bestuur.naam)}</text>\n"
             f'      <rect x="{g["label"]}" y="{balk["y"]}" width="{balk["balk"]}" height="16" fill="#0b5394"></rect>\n'
             f"      {vorig}\n"
             f'      <text x="{balk["bedrag_x"]}" y="{balk["tekst_y"]}" font-size="12" fill="#1b1f24">'
-            f"{escape(balk['rij'].totaal_rond)}</text>\n      "
+            f"{_escape(balk['rij'].totaal_rond)}</text>\n      "
         )
     g["staven"] = mark_safe("".join(delen))  # noqa: S308 - every value escaped above
     return g
@@ -345,10 +354,8 @@ class VersieView(PageView):
             if regeling.procedure == Procedure.ZIENSWIJZE
             else [],
             aantal_vragen=versie.aantal_vragen,
-            # One version: by member name, as the model's ordering, without its joins through the version.
-            te_registreren=RAADSBESLUIT.objects(
-                user, "record", Raadsbesluit.objects.filter(versie=versie).order_by("bestuur__naam")
-            ).select_related("bestuur"),
+            # One version: by member name (as `RAADSBESLUIT.objects(user, "record", ...)`), from one written-out query.
+            te_registreren=permissions.te_registreren(user, versie),
             mijn_besturen=permissions.mijn_besturen(user, versie),
             mag_pakket=REVIEWPAKKET.may(user, "request", versie),
             onbeantwoord=versie.raadsbesluiten.filter(uitkomst=Uitkomst.ZIENSWIJZE, antwoord="").count()
