@@ -7,15 +7,12 @@ changes the object the service compares against for its audit entry.
 from django import forms
 from django.db.models import Q
 from django.template.defaultfilters import floatformat
-from django.utils.html import conditional_escape, format_html
-from django.utils.safestring import mark_safe
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from besturen import selectors as besturen_selectors
 from besturen.forms import DateInput
 from besturen.models import Orgaan
-from regioportaal.forms import SnelSelect
+from regioportaal.forms import SnelleVelden, SnelSelect
 from regioportaal.limieten import TEKST_MAX
 
 from .models import (
@@ -228,7 +225,7 @@ class VoortgangForm(forms.ModelForm):
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
 
-class FilterForm(forms.Form):
+class FilterForm(SnelleVelden, forms.Form):
     """The filters of the opgaven list; choices are given (already read, as rows) so checking them costs no query."""
 
     thema = forms.ChoiceField(label=_("Thema"), required=False, widget=SnelSelect)
@@ -258,50 +255,6 @@ class FilterForm(forms.Form):
         self.fields["opdrachtgever"].choices = alle + [
             (str(pk), f"{voornaam} {achternaam}") for pk, voornaam, achternaam in opdrachtgevers
         ]
-
-    def velden_html(self):
-        """The filters as `{% for field in form %}{% include "field.html" %}{% endfor %}` wrote them (the same HTML,
-        every value escaped), without a template per field and per label: each a label, its help text and errors,
-        and its select (`regioportaal.forms.SnelSelect`)."""
-        esc, delen = conditional_escape, []
-        for veld in self:
-            if veld.is_hidden:
-                delen.append(f"{veld}\n")
-                continue
-            fouten, auto_id = veld.errors, veld.auto_id
-            help_tekst = (
-                f'<p class="help" id="{esc(auto_id)}_helptext">{esc(veld.help_text)}</p>'
-                if veld.help_text
-                else ""
-            )
-            fout_tekst = (
-                f'<div class="errorlist" id="{esc(auto_id)}_error">'
-                + "".join(f"<p>{esc(fout)}</p>" for fout in fouten)
-                + "</div>"
-                if fouten
-                else ""
-            )
-            delen.append(
-                f'\n<div class="field{" field-error" if fouten else ""}">\n  {self._label(veld)}\n  {help_tekst}\n'
-                f"  {fout_tekst}\n  {veld}\n</div>\n\n"
-            )
-        return mark_safe("".join(delen))
-
-    def _label(self, veld):
-        """`veld.label_tag()` as Django writes it for a field without a required class: the label with the form's
-        suffix, in a <label for> when the field has an id."""
-        label = veld.label
-        suffix = veld.field.label_suffix if veld.field.label_suffix is not None else self.label_suffix
-        if suffix and label and label[-1] not in gettext(":?.!"):
-            tekst = format_html("{}{}", label, suffix)
-        else:
-            tekst = conditional_escape(label)
-        widget = veld.field.widget
-        id_ = widget.attrs.get("id") or veld.auto_id
-        voor = widget.id_for_label(id_) if id_ else None
-        if not id_:
-            return tekst
-        return format_html("<label{}>{}</label>", format_html(' for="{}"', voor) if voor else "", tekst)
 
     def filters(self):
         """The valid filters as keyword arguments for selectors.opgaven_list (invalid ones are ignored)."""

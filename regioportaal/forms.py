@@ -3,10 +3,13 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.forms import PasswordResetForm as DjangoPasswordResetForm
+from django.forms.renderers import DjangoTemplates
+from django.template.loader import get_template
 from django.utils import translation
 from django.utils.formats import localize
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeData, mark_safe
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from . import outbox
@@ -53,6 +56,107 @@ class SnelSelect(forms.Select):
                 parts.append("\n  </optgroup>")
         parts.append("\n</select>")  # the renderer strips the template's last newline
         return mark_safe("".join(parts))
+
+
+# --- A form field as `templates/field.html` writes it ------------------------------------------------------------
+#
+# `{% include "field.html" %}` renders the field's label and widget through Django's form templates (label.html,
+# input.html or textarea.html, attrs.html each time): on a cold page with a few forms that cost more than the rest
+# of the form. `veld_html(field)` writes the same HTML in Python for the common case (no errors, Django's own
+# renderer and templates, a plain input, checkbox or text area, or `SnelSelect`); anything else goes through the
+# templates. Used by `{% veld field %}` (programmas) and `SnelleVelden.velden_html()`.
+
+_FORMULIERTEMPLATES = "django/forms/widgets/"
+_INVOER = {
+    _FORMULIERTEMPLATES + naam
+    for naam in (
+        "input.html",
+        "checkbox.html",  # includes input.html
+        "text.html",
+        "number.html",
+        "email.html",
+        "url.html",
+        "password.html",
+        "hidden.html",
+        "date.html",
+        "datetime.html",
+        "time.html",
+        "search.html",
+        "tel.html",
+    )
+}
+_TEKSTVAK = _FORMULIERTEMPLATES + "textarea.html"
+
+
+def _standaard(form):
+    """Whether the form renders through Django's own templates (so the Python below writes the same HTML)."""
+    return type(form.renderer) is DjangoTemplates and form.template_name_label == "django/forms/label.html"
+
+
+def _label_html(veld):
+    """`{{ field.label_tag }}` (`BoundField.label_tag()` through `django/forms/label.html`)."""
+    widget = veld.field.widget
+    id_ = widget.attrs.get("id") or veld.auto_id
+    if not id_ or hasattr(veld.form, "required_css_class"):
+        return veld.label_tag()
+    inhoud = veld.label
+    achtervoegsel = veld.field.label_suffix if veld.field.label_suffix is not None else veld.form.label_suffix
+    if achtervoegsel and inhoud and inhoud[-1] not in gettext(":?.!"):
+        inhoud = format_html("{}{}", inhoud, achtervoegsel)
+    id_voor_label = widget.id_for_label(id_)
+    attrs = _attrs_html({"for": id_voor_label}) if id_voor_label else ""
+    return f"<label{attrs}>{conditional_escape(localize(inhoud))}</label>"
+
+
+def _widget_html(veld):
+    """`{{ field }}` (`BoundField.as_widget()` through the widget's template) for a plain input or text area."""
+    widget = veld.field.widget
+    soort = type(widget)
+    if (
+        veld.field.show_hidden_initial
+        or soort.render is not forms.Widget.render
+        or soort._render is not forms.Widget._render
+        or (widget.template_name not in _INVOER and widget.template_name != _TEKSTVAK)
+    ):
+        return str(veld)
+    if veld.field.localize:
+        widget.is_localized = True
+    attrs = veld.build_widget_attrs({}, widget)
+    if veld.auto_id and "id" not in widget.attrs:
+        attrs.setdefault("id", veld.auto_id)
+    w = widget.get_context(veld.html_name, veld.value(), attrs)["widget"]
+    naam = conditional_escape(w["name"])
+    if widget.template_name == _TEKSTVAK:
+        waarde = conditional_escape(localize(w["value"])) if w["value"] else ""
+        return f'<textarea name="{naam}"{_attrs_html(w["attrs"])}>\n{waarde}</textarea>'
+    waarde = "" if w["value"] is None else f' value="{_stringformat(w["value"])}"'
+    return f'<input type="{conditional_escape(w["type"])}" name="{naam}"{waarde}{_attrs_html(w["attrs"])}>'
+
+
+def veld_html(field):
+    """`{% include "field.html" %}` for `field`, the same HTML (see above)."""
+    if field.errors or not _standaard(field.form):
+        return mark_safe(get_template("field.html").render({"field": field}))  # noqa: S308 - the template escaped
+    if field.is_hidden:
+        return mark_safe(f"{_widget_html(field)}\n")  # noqa: S308 - every value escaped
+    hulp = ""
+    if field.help_text:
+        hulp = (
+            f'<p class="help" id="{conditional_escape(field.auto_id)}_helptext">'
+            f"{conditional_escape(localize(field.help_text))}</p>"
+        )
+    return mark_safe(  # noqa: S308 - every value escaped
+        f'\n<div class="field">\n  {_label_html(field)}\n  {hulp}\n  \n  {_widget_html(field)}\n</div>\n\n'
+    )
+
+
+class SnelleVelden:
+    """For a form whose page renders every field through field.html cold on every request (the agenda builder, the
+    opgaven list's filter): `{{ form.velden_html }}` writes what `{% for field in form %}{% include "field.html" %}
+    {% endfor %}` writes, field by field with `veld_html`."""
+
+    def velden_html(self):
+        return mark_safe("".join(veld_html(field) for field in self))  # noqa: S308 - veld_html escapes
 
 
 class LoginForm(AuthenticationForm):

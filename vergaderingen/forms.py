@@ -3,9 +3,6 @@
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db import DEFAULT_DB_ALIAS, connections
-from django.utils.html import conditional_escape, format_html
-from django.utils.safestring import mark_safe
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from besturen import permissions as besturen_permissions
@@ -15,7 +12,7 @@ from opgaven.models import Opgave
 from opgaven.selectors import opgaven_visible_to
 from programmas.models import Jaarprogramma, Versie
 from programmas.selectors import versies_van
-from regioportaal.forms import SnelSelect, _attrs_html, _stringformat
+from regioportaal.forms import SnelleVelden, SnelSelect
 from regioportaal.limieten import NOTULEN_MAX, TEKST_MAX
 
 from .documenten import MAX_BYTES, check_document
@@ -119,42 +116,7 @@ class _VersieKeuzes(_Keuzes):
         return versies
 
 
-def _input_html(widget):
-    """Django's `django/forms/widgets/input.html` (with `attrs.html`), written out: `widget` is the widget's
-    context (`Widget.get_context(...)["widget"]`)."""
-    value = "" if widget["value"] is None else f' value="{_stringformat(widget["value"])}"'
-    return mark_safe(  # noqa: S308 - every value escaped
-        f'<input type="{conditional_escape(widget["type"])}" name="{conditional_escape(widget["name"])}"{value}'
-        f"{_attrs_html(widget['attrs'])}>"
-    )
-
-
-class _SnelTekst(forms.TextInput):
-    """A text input written in Python (the same HTML as its template)."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        return _input_html(self.get_context(name, value, attrs)["widget"])
-
-
-class _SnelVinkje(forms.CheckboxInput):
-    """A checkbox written in Python (the same HTML as its template)."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        return _input_html(self.get_context(name, value, attrs)["widget"])
-
-
-class _SnelTekstvak(forms.Textarea):
-    """A text area written in Python (the same HTML as `django/forms/widgets/textarea.html`)."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        widget = self.get_context(name, value, attrs)["widget"]
-        return mark_safe(  # noqa: S308 - every value escaped
-            f'<textarea name="{conditional_escape(widget["name"])}"{_attrs_html(widget["attrs"])}>\n'
-            f"{conditional_escape(widget['value']) if widget['value'] else ''}</textarea>"
-        )
-
-
-class AgendapuntForm(forms.ModelForm):
+class AgendapuntForm(SnelleVelden, forms.ModelForm):
     """An item's text and its links: to an opgave and to a programme version of the body's region, offering only
     what `user` (the secretariat) may read. `besloten`: whether `user` reads the region's closed versions, when the
     caller knows it (`besturen.permissions.can_view_besloten_regio`, asked here otherwise). `secretariaat`: `user` is
@@ -165,9 +127,7 @@ class AgendapuntForm(forms.ModelForm):
         model = Agendapunt
         fields = ["titel", "toelichting", "openbaar", "opgave", "programmaversie"]
         widgets = {
-            "titel": _SnelTekst,
-            "toelichting": _SnelTekstvak(attrs={"rows": 4}),
-            "openbaar": _SnelVinkje,
+            "toelichting": forms.Textarea(attrs={"rows": 4}),
             "opgave": SnelSelect,
             "programmaversie": SnelSelect,
         }
@@ -197,50 +157,6 @@ class AgendapuntForm(forms.ModelForm):
 
     def validate_unique(self):
         """The service saves and checks."""
-
-    def velden_html(self):
-        """The fields as `{% for field in form %}{% include "field.html" %}{% endfor %}` wrote them (the same HTML,
-        every value escaped), without a template per field and per label: each a label, its help text and errors,
-        and its widget."""
-        esc, delen = conditional_escape, []
-        for veld in self:
-            if veld.is_hidden:
-                delen.append(f"{veld}\n")
-                continue
-            fouten, auto_id = veld.errors, veld.auto_id
-            help_tekst = (
-                f'<p class="help" id="{esc(auto_id)}_helptext">{esc(veld.help_text)}</p>'
-                if veld.help_text
-                else ""
-            )
-            fout_tekst = (
-                f'<div class="errorlist" id="{esc(auto_id)}_error">'
-                + "".join(f"<p>{esc(fout)}</p>" for fout in fouten)
-                + "</div>"
-                if fouten
-                else ""
-            )
-            delen.append(
-                f'\n<div class="field{" field-error" if fouten else ""}">\n  {self._label(veld)}\n  {help_tekst}\n'
-                f"  {fout_tekst}\n  {veld}\n</div>\n\n"
-            )
-        return mark_safe("".join(delen))  # noqa: S308 - every value escaped above
-
-    def _label(self, veld):
-        """`veld.label_tag()` as Django writes it for a form without a required class: the label with the form's
-        suffix, in a <label for> when the field has an id."""
-        label = veld.label
-        suffix = veld.field.label_suffix if veld.field.label_suffix is not None else self.label_suffix
-        if suffix and label and label[-1] not in gettext(":?.!"):
-            tekst = format_html("{}{}", label, suffix)
-        else:
-            tekst = conditional_escape(label)
-        widget = veld.field.widget
-        id_ = widget.attrs.get("id") or veld.auto_id
-        if not id_:
-            return tekst
-        voor = widget.id_for_label(id_)
-        return format_html("<label{}>{}</label>", format_html(' for="{}"', voor) if voor else "", tekst)
 
 
 class VoorstelForm(forms.Form):
