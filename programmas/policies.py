@@ -196,7 +196,14 @@ class VersiePolicy(ProgrammaPolicy):
         return None
 
     def state_new_version(self, versie):
-        if versie.jaarprogramma.versies.filter(status=S.CONCEPT).exists():
+        # A version page has read every version of the programme already (`views.versie._versies_or_404` leaves them
+        # on the programme as `alle_versies`); a service asks the database, under its lock.
+        versies = getattr(versie.jaarprogramma, "alle_versies", None)
+        if (
+            any(v.status == S.CONCEPT for v in versies)
+            if versies is not None
+            else versie.jaarprogramma.versies.filter(status=S.CONCEPT).exists()
+        ):
             return _("Er is al een conceptversie van dit programma.")
         return None
 

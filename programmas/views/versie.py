@@ -233,6 +233,7 @@ def _versies_or_404(user, pk):
     versie = next((v for v in versies if v.pk == pk), None)
     if versie is None or not permissions.can_view_versie(user, versie):
         raise Http404
+    versie.jaarprogramma.alle_versies = versies  # for `VersiePolicy.state_new_version`: no query of its own
     return versie, [v for v in versies if v.pk != pk]
 
 

@@ -213,3 +213,20 @@ def test_vragen_van_as_the_orm(wereld, django_assert_max_num_queries):
     ]
     assert [v.regel for v in vragen] == [regel, None]
     assert selectors.vragen_van(versie, besturen=[wereld.leden[1]]) == []
+
+
+def test_the_version_page_offers_a_new_version_only_while_the_programme_has_no_concept(
+    wereld, client, django_assert_max_num_queries, settings
+):
+    """The page answers from the versions it read (no query of its own), as the policy answers from the database."""
+    settings.PAGINACACHE = False
+    versie = programma(wereld, tot=VersieStatus.VOORGELEGD)
+    actie = f'action="/versie/{versie.pk}/actie/nieuwe-versie/"'
+    client.force_login(wereld.secretariaat)
+    assert actie in client.get(f"/versie/{versie.pk}/").content.decode()
+    concept = services.new_versie(versie, door=wereld.secretariaat)
+    with django_assert_max_num_queries(20):
+        pagina = client.get(f"/versie/{versie.pk}/").content.decode()
+    assert actie not in pagina
+    assert "Nieuwe versie maken" not in pagina
+    assert concept.status == VersieStatus.CONCEPT
