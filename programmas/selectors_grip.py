@@ -11,11 +11,23 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import OuterRef, Q, Subquery, Sum
+from django.db import connection, connections
+from django.db.models import Q
 from django.utils import timezone
 
+from besturen.models import Regio
+
 from . import termijnen
-from .models import Bijdrage, Jaarprogramma, Procedure, Programmaregel, Raadsbesluit, Versie, VersieStatus
+from .models import (
+    Bijdrage,
+    Jaarprogramma,
+    Procedure,
+    Programmaregel,
+    Programmaregeling,
+    Raadsbesluit,
+    Versie,
+    VersieStatus,
+)
 from .regeling import regeling_voor
 from .selectors import open_voor_raden
 from .workflow import RAADSFASE
@@ -49,31 +61,76 @@ class Jaarbijdrage:
 
 
 def tellende_versies(regios, *, besloten, bestuur=None):
-    """Per programme of `regios` (ids or a queryset), the latest frozen version that counts and the reader may see:
-    {jaarprogramma id: Versie} (one query). With `bestuur`, each version carries `centen`: that member's frozen total
-    in it (None when it takes part in no line)."""
-    versies = (
-        Versie.objects.filter(
-            _zichtbaar_q(besloten),
-            jaarprogramma__regio__in=regios,
-            status__in=TELLENDE_STATUSSEN,
-            bevroren_op__isnull=False,
-        )
-        .select_related("jaarprogramma__regio")  # a programme without a title is named after its region
-        .order_by("jaarprogramma_id", "-nummer")
+    """Per programme of `regios` (ids), the latest frozen version that counts and the reader may see: {jaarprogramma
+    id: Versie} (one query), each with its programme and the programme's region. With `bestuur`, each version
+    carries `centen`: that member's frozen total in it (None when it takes part in no line).
+
+    The query is written out: it is `Versie.objects.filter(_zichtbaar_q(besloten), jaarprogramma__regio__in=regios,
+    status__in=TELLENDE_STATUSSEN, bevroren_op__isnull=False).select_related("jaarprogramma__regio")` by programme
+    and newest number first, with the member's total as a subquery (the `Bijdrage` rows of the version and member
+    summed); the ORM spent more time building and compiling it than the database running it."""
+    regio_ids = [getattr(regio, "pk", regio) for regio in regios]
+    if not regio_ids:
+        return {}
+    besloten = list(besloten)
+    db = Versie.objects.db  # the database the ORM would read (`regioportaal.dbrouter`)
+    v_cols, j_cols, r_cols = (_kolommen(m) for m in (Versie, Jaarprogramma, Regio))
+    versie, programma, regio_tabel, bijdrage = (
+        connection.ops.quote_name(m._meta.db_table) for m in (Versie, Jaarprogramma, Regio, Bijdrage)
     )
+    params = []
     if bestuur is not None:
-        totaal = (
-            Bijdrage.objects.filter(versie=OuterRef("pk"), bestuur=bestuur)
-            .values("versie")
-            .annotate(centen=Sum("centen"))
-            .values("centen")
+        centen = f"(SELECT SUM(b.centen) FROM {bijdrage} b WHERE b.versie_id = v.id AND b.bestuur_id = %s)"
+        params.append(getattr(bestuur, "pk", bestuur))
+    else:
+        centen = "NULL"
+    zichtbaar = "v.openbaar"
+    if besloten:
+        zichtbaar = f"(v.openbaar OR j.regio_id IN ({', '.join(['%s'] * len(besloten))}))"
+        params += besloten
+    params += [*regio_ids, *TELLENDE_STATUSSEN]
+    sql = (
+        "SELECT "
+        + ", ".join(
+            [*(f"v.{c}" for c in v_cols), centen, *(f"j.{c}" for c in j_cols), *(f"r.{c}" for c in r_cols)]
         )
-        versies = versies.annotate(centen=Subquery(totaal))
+        + f" FROM {versie} v INNER JOIN {programma} j ON v.jaarprogramma_id = j.id "
+        f"INNER JOIN {regio_tabel} r ON j.regio_id = r.id "
+        f"WHERE {zichtbaar} AND v.bevroren_op IS NOT NULL AND j.regio_id IN ({', '.join(['%s'] * len(regio_ids))}) "
+        f"AND v.status IN ({', '.join(['%s'] * len(TELLENDE_STATUSSEN))}) "
+        "ORDER BY v.jaarprogramma_id ASC, v.nummer DESC"
+    )
+    with connections[db].cursor() as cursor:
+        cursor.execute(sql, params)
+        gelezen = cursor.fetchall()
+    nv, nj = len(v_cols), len(j_cols)
     uit = {}
-    for versie in versies:
-        uit.setdefault(versie.jaarprogramma_id, versie)
+    regio_per_id = {}
+    for rij in gelezen:
+        jaarprogramma_id = rij[_PROGRAMMA_KOLOM]
+        if jaarprogramma_id in uit:
+            continue  # an older version of the same programme
+        v = Versie.from_db(db, None, rij[:nv])
+        if bestuur is not None:
+            v.centen = None if rij[nv] is None else int(rij[nv])  # SUM of a bigint: numeric in PostgreSQL
+        j = Jaarprogramma.from_db(db, None, rij[nv + 1 : nv + 1 + nj])
+        r = regio_per_id.get(j.regio_id)
+        if r is None:
+            r = regio_per_id[j.regio_id] = Regio.from_db(db, None, rij[nv + 1 + nj :])
+        j._state.fields_cache["regio"] = r
+        v._state.fields_cache["jaarprogramma"] = j
+        uit[jaarprogramma_id] = v
     return uit
+
+
+_REGELING_VAN_REGIO = Programmaregeling._meta.get_field("regio").remote_field  # regio.programmaregeling
+_REGIO_VAN_REGELING = Programmaregeling._meta.get_field("regio")
+_PROGRAMMA_KOLOM = [f.attname for f in Versie._meta.concrete_fields].index("jaarprogramma_id")
+
+
+def _kolommen(model):
+    """The columns of `model`'s concrete fields, in their order (as `Model.from_db` takes their values)."""
+    return [connection.ops.quote_name(f.column) for f in model._meta.concrete_fields]
 
 
 def bijdragen_per_jaar(bestuur, regios, *, besloten):
@@ -97,19 +154,64 @@ def bijdragen_per_jaar(bestuur, regios, *, besloten):
 
 def open_raadsbesluiten(bestuur, regios, *, besloten, vandaag=None):
     """The decisions and views awaited from `bestuur`'s council on versions before the councils now, earliest
-    deadline first, each with `zienswijze` (the route asks a view, not consent) and `te_laat` (one query)."""
+    deadline first, each with `zienswijze` (the route asks a view, not consent) and `te_laat` (one query), each with
+    its version, programme, region and the region's settings (`regio.programmaregeling`).
+
+    The query is written out: it is `Raadsbesluit.objects.filter(_zichtbaar_q(besloten, "versie__"),
+    bestuur=bestuur, versie__jaarprogramma__regio__in=regios, versie__status__in=RAADSFASE,
+    uitkomst__in=OPEN_UITKOMSTEN).select_related("versie__jaarprogramma__regio__programmaregeling")` by deadline and
+    id; the ORM spent more time building and compiling it than the database running it."""
     vandaag = vandaag or timezone.localdate()
-    besluiten = (
-        Raadsbesluit.objects.filter(
-            _zichtbaar_q(besloten, "versie__"),
-            bestuur=bestuur,
-            versie__jaarprogramma__regio__in=regios,
-            versie__status__in=RAADSFASE,
-            uitkomst__in=termijnen.OPEN_UITKOMSTEN,
-        )
-        .select_related("versie__jaarprogramma__regio__programmaregeling")  # the settings, for the route
-        .order_by("deadline", "pk")
+    regio_ids = [getattr(regio, "pk", regio) for regio in regios]
+    if not regio_ids:
+        return []
+    besloten = list(besloten)
+    db = Raadsbesluit.objects.db  # the database the ORM would read (`regioportaal.dbrouter`)
+    modellen = (Raadsbesluit, Versie, Jaarprogramma, Regio, Programmaregeling)
+    kolommen = [_kolommen(m) for m in modellen]
+    besluit, versie, programma, regio_tabel, regeling = (
+        connection.ops.quote_name(m._meta.db_table) for m in modellen
     )
+    zichtbaar = "v.openbaar"
+    params = []
+    if besloten:
+        zichtbaar = f"(v.openbaar OR j.regio_id IN ({', '.join(['%s'] * len(besloten))}))"
+        params += besloten
+    params += [getattr(bestuur, "pk", bestuur), *regio_ids, *RAADSFASE, *termijnen.OPEN_UITKOMSTEN]
+    sql = (
+        "SELECT "
+        + ", ".join(f"{alias}.{c}" for alias, cols in zip("bvjrp", kolommen, strict=True) for c in cols)
+        + f" FROM {besluit} b INNER JOIN {versie} v ON b.versie_id = v.id "
+        f"INNER JOIN {programma} j ON v.jaarprogramma_id = j.id "
+        f"INNER JOIN {regio_tabel} r ON j.regio_id = r.id "
+        f"LEFT OUTER JOIN {regeling} p ON r.id = p.regio_id "
+        f"WHERE {zichtbaar} AND b.bestuur_id = %s AND j.regio_id IN ({', '.join(['%s'] * len(regio_ids))}) "
+        f"AND v.status IN ({', '.join(['%s'] * len(RAADSFASE))}) "
+        f"AND b.uitkomst IN ({', '.join(['%s'] * len(termijnen.OPEN_UITKOMSTEN))}) "
+        "ORDER BY b.deadline ASC, b.id ASC"
+    )
+    with connections[db].cursor() as cursor:
+        cursor.execute(sql, params)
+        gelezen = cursor.fetchall()
+    besluiten = []
+    regio_per_id = {}
+    for rij in gelezen:
+        delen, i = [], 0
+        for cols in kolommen:
+            delen.append(rij[i : i + len(cols)])
+            i += len(cols)
+        b, v, j = (m.from_db(db, None, d) for m, d in zip(modellen[:3], delen[:3], strict=True))
+        r = regio_per_id.get(j.regio_id)
+        if r is None:
+            r = regio_per_id[j.regio_id] = Regio.from_db(db, None, delen[3])
+            p = Programmaregeling.from_db(db, None, delen[4]) if delen[4][0] is not None else None
+            _REGELING_VAN_REGIO.set_cached_value(r, p)
+            if p is not None:
+                _REGIO_VAN_REGELING.set_cached_value(p, r)
+        j._state.fields_cache["regio"] = r
+        v._state.fields_cache["jaarprogramma"] = j
+        b._state.fields_cache["versie"] = v
+        besluiten.append(b)
     uit = []
     for besluit in besluiten:
         if not open_voor_raden(besluit.versie):

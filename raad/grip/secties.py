@@ -6,18 +6,17 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db import connection
-from django.db.models import DateTimeField, F, FilteredRelation, OuterRef, Q, Subquery, Value
+from django.db import connection, connections
+from django.db.models import DateTimeField, F, Q, Value
 from django.db.models.functions import TruncDate
 from django.urls import reverse
 from django.utils import timezone
 
 from besturen import selectors as besturen_selectors
-from besturen.models import Stuk, Zichtbaarheid
-from opgaven.models import Capaciteit, Opgave, Voortgang, VoortgangStatus
+from besturen.models import ExternePartij, Lidmaatschap, Orgaan, Persoon, Stuk, Zichtbaarheid
+from opgaven.models import Capaciteit, Mandaat, Opgave, Voortgang, VoortgangStatus
 from opgaven.models import Status as OpgaveStatus
-from opgaven.selectors import opgaven_visible_to
-from programmas import selectors_grip
+from programmas.models import Jaarprogramma, Programmaregel, Versie
 from vergaderingen import permissions as vergadering_permissions
 from vergaderingen.models import OP_DE_AGENDA, Document, gepubliceerd_q
 
@@ -65,44 +64,46 @@ def opgaven_met_deelname(regio, bestuur, *, eigen_rol, besloten, vandaag=None):
 
     `eigen_rol`: the reader holds a role in the region (`besturen.permissions.heeft_regionale_rol`): they see all its
     opgaven, drafts too (the region is among their `regios_met_regionale_rol`, which `opgaven_visible_to` asks); a
-    reader without one sees the published ones, as the public does. Neither needs the reader's permission subqueries."""
+    reader without one sees the published ones, as the public does. Neither needs the reader's permission subqueries.
+
+    The query is written out: it is `(Opgave.objects.all() if eigen_rol else opgaven_visible_to(None))` of the region
+    whose id is in `selectors_grip.deelgenomen_opgaven(bestuur, regio, besloten=...)` or among the opgaven `bestuur`
+    contributes capacity to, with the latest `Voortgang` (by `periode_eind`) as three subqueries and the mandates
+    current on `vandaag` joined (a `FilteredRelation`) with their holder and body; the ORM spent several times the
+    query's own time building and compiling it."""
     vandaag = vandaag or timezone.localdate()
-    ids = selectors_grip.deelgenomen_opgaven(
-        bestuur, regio, besloten={regio.pk} if besloten else set()
-    )  # subquery
-    laatste = Voortgang.objects.filter(opgave=OuterRef("pk")).order_by("-periode_eind")
-    m = "huidig__"
-    rijen = (
-        (Opgave.objects.all() if eigen_rol else opgaven_visible_to(None))
-        .filter(
-            Q(pk__in=ids) | Q(pk__in=Capaciteit.objects.filter(bestuur=bestuur).values("opgave")), regio=regio
-        )
-        .annotate(
-            huidig=FilteredRelation(
-                "mandaten", condition=Q(mandaten__begindatum__lte=vandaag, mandaten__einddatum__gte=vandaag)
-            ),
-            voortgang_status=Subquery(laatste.values("status")[:1]),
-            voortgang_periode=Subquery(laatste.values("periode_eind")[:1]),
-            voortgang_besteed=Subquery(laatste.values("besteed")[:1]),
-        )
-        .order_by("titel", "pk", f"-{m}begindatum", f"{m}pk")  # mandates as `Mandaat.Meta.ordering`
-        .values_list(
-            "pk",
-            "titel",
-            "status",
-            "voortgang_status",
-            "voortgang_periode",
-            "voortgang_besteed",
-            f"{m}pk",
-            f"{m}omschrijving",
-            f"{m}budgetplafond",
-            f"{m}einddatum",
-            f"{m}houder__persoon__voornaam",
-            f"{m}houder__persoon__achternaam",
-            f"{m}houder__externe_partij__naam",
-            f"{m}verleend_door__naam",
-        )
+    q = {
+        m: connection.ops.quote_name(m._meta.db_table)
+        for m in (Opgave, Voortgang, Mandaat, Lidmaatschap, Persoon, ExternePartij, Orgaan, Capaciteit)
+    }
+    regel, versie, programma = (
+        connection.ops.quote_name(m._meta.db_table) for m in (Programmaregel, Versie, Jaarprogramma)
     )
+    regel_deelnemers = connection.ops.quote_name(Programmaregel.deelnemers.through._meta.db_table)
+    laatste = f"(SELECT vg.{{}} FROM {q[Voortgang]} vg WHERE vg.opgave_id = o.id ORDER BY vg.periode_eind DESC LIMIT 1)"
+    zichtbaar = "(v.openbaar OR j.regio_id = %s)" if besloten else "v.openbaar"
+    sql = (
+        "SELECT o.id, o.titel, o.status, "
+        + ", ".join(laatste.format(kolom) for kolom in ("status", "periode_eind", "besteed"))
+        + ", m.id, m.omschrijving, m.budgetplafond, m.einddatum, p.voornaam, p.achternaam, e.naam, vd.naam "
+        f"FROM {q[Opgave]} o "
+        f"LEFT OUTER JOIN {q[Mandaat]} m ON o.id = m.opgave_id AND m.begindatum <= %s AND m.einddatum >= %s "
+        f"LEFT OUTER JOIN {q[Lidmaatschap]} l ON m.houder_id = l.id "
+        f"LEFT OUTER JOIN {q[Persoon]} p ON l.persoon_id = p.id "
+        f"LEFT OUTER JOIN {q[ExternePartij]} e ON l.externe_partij_id = e.id "
+        f"LEFT OUTER JOIN {q[Orgaan]} vd ON m.verleend_door_id = vd.id "
+        f"WHERE {'' if eigen_rol else 'o.gepubliceerd AND '}("
+        f"o.id IN (SELECT r.opgave_id FROM {regel} r INNER JOIN {versie} v ON r.versie_id = v.id "
+        f"INNER JOIN {programma} j ON v.jaarprogramma_id = j.id "
+        f"INNER JOIN {regel_deelnemers} rd ON r.id = rd.programmaregel_id "
+        f"WHERE {zichtbaar} AND rd.bestuur_id = %s AND j.regio_id = %s) "
+        f"OR o.id IN (SELECT c.opgave_id FROM {q[Capaciteit]} c WHERE c.bestuur_id = %s)) AND o.regio_id = %s "
+        "ORDER BY o.titel ASC, o.id ASC, m.begindatum DESC, m.id ASC"
+    )
+    params = [vandaag, vandaag, *([regio.pk] if besloten else []), bestuur.pk, regio.pk, bestuur.pk, regio.pk]
+    with connections[Opgave.objects.db].cursor() as cursor:  # the ORM's database (`regioportaal.dbrouter`)
+        cursor.execute(sql, params)
+        rijen = cursor.fetchall()
     opgaven = {}
     for pk, titel, status, v_status, v_periode, v_besteed, mandaat, *rest in rijen:
         opgave = opgaven.get(pk)

@@ -12,15 +12,11 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db import connection
+from django.db import connection, connections
 from django.db.models import (
     Case,
     Count,
-    Exists,
-    F,
-    FilteredRelation,
     OuterRef,
-    Q,
     Subquery,
     Value,
     When,
@@ -30,9 +26,19 @@ from django.utils import numberformat, timezone
 
 from besturen import permissions as besturen_permissions
 from besturen import selectors as besturen_selectors
-from besturen.models import RAADSORGANEN, Bestuur, BestuurSoort, Deelname, Lidmaatschap, Orgaan, Persoon, Rol
+from besturen.models import (
+    RAADSORGANEN,
+    Bestuur,
+    BestuurSoort,
+    Deelname,
+    Lidmaatschap,
+    Orgaan,
+    Persoon,
+    Regio,
+    Rol,
+)
 from programmas import kalender, selectors_grip
-from programmas.models import Beslisregel
+from programmas.models import Beslisregel, Programmaregeling
 from programmas.regeling import regeling_van
 from programmas.templatetags.programma import Notatie
 
@@ -65,36 +71,96 @@ def gemeente_or_404(code):
     return bestuur
 
 
-def deelname_or_404(code, slug, user=None):
+def deelname_or_404(code, slug, user=None, day=None):
     """The current membership in the region `slug` of the government `gemeente_or_404(code)` picks, with its region
-    and Bestuur; 404 when there is none or it is not a member. It carries `leden`: all current memberships of the
-    region with their Bestuur, as `besturen_selectors.regio_leden` orders them; `raden`: the councils of its Bestuur
-    by name (`Orgaan`s with their pk, name and kind); and `raadslid`: `user` holds a current seat in one of them (as
-    `besturen_selectors.besturen_of_raadslid` asks). One query for all: a row per membership and council."""
-    rijen = (
-        Deelname.objects.current()
-        .filter(regio__slug=slug)
-        .select_related("regio__programmaregeling", "bestuur")  # the region's settings, for the decision rule
-        .annotate(
-            gekozen=Subquery(_gekozen_bestuur(code)),
-            raad=FilteredRelation("bestuur__organen", condition=Q(bestuur__organen__soort__in=RAADSORGANEN)),
-            raad_pk=F("raad__pk"),
-            raad_naam=F("raad__naam"),
-            raad_soort=F("raad__soort"),
-            raadslid=_raadslid(user),
-        )
-        # A member's rows together, its councils by name as the database sorts them.
-        .order_by("bestuur__naam", "bestuur__soort", "pk", "raad__naam")
+    (and the region's `programmaregeling`, for the decision rule) and Bestuur; 404 when there is none or it is not a
+    member. It carries `leden`: all current memberships of the region with their Bestuur, as
+    `besturen_selectors.regio_leden` orders them; `raden`: the councils of its Bestuur by name (`Orgaan`s with their
+    pk, name and kind); and `raadslid`: `user` holds a current seat in one of them (as
+    `besturen_selectors.besturen_of_raadslid` asks). One query for all: a row per membership and council.
+
+    The query is written out: it is `Deelname.objects.current(day).filter(regio__slug=slug)` with its region, the
+    region's settings and its Bestuur (`select_related`), the picked Bestuur (`_gekozen_bestuur`), the councils of
+    each member (`RAADSORGANEN`, joined on the member) and whether `user` holds a current seat in one of them
+    (`besturen_selectors.current_seats(user=user)`), by the member's name and kind, the membership's id and the
+    council's name; the ORM spent several times the query's own time building and compiling it and building a
+    region per row. The rows become model instances as the ORM would make them (the members share one region)."""
+    day = day or timezone.localdate()
+    db = Deelname.objects.db  # the database the ORM would read (`regioportaal.dbrouter`)
+    d_cols, r_cols, p_cols, b_cols = (_kolommen(m) for m in (Deelname, Regio, Programmaregeling, Bestuur))
+    t = {
+        m: connection.ops.quote_name(m._meta.db_table) for m in (Deelname, Regio, Programmaregeling, Bestuur)
+    }
+    lid, persoon, orgaan = (
+        connection.ops.quote_name(m._meta.db_table) for m in (Lidmaatschap, Persoon, Orgaan)
     )
-    leden, gezien, raden = [], set(), []
-    for rij in rijen:
-        if rij.pk not in gezien:
-            gezien.add(rij.pk)
-            leden.append(rij)
-        if rij.raad_pk is not None and rij.bestuur_id == rij.gekozen:
-            raden.append(
-                Orgaan(pk=rij.raad_pk, naam=rij.raad_naam, soort=rij.raad_soort, bestuur_id=rij.bestuur_id)
+    raadsorganen = ", ".join(["%s"] * len(RAADSORGANEN))
+    params = [code, BestuurSoort.GEMEENTE]
+    if user is None or not user.is_authenticated or not user.is_active:
+        raadslid = "FALSE"
+    else:
+        raadslid = (
+            f"EXISTS(SELECT 1 FROM {lid} l INNER JOIN {persoon} lp ON l.persoon_id = lp.id "
+            f"INNER JOIN {orgaan} lo ON l.orgaan_id = lo.id "
+            "WHERE l.begindatum <= %s AND (l.einddatum IS NULL OR l.einddatum > %s) AND l.persoon_id IS NOT NULL "
+            f"AND lp.user_id = %s AND lo.bestuur_id = d.bestuur_id AND lo.soort IN ({raadsorganen}))"
+        )
+        params += [day, day, user.pk, *RAADSORGANEN]
+    params += [*RAADSORGANEN, day, day, slug]
+    sql = (
+        "SELECT "
+        + ", ".join(
+            [
+                *(f"d.{c}" for c in d_cols),
+                f"(SELECT g.id FROM {t[Bestuur]} g WHERE g.code = %s "
+                "ORDER BY CASE WHEN g.soort = %s THEN 0 ELSE 1 END ASC, g.land ASC, g.id ASC LIMIT 1)",
+                "raad.id",
+                "raad.naam",
+                "raad.soort",
+                raadslid,
+                *(f"r.{c}" for c in r_cols),
+                *(f"p.{c}" for c in p_cols),
+                *(f"b.{c}" for c in b_cols),
+            ]
+        )
+        + f" FROM {t[Deelname]} d INNER JOIN {t[Regio]} r ON d.regio_id = r.id "
+        f"INNER JOIN {t[Bestuur]} b ON d.bestuur_id = b.id "
+        f"LEFT OUTER JOIN {orgaan} raad ON b.id = raad.bestuur_id AND raad.soort IN ({raadsorganen}) "
+        f"LEFT OUTER JOIN {t[Programmaregeling]} p ON r.id = p.regio_id "
+        "WHERE d.begindatum <= %s AND (d.einddatum IS NULL OR d.einddatum > %s) AND r.slug = %s "
+        "ORDER BY b.naam ASC, b.soort ASC, d.id ASC, raad.naam ASC"
+    )
+    with connections[db].cursor() as cursor:
+        cursor.execute(sql, params)
+        gelezen = cursor.fetchall()
+    nd, nr, np_ = len(d_cols), len(r_cols), len(p_cols)
+    leden, per_pk, raden = [], {}, []
+    regio = None
+    for rij in gelezen:
+        gekozen, raad_pk, raad_naam, raad_soort, is_raadslid = rij[nd : nd + 5]
+        rest = rij[nd + 5 :]
+        lid_ = per_pk.get(rij[0])
+        if lid_ is None:
+            if regio is None:
+                regio = _instantie(db, Regio, rest[:nr])
+                regeling = rest[nr : nr + np_]
+                regeling = _instantie(db, Programmaregeling, regeling) if regeling[0] is not None else None
+                _REGELING_VAN_REGIO.set_cached_value(regio, regeling)
+                if regeling is not None:
+                    _REGIO_VAN_REGELING.set_cached_value(regeling, regio)
+            lid_ = per_pk[rij[0]] = _instantie(db, Deelname, rij[:nd])
+            lid_._state.fields_cache["regio"] = regio
+            lid_._state.fields_cache["bestuur"] = _instantie(db, Bestuur, rest[nr + np_ :])
+            lid_.gekozen, lid_.raad_pk, lid_.raad_naam, lid_.raad_soort = (
+                gekozen,
+                raad_pk,
+                raad_naam,
+                raad_soort,
             )
+            lid_.raadslid = bool(is_raadslid)
+            leden.append(lid_)
+        if raad_pk is not None and lid_.bestuur_id == gekozen:
+            raden.append(Orgaan(pk=raad_pk, naam=raad_naam, soort=raad_soort, bestuur_id=lid_.bestuur_id))
     deelname = next((d for d in leden if d.bestuur_id == d.gekozen), None)
     if deelname is None:
         raise Http404
@@ -103,15 +169,18 @@ def deelname_or_404(code, slug, user=None):
     return deelname
 
 
-def _raadslid(user):
-    """Whether `user` holds a current seat in a council of the row's Bestuur, as an annotation of a Deelname."""
-    if user is None or not user.is_authenticated or not user.is_active:
-        return Value(False)
-    return Exists(
-        besturen_selectors.current_seats(user=user).filter(
-            orgaan__bestuur=OuterRef("bestuur_id"), orgaan__soort__in=RAADSORGANEN
-        )
-    )
+_REGELING_VAN_REGIO = Programmaregeling._meta.get_field("regio").remote_field  # regio.programmaregeling
+_REGIO_VAN_REGELING = Programmaregeling._meta.get_field("regio")
+
+
+def _kolommen(model):
+    """The columns of `model`'s concrete fields, in their order (as `Model.from_db` takes their values)."""
+    return [connection.ops.quote_name(f.column) for f in model._meta.concrete_fields]
+
+
+def _instantie(db, model, waarden):
+    """A `model` instance read from `db` with all its concrete fields' `waarden`, as the ORM makes one."""
+    return model.from_db(db, None, waarden)
 
 
 def besloten_regio_ids(user):
@@ -266,9 +335,10 @@ def vertegenwoordigers(zetels, bestuur):
 
 
 def komende_datums(regio, *, besloten, vandaag=None, aantal=AANTAL_DATUMS):
-    """The next dates of the region's P&C calendar that are not done yet (three queries)."""
+    """The next dates of the region's P&C calendar that are not done yet (two queries): `kalender.kalender`, read
+    with `kalender.programmas_van_regio` (`regio` carries its settings, as `deelname_or_404` reads it)."""
     vandaag = vandaag or timezone.localdate()
-    momenten = kalender.kalender(regio, besloten=besloten, vandaag=vandaag)
+    momenten = kalender.momenten(kalender.programmas_van_regio(regio, besloten=besloten), vandaag=vandaag)
     return [m for m in momenten if m.datum >= vandaag and not m.gedaan][:aantal]
 
 
