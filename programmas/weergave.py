@@ -25,9 +25,15 @@ def statusbord_html(rijen):
         labels(Uitkomst.choices),
         Notatie(),
     )
-    te_laat = f' <span class="te-laat">{escape(gettext("te laat"))}</span>'
-    beantwoord = f' <span class="badge">{escape(gettext("beantwoord"))}</span>'
-    open_antwoord = f' <span class="te-laat">{escape(gettext("nog te beantwoorden"))}</span>'
+    # The texts outside the f-strings: makemessages reads them there.
+    te_laat, beantwoord, open_antwoord = (
+        gettext("te laat"),
+        gettext("beantwoord"),
+        gettext("nog te beantwoorden"),
+    )
+    te_laat = f' <span class="te-laat">{escape(te_laat)}</span>'
+    beantwoord = f' <span class="badge">{escape(beantwoord)}</span>'
+    open_antwoord = f' <span class="te-laat">{escape(open_antwoord)}</span>'
     klasse_te_laat = ' class="rij-te-laat"'
     for besluit in rijen:
         uitkomst = escape(uitkomsten.get(besluit.uitkomst, besluit.uitkomst))

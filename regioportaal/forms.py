@@ -93,6 +93,11 @@ def _standaard(form):
     return type(form.renderer) is DjangoTemplates and form.template_name_label == "django/forms/label.html"
 
 
+# Django's own msgid (`BoundField.label_tag`), translated by Django's catalog: a name, so that makemessages does not
+# copy it into ours.
+_LEESTEKENS = ":?.!"
+
+
 def _label_html(veld):
     """`{{ field.label_tag }}` (`BoundField.label_tag()` through `django/forms/label.html`)."""
     widget = veld.field.widget
@@ -101,7 +106,7 @@ def _label_html(veld):
         return veld.label_tag()
     inhoud = veld.label
     achtervoegsel = veld.field.label_suffix if veld.field.label_suffix is not None else veld.form.label_suffix
-    if achtervoegsel and inhoud and inhoud[-1] not in gettext(":?.!"):
+    if achtervoegsel and inhoud and inhoud[-1] not in gettext(_LEESTEKENS):
         inhoud = format_html("{}{}", inhoud, achtervoegsel)
     id_voor_label = widget.id_for_label(id_)
     attrs = _attrs_html({"for": id_voor_label}) if id_voor_label else ""

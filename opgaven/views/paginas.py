@@ -126,7 +126,8 @@ def _lijst_rijen(opgaven):
     loop of seven cells cost more than the query): title with link and draft badge, status, priority, opdrachtgever,
     goal numbers and themes ("—" when empty). `opgaven`: a page of `_LIJST_KOLOMMEN` rows."""
     statussen, url = weergave.labels(Status.choices), weergave.url_maker("opgaven:opgave")
-    badge = f' <span class="badge">{conditional_escape(gettext("niet gepubliceerd"))}</span>'
+    niet_gepubliceerd = gettext("niet gepubliceerd")  # outside the f-string: makemessages reads it there
+    badge = f' <span class="badge">{conditional_escape(niet_gepubliceerd)}</span>'
     doelen, themas = selectors.lijst_koppelingen([rij[0] for rij in opgaven])
     rijen = []
     for pk, titel, gepubliceerd, status, prioriteit, persoon, voornaam, achternaam in opgaven:

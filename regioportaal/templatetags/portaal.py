@@ -72,7 +72,8 @@ def werklijst_rijen(werk, vandaag):
     and the region, every value escaped, with the whitespace of the template loop they replace."""
     esc = conditional_escape
     maanden = {}  # the months' names in the current language, translated as they are met
-    verstreken = f' <span class="te-laat">{esc(gettext("verstreken"))}</span>'
+    verstreken = gettext("verstreken")  # outside the f-string: makemessages reads it there
+    verstreken = f' <span class="te-laat">{esc(verstreken)}</span>'
     geen = esc(gettext("geen"))
     delen = []
     for item in werk:
