@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from besturen.models import Bestuur, Orgaan
 from opgaven.models import Opgave
+from regioportaal import sqlrijen
 
 from . import beslisregels, termijnen
 from .models import (
@@ -383,8 +384,7 @@ def verdelingstabel(versie, regeling, *, deelnemers=True):
 TE_LAAT = "te_laat"
 
 
-_BESLUIT_DELEN = [Raadsbesluit, Bestuur, Orgaan]  # a row of `_besluiten_sql`: the decision, member, council
-_BESLUIT_NAMEN = [[f.attname for f in model._meta.concrete_fields] for model in _BESLUIT_DELEN]
+_BESLUIT_DELEN = [(Raadsbesluit, "rb"), (Bestuur, "b"), (Orgaan, "o")]  # a row: the decision, member, council
 _REGISTRATIE_NAMEN = [f.attname for f in Registratie._meta.concrete_fields]
 
 
@@ -396,13 +396,8 @@ def _statusbord_besluiten(versie, waar, params):
     db = Raadsbesluit.objects.db
     connection = connections[db]
     qn = connection.ops.quote_name
-    kolommen = ", ".join(
-        f"{alias}.{qn(f.column)}"
-        for model, alias in zip(_BESLUIT_DELEN, ("rb", "b", "o"), strict=True)
-        for f in model._meta.concrete_fields
-    )
     sql = (
-        f"SELECT {kolommen} FROM {qn(Raadsbesluit._meta.db_table)} rb "
+        f"SELECT {sqlrijen.kolommen(_BESLUIT_DELEN, connection)} FROM {qn(Raadsbesluit._meta.db_table)} rb "
         f"INNER JOIN {qn(Bestuur._meta.db_table)} b ON b.{qn('id')} = rb.{qn('bestuur_id')} "
         f"LEFT OUTER JOIN {qn(Orgaan._meta.db_table)} o ON o.{qn('id')} = rb.{qn('raad_id')} "
         f"WHERE rb.{qn('versie_id')} = %s{waar} ORDER BY b.{qn('naam')} ASC"
@@ -412,12 +407,7 @@ def _statusbord_besluiten(versie, waar, params):
         rijen = cursor.fetchall()
     besluiten = []
     for rij in rijen:
-        delen, begin = [], 0
-        for model, namen in zip(_BESLUIT_DELEN, _BESLUIT_NAMEN, strict=True):
-            waarden = rij[begin : begin + len(namen)]
-            begin += len(namen)
-            delen.append(None if waarden[0] is None else model.from_db(db, namen, waarden))
-        besluit, bestuur, raad = delen
+        (besluit, bestuur, raad), _rest = sqlrijen.objecten(db, _BESLUIT_DELEN, rij)
         Raadsbesluit.bestuur.field.set_cached_value(besluit, bestuur)
         Raadsbesluit.raad.field.set_cached_value(besluit, raad)
         besluit._prefetched_objects_cache = {}  # as a prefetch leaves it
@@ -553,16 +543,12 @@ def zienswijzen_van(versie):
 
 
 _VRAAG_DELEN = [(Vraag, "q"), (Bestuur, "b"), (Programmaregel, "r"), (Opgave, "o")]
-_VRAAG_NAMEN = [[f.attname for f in model._meta.concrete_fields] for model, _alias in _VRAAG_DELEN]
 
 
 def _vragen_sql(connection):
     qn = connection.ops.quote_name
-    kolommen = ", ".join(
-        f"{alias}.{qn(f.column)}" for model, alias in _VRAAG_DELEN for f in model._meta.concrete_fields
-    )
     return (
-        f"SELECT {kolommen} FROM {qn(Vraag._meta.db_table)} q "
+        f"SELECT {sqlrijen.kolommen(_VRAAG_DELEN, connection)} FROM {qn(Vraag._meta.db_table)} q "
         f"INNER JOIN {qn(Bestuur._meta.db_table)} b ON b.{qn('id')} = q.{qn('bestuur_id')} "
         f"LEFT OUTER JOIN {qn(Programmaregel._meta.db_table)} r ON r.{qn('id')} = q.{qn('regel_id')} "
         f"LEFT OUTER JOIN {qn(Opgave._meta.db_table)} o ON o.{qn('id')} = r.{qn('opgave_id')} "
@@ -588,12 +574,7 @@ def vragen_van(versie, besturen=None):
         rijen = cursor.fetchall()
     vragen = []
     for rij in rijen:
-        delen, begin = [], 0
-        for (model, _alias), namen in zip(_VRAAG_DELEN, _VRAAG_NAMEN, strict=True):
-            waarden = rij[begin : begin + len(namen)]
-            begin += len(namen)
-            delen.append(None if waarden[0] is None else model.from_db(db, namen, waarden))
-        vraag, bestuur, regel, opgave = delen
+        (vraag, bestuur, regel, opgave), _rest = sqlrijen.objecten(db, _VRAAG_DELEN, rij)
         Vraag.bestuur.field.set_cached_value(vraag, bestuur)
         if regel is not None:
             Programmaregel.opgave.field.set_cached_value(regel, opgave)

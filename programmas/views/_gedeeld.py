@@ -6,6 +6,7 @@ from django.db import connections
 from django.http import FileResponse, Http404
 
 from besturen.models import Orgaan, Regio
+from regioportaal import sqlrijen
 
 from .. import permissions
 from ..models import (
@@ -33,18 +34,14 @@ _DELEN = [  # (model, alias) in the order of the columns; the joins below name t
     (Orgaan, "o"),
     (Versie, "g"),
 ]
-_NAMEN = [[f.attname for f in model._meta.concrete_fields] for model, _alias in _DELEN]
 
 
 def _versies_sql(connection):
     qn = connection.ops.quote_name
-    kolommen = ", ".join(
-        f"{alias}.{qn(f.column)}" for model, alias in _DELEN for f in model._meta.concrete_fields
-    )
     versie, programma, regio = Versie._meta.db_table, Jaarprogramma._meta.db_table, Regio._meta.db_table
     regeling, orgaan = Programmaregeling._meta.db_table, Orgaan._meta.db_table
     return (
-        f"SELECT {kolommen}, "
+        f"SELECT {sqlrijen.kolommen(_DELEN, connection)}, "
         f"(SELECT COUNT(*) FROM {qn(Vraag._meta.db_table)} q WHERE q.{qn('versie_id')} = v.{qn('id')}) "
         f"FROM {qn(versie)} v "
         f"INNER JOIN {qn(programma)} j ON j.{qn('id')} = v.{qn('jaarprogramma_id')} "
@@ -58,12 +55,7 @@ def _versies_sql(connection):
 def _versie_uit(db, rij):
     """A row of `_versies_sql` as a Versie with its related objects cached, as `select_related` leaves them; the
     version carries `aantal_vragen`."""
-    objecten, begin = [], 0
-    for (model, _alias), namen in zip(_DELEN, _NAMEN, strict=True):
-        waarden = rij[begin : begin + len(namen)]
-        begin += len(namen)
-        objecten.append(None if waarden[0] is None else model.from_db(db, namen, waarden))
-    versie, programma, regio, regeling, orgaan, basis = objecten
+    (versie, programma, regio, regeling, orgaan, basis), (aantal_vragen,) = sqlrijen.objecten(db, _DELEN, rij)
     Versie.jaarprogramma.field.set_cached_value(versie, programma)
     Jaarprogramma.regio.field.set_cached_value(programma, regio)
     Programmaregeling.regio.field.remote_field.set_cached_value(regio, regeling)
@@ -71,7 +63,7 @@ def _versie_uit(db, rij):
         Programmaregeling.regio.field.set_cached_value(regeling, regio)
         Programmaregeling.bestuursorgaan.field.set_cached_value(regeling, orgaan)
     Versie.gebaseerd_op.field.set_cached_value(versie, basis)
-    versie.aantal_vragen = rij[begin]
+    versie.aantal_vragen = aantal_vragen
     return versie
 
 

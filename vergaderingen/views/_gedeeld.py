@@ -6,6 +6,7 @@ from django.db import connections
 from django.http import Http404
 
 from besturen.models import Bestuur, Orgaan, Regio
+from regioportaal import sqlrijen
 from regioportaal.views import refuse
 
 from .. import permissions
@@ -18,16 +19,12 @@ def _message_from(request, exc):
 
 # A meeting with its body and the body's region and member, in the models' order (as `Model.from_db` takes them).
 _DELEN = [(Vergadering, "v"), (Orgaan, "o"), (Regio, "r"), (Bestuur, "b")]
-_NAMEN = [[f.attname for f in model._meta.concrete_fields] for model, _alias in _DELEN]
 
 
 def _vergadering_sql(connection):
     qn = connection.ops.quote_name
-    kolommen = ", ".join(
-        f"{alias}.{qn(f.column)}" for model, alias in _DELEN for f in model._meta.concrete_fields
-    )
     return (
-        f"SELECT {kolommen} FROM {qn(Vergadering._meta.db_table)} v "
+        f"SELECT {sqlrijen.kolommen(_DELEN, connection)} FROM {qn(Vergadering._meta.db_table)} v "
         f"INNER JOIN {qn(Orgaan._meta.db_table)} o ON o.{qn('id')} = v.{qn('orgaan_id')} "
         f"LEFT OUTER JOIN {qn(Regio._meta.db_table)} r ON r.{qn('id')} = o.{qn('regio_id')} "
         f"LEFT OUTER JOIN {qn(Bestuur._meta.db_table)} b ON b.{qn('id')} = o.{qn('bestuur_id')} "
@@ -46,12 +43,7 @@ def _vergadering(pk):
         rij = cursor.fetchone()
     if rij is None:
         raise Http404
-    objecten, begin = [], 0
-    for (model, _alias), namen in zip(_DELEN, _NAMEN, strict=True):
-        waarden = rij[begin : begin + len(namen)]
-        begin += len(namen)
-        objecten.append(None if waarden[0] is None else model.from_db(db, namen, waarden))
-    vergadering, orgaan, regio, bestuur = objecten
+    (vergadering, orgaan, regio, bestuur), _rest = sqlrijen.objecten(db, _DELEN, rij)
     Vergadering.orgaan.field.set_cached_value(vergadering, orgaan)
     Orgaan.regio.field.set_cached_value(orgaan, regio)
     Orgaan.bestuur.field.set_cached_value(orgaan, bestuur)
