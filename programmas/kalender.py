@@ -29,6 +29,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from regioportaal import ical as rfc5545
+from regioportaal import sqlrijen
 from regioportaal.links import absolute_url, site_host
 
 from . import termijnen
@@ -224,12 +225,12 @@ def programmas_van_regio(regio, *, besloten):
     for rij in gelezen:
         paar = per_pk.get(rij[0])
         if paar is None:
-            programma = Jaarprogramma.from_db(Jaarprogramma.objects.db, None, rij[:nj])
+            programma = sqlrijen.maak(Jaarprogramma, Jaarprogramma.objects.db, None, rij[:nj])
             programma._state.fields_cache["regio"] = regio
             paar = per_pk[rij[0]] = (programma, [])
             paren.append(paar)
         if rij[nj] is not None:  # a version (its id)
-            versie = Versie.from_db(Jaarprogramma.objects.db, None, rij[nj:])
+            versie = sqlrijen.maak(Versie, Jaarprogramma.objects.db, None, rij[nj:])
             versie._state.fields_cache["jaarprogramma"] = paar[0]
             paar[1].append(versie)
     return _gegevens(paren, besloten=besloten)
@@ -302,7 +303,10 @@ def _voortgang_raden(versie_ids):
         Raadsbesluit.objects.db
     ].cursor() as cursor:  # the ORM's database (`regioportaal.dbrouter`)
         cursor.execute(sql, [*termijnen.OPEN_UITKOMSTEN, *versie_ids])
-        return cursor.fetchall()
+        return [
+            (versie, totaal, open_, sqlrijen.als_datum(laatst))  # SQLite gives the date as text
+            for versie, totaal, open_, laatst in cursor.fetchall()
+        ]
 
 
 def momenten(gegevens, *, jaar=None, vandaag=None):

@@ -18,6 +18,7 @@ from guardian.shortcuts import get_objects_for_user
 
 from besturen import permissions as besturen_permissions
 from besturen.models import RAADSORGANEN, Bestuur, Lidmaatschap, Orgaan, Persoon, Rol
+from regioportaal import sqlrijen
 
 from .models import (
     Programmaregel,
@@ -139,9 +140,9 @@ def te_registreren(user, versie):
         rijen = cursor.fetchall()
     besluiten = []
     for rij in rijen:
-        besluit = Raadsbesluit.from_db(db, namen, rij[: len(namen)])
+        besluit = sqlrijen.maak(Raadsbesluit, db, namen, rij[: len(namen)])
         Raadsbesluit.bestuur.field.set_cached_value(
-            besluit, Bestuur.from_db(db, bestuur_namen, rij[len(namen) :])
+            besluit, sqlrijen.maak(Bestuur, db, bestuur_namen, rij[len(namen) :])
         )
         besluiten.append(besluit)
     return besluiten
@@ -198,7 +199,7 @@ def mijn_besturen(user, versie):
             _mijn_besturen_sql(connection),
             [user.pk, vandaag, vandaag, *(soort.value for soort in RAADSORGANEN), versie.pk],
         )
-        besturen = [Bestuur.from_db(db, namen, rij) for rij in cursor.fetchall()]
+        besturen = [sqlrijen.maak(Bestuur, db, namen, rij) for rij in cursor.fetchall()]
     return sorted(besturen, key=lambda bestuur: bestuur.naam)
 
 

@@ -126,8 +126,10 @@ def _regels_met_opgave(versie):
     n = len(_REGEL_VELDEN)
     regels = []
     for rij in rijen:
-        regel = Programmaregel.from_db(db, _REGEL_VELDEN, rij[:n])
-        Programmaregel.opgave.field.set_cached_value(regel, Opgave.from_db(db, _OPGAVE_VELDEN, rij[n:]))
+        regel = sqlrijen.maak(Programmaregel, db, _REGEL_VELDEN, rij[:n])
+        Programmaregel.opgave.field.set_cached_value(
+            regel, sqlrijen.maak(Opgave, db, _OPGAVE_VELDEN, rij[n:])
+        )
         regels.append(regel)
     return regels
 
@@ -168,7 +170,7 @@ def _bevroren_verdeling(versie, regels):
         tarieven[regel_id] = tarief
         aantallen[regel_id] += 1
         if bestuur_id not in besturen:
-            bestuur = Bestuur.from_db(db, _BESTUUR_VELDEN, bestuur_velden)
+            bestuur = sqlrijen.maak(Bestuur, db, _BESTUUR_VELDEN, bestuur_velden)
             bestuur.gebruikt = (inwoners, peildatum, bron)
             besturen[bestuur_id] = bestuur
     for regel in regels:
@@ -425,7 +427,7 @@ def _statusbord_besluiten(versie, waar, params):
             list(per_id),
         )
         for rij in cursor.fetchall():
-            registratie = Registratie.from_db(db, _REGISTRATIE_NAMEN, rij)
+            registratie = sqlrijen.maak(Registratie, db, _REGISTRATIE_NAMEN, rij)
             besluit = per_id[registratie.besluit_id]
             Registratie.besluit.field.set_cached_value(registratie, besluit)
             besluit.historie.append(registratie)

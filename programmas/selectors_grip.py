@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from besturen.models import Regio
+from regioportaal import sqlrijen
 
 from . import termijnen
 from .models import (
@@ -110,13 +111,13 @@ def tellende_versies(regios, *, besloten, bestuur=None):
         jaarprogramma_id = rij[_PROGRAMMA_KOLOM]
         if jaarprogramma_id in uit:
             continue  # an older version of the same programme
-        v = Versie.from_db(db, None, rij[:nv])
+        v = sqlrijen.maak(Versie, db, None, rij[:nv])
         if bestuur is not None:
             v.centen = None if rij[nv] is None else int(rij[nv])  # SUM of a bigint: numeric in PostgreSQL
-        j = Jaarprogramma.from_db(db, None, rij[nv + 1 : nv + 1 + nj])
+        j = sqlrijen.maak(Jaarprogramma, db, None, rij[nv + 1 : nv + 1 + nj])
         r = regio_per_id.get(j.regio_id)
         if r is None:
-            r = regio_per_id[j.regio_id] = Regio.from_db(db, None, rij[nv + 1 + nj :])
+            r = regio_per_id[j.regio_id] = sqlrijen.maak(Regio, db, None, rij[nv + 1 + nj :])
         j._state.fields_cache["regio"] = r
         v._state.fields_cache["jaarprogramma"] = j
         uit[jaarprogramma_id] = v
@@ -200,11 +201,11 @@ def open_raadsbesluiten(bestuur, regios, *, besloten, vandaag=None):
         for cols in kolommen:
             delen.append(rij[i : i + len(cols)])
             i += len(cols)
-        b, v, j = (m.from_db(db, None, d) for m, d in zip(modellen[:3], delen[:3], strict=True))
+        b, v, j = (sqlrijen.maak(m, db, None, d) for m, d in zip(modellen[:3], delen[:3], strict=True))
         r = regio_per_id.get(j.regio_id)
         if r is None:
-            r = regio_per_id[j.regio_id] = Regio.from_db(db, None, delen[3])
-            p = Programmaregeling.from_db(db, None, delen[4]) if delen[4][0] is not None else None
+            r = regio_per_id[j.regio_id] = sqlrijen.maak(Regio, db, None, delen[3])
+            p = sqlrijen.maak(Programmaregeling, db, None, delen[4]) if delen[4][0] is not None else None
             _REGELING_VAN_REGIO.set_cached_value(r, p)
             if p is not None:
                 _REGIO_VAN_REGELING.set_cached_value(p, r)

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from besturen import permissions as besturen_permissions
 from besturen.models import RAADSORGANEN, Lidmaatschap, Orgaan, Persoon, Regio
-from regioportaal import werklijst
+from regioportaal import sqlrijen, werklijst
 from regioportaal.werklijst import WerkItem, register
 
 from . import termijnen
@@ -144,37 +144,35 @@ def _zienswijzen(ids, regios):
     ]
 
 
-_SQL = {}
-
-
-def _sql():
-    """The parts of `_gevonden`'s query, each `(kind, id)` with its parameters in order."""
-    if not _SQL:
-        qn = connections[router.db_for_read(Raadsbesluit)].ops.quote_name
-        lid, persoon, orgaan = (qn(m._meta.db_table) for m in (Lidmaatschap, Persoon, Orgaan))
-        besluit, vraag, versie, programma = (
-            qn(m._meta.db_table) for m in (Raadsbesluit, Vraag, Versie, Jaarprogramma)
-        )
-        _SQL[RADEN] = (
+def _delen():
+    """The parts of `_gevonden`'s query, each `(kind, id)`, with `%s` where their parameters go and `{…}` where a
+    list goes (`sqlrijen.in_lijst`: SQL that PostgreSQL and SQLite both read)."""
+    qn = connections[router.db_for_read(Raadsbesluit)].ops.quote_name
+    lid, persoon, orgaan = (qn(m._meta.db_table) for m in (Lidmaatschap, Persoon, Orgaan))
+    besluit, vraag, versie, programma = (
+        qn(m._meta.db_table) for m in (Raadsbesluit, Vraag, Versie, Jaarprogramma)
+    )
+    return {
+        RADEN: (
             f"SELECT {RADEN}, o.bestuur_id FROM {lid} l INNER JOIN {persoon} p ON p.id = l.persoon_id "
             f"INNER JOIN {orgaan} o ON o.id = l.orgaan_id "
-            "WHERE p.user_id = %s AND o.soort = ANY(%s::varchar[]) "
+            "WHERE p.user_id = %s AND {soorten} "
             "AND l.begindatum <= %s AND (l.einddatum IS NULL OR l.einddatum > %s) "
             f"AND o.bestuur_id IN (SELECT b.bestuur_id FROM {besluit} b INNER JOIN {versie} v ON v.id = b.versie_id "
-            "WHERE b.uitkomst = ANY(%s::varchar[]) AND v.voorgelegd_op IS NOT NULL AND v.teruggestuurd_op IS NULL "
+            "WHERE {uitkomsten} AND v.voorgelegd_op IS NOT NULL AND v.teruggestuurd_op IS NULL "
             "AND v.vervangen_door_id IS NULL)"
-        )
-        _SQL[VRAGEN] = (
+        ),
+        VRAGEN: (
             f"SELECT {VRAGEN}, q.id FROM {vraag} q INNER JOIN {versie} v ON v.id = q.versie_id "
             f"INNER JOIN {programma} j ON j.id = v.jaarprogramma_id "
-            "WHERE q.antwoord = '' AND j.regio_id = ANY(%s::bigint[]) AND v.vervangen_door_id IS NULL"
-        )
-        _SQL[ZIENSWIJZEN] = (
+            "WHERE q.antwoord = '' AND {regios} AND v.vervangen_door_id IS NULL"
+        ),
+        ZIENSWIJZEN: (
             f"SELECT {ZIENSWIJZEN}, b.id FROM {besluit} b INNER JOIN {versie} v ON v.id = b.versie_id "
             f"INNER JOIN {programma} j ON j.id = v.jaarprogramma_id "
-            "WHERE b.uitkomst = %s AND b.antwoord_op IS NULL AND j.regio_id = ANY(%s::bigint[])"
-        )
-    return _SQL
+            "WHERE b.uitkomst = %s AND b.antwoord_op IS NULL AND {regios}"
+        ),
+    }
 
 
 def _gevonden(user, regios):
@@ -183,16 +181,18 @@ def _gevonden(user, regios):
     VRAGEN: the open questions of the `regios` (`_vragen`' filter), ZIENSWIJZEN: their unanswered views
     (`_zienswijzen`' filter)}; the rows themselves are then read only for a kind there is."""
     vandaag = timezone.localdate()
-    sql = _sql()
-    delen = [sql[RADEN]]
-    params = [user.pk, _RAADSORGANEN, vandaag, vandaag, list(termijnen.OPEN_UITKOMSTEN)]
+    delen = _delen()
+    soorten, soort_params = sqlrijen.in_lijst("o.soort", _RAADSORGANEN)
+    uitkomsten, uitkomst_params = sqlrijen.in_lijst("b.uitkomst", termijnen.OPEN_UITKOMSTEN)
+    sql = [delen[RADEN].format(soorten=soorten, uitkomsten=uitkomsten)]
+    params = [user.pk, *soort_params, vandaag, vandaag, *uitkomst_params]
     if regios:  # the secretariat's parts; none without a region
-        regios = sorted(regios)
-        delen += [sql[VRAGEN], sql[ZIENSWIJZEN]]
-        params += [regios, Uitkomst.ZIENSWIJZE.value, regios]
+        in_regios, regio_params = sqlrijen.in_lijst("j.regio_id", sorted(regios))
+        sql += [delen[VRAGEN].format(regios=in_regios), delen[ZIENSWIJZEN].format(regios=in_regios)]
+        params += [*regio_params, Uitkomst.ZIENSWIJZE.value, *regio_params]
     gevonden = {RADEN: set(), VRAGEN: set(), ZIENSWIJZEN: set()}
     with connections[router.db_for_read(Raadsbesluit)].cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(delen), params)
+        cursor.execute(" UNION ALL ".join(sql), params)
         for soort, pk in cursor.fetchall():
             gevonden[soort].add(pk)
     return gevonden

@@ -12,6 +12,7 @@ from opgaven.models import Opgave
 from opgaven.selectors import opgaven_visible_to
 from programmas.models import Jaarprogramma, Versie
 from programmas.selectors import versies_van
+from regioportaal import sqlrijen
 from regioportaal.forms import SnelleVelden, SnelSelect
 from regioportaal.limieten import NOTULEN_MAX, TEKST_MAX
 
@@ -81,7 +82,9 @@ class _OpgaveKeuzes(_Keuzes):
             f'SELECT o."id", o."titel" FROM "{Opgave._meta.db_table}" o WHERE o."regio_id" = %s '
             'ORDER BY o."titel" ASC'
         )
-        return [Opgave.from_db(DEFAULT_DB_ALIAS, ["id", "titel"], rij) for rij in _rijen(sql, [regio.pk])]
+        return [
+            sqlrijen.maak(Opgave, DEFAULT_DB_ALIAS, ["id", "titel"], rij) for rij in _rijen(sql, [regio.pk])
+        ]
 
 
 _VERSIE_SQL = (
@@ -106,9 +109,9 @@ class _VersieKeuzes(_Keuzes):
         sql = _VERSIE_SQL.format(openbaar="" if besloten else ' AND v."openbaar"')
         versies = []
         for rij in _rijen(sql, [regio.pk]):
-            versie = Versie.from_db(DEFAULT_DB_ALIAS, ["id", "jaarprogramma_id", "nummer"], rij[:3])
-            programma = Jaarprogramma.from_db(
-                DEFAULT_DB_ALIAS, ["id", "regio_id", "jaar", "soort", "titel"], rij[3:]
+            versie = sqlrijen.maak(Versie, DEFAULT_DB_ALIAS, ["id", "jaarprogramma_id", "nummer"], rij[:3])
+            programma = sqlrijen.maak(
+                Jaarprogramma, DEFAULT_DB_ALIAS, ["id", "regio_id", "jaar", "soort", "titel"], rij[3:]
             )
             Jaarprogramma.regio.field.set_cached_value(programma, regio)
             Versie.jaarprogramma.field.set_cached_value(versie, programma)

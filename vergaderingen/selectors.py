@@ -8,6 +8,7 @@ from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 
 from besturen.selectors import current_members, current_seats, rollen_in_regio
+from regioportaal import sqlrijen
 
 from . import permissions
 from .models import (
@@ -122,8 +123,8 @@ def agenda_beheer(vergadering):
     user, n, m = get_user_model(), len(_PUNT_VELDEN), len(_PUNT_VELDEN) + len(_USER_VELDEN)
     punten, voorstellen = [], []
     for rij in rijen:
-        punt = Agendapunt.from_db(db, _PUNT_VELDEN, rij[:n])
-        door = None if rij[n + _USER_PK] is None else user.from_db(db, _USER_VELDEN, rij[n:m])
+        punt = sqlrijen.maak(Agendapunt, db, _PUNT_VELDEN, rij[:n])
+        door = None if rij[n + _USER_PK] is None else sqlrijen.maak(user, db, _USER_VELDEN, rij[n:m])
         Agendapunt.voorgesteld_door.field.set_cached_value(punt, door)
         punt.aantal_documenten = rij[m]
         (voorstellen if punt.status == AgendapuntStatus.VOORGESTELD else punten).append(punt)

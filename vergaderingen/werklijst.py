@@ -33,7 +33,7 @@ from besturen.permissions import (
     regios_met_rol,
     rollen_van,
 )
-from regioportaal import werklijst
+from regioportaal import sqlrijen, werklijst
 from regioportaal.werklijst import WerkItem, register
 
 from .models import Bijeenkomst, Inschrijving, Vergadering, VergaderingStatus
@@ -49,39 +49,40 @@ RECHTEN = (
 PUBLICEREN, VOORBEREIDEN, INSCHRIJVEN = 0, 1, 2
 _PK = 987654321  # a stand-in id: the links are reversed once and the ids put in their place
 
-_SQL_DELEN = {}
 
-
-def _sql_delen():
-    """The three parts of the one query, each `(kind, id, begin, name, region's name, council's name, day, deadline)`
-    with its parameters in order (see `_werk`): the upcoming meetings whose agenda the reader publishes
-    (`secretariaat_q`: the body's region among the `manage_regio` ids, or a council among the `manage_leden_orgaan`
-    ids), those they prepare (`lid_of_secretariaat_q`: that, or the body among the `view_besloten_orgaan` ids), and
-    the planning days of the regions they have a role in (`regios_met_rol`) still open and not yet registered for.
-    The bodies lead: the rules' OR is asked of them (by their indexes), then their meetings are found by body; asked
-    of the meeting rows it had the database read every meeting."""
-    if not _SQL_DELEN:
-        qn = connections[router.db_for_read(Vergadering)].ops.quote_name
-        v, o, r, b = (qn(m._meta.db_table) for m in (Vergadering, Orgaan, Regio, Bestuur))
-        bk, ins = qn(Bijeenkomst._meta.db_table), qn(Inschrijving._meta.db_table)
-        secretariaat = "(o.regio_id = ANY(%s::bigint[]) OR (o.regio_id IS NULL AND o.id = ANY(%s::bigint[])))"
-        vergaderingen = (
-            "SELECT {kind}, v.id, v.begin, o.naam, r.naam, b.naam, NULL::date, NULL::date "
-            f"FROM {o} o INNER JOIN {v} v ON v.orgaan_id = o.id LEFT OUTER JOIN {r} r ON r.id = o.regio_id "
-            f"LEFT OUTER JOIN {b} b ON b.id = o.bestuur_id "
-            "WHERE {wie} AND v.status = %s AND v.begin >= %s"
-        )
-        _SQL_DELEN[PUBLICEREN] = vergaderingen.format(kind=PUBLICEREN, wie=secretariaat)
-        _SQL_DELEN[VOORBEREIDEN] = vergaderingen.format(
-            kind=VOORBEREIDEN, wie=f"({secretariaat} OR o.id = ANY(%s::bigint[]))"
-        )
-        _SQL_DELEN[INSCHRIJVEN] = (
-            f"SELECT {INSCHRIJVEN}, d.id, NULL::timestamptz, d.naam, r.naam, NULL, d.datum, d.inschrijven_tot "
+def _delen():
+    """The three parts of the one query, each `(kind, id, begin, name, region's name, council's name, day, deadline)`,
+    with `%s` where their parameters go and `{…}` where a list goes (`sqlrijen.in_lijst`: SQL that PostgreSQL and
+    SQLite both read): the upcoming meetings whose agenda the reader publishes (`secretariaat_q`: the body's region
+    among the `manage_regio` ids, or a council among the `manage_leden_orgaan` ids), those they prepare
+    (`lid_of_secretariaat_q`: that, or the body among the `view_besloten_orgaan` ids), and the planning days of the
+    regions they have a role in (`regios_met_rol`) still open and not yet registered for. The bodies lead: the rules'
+    OR is asked of them (by their indexes), then their meetings are found by body; asked of the meeting rows it had
+    the database read every meeting."""
+    connection = connections[router.db_for_read(Vergadering)]
+    qn = connection.ops.quote_name
+    tijdstip = "timestamptz" if connection.vendor == "postgresql" else "timestamp"
+    v, o, r, b = (qn(m._meta.db_table) for m in (Vergadering, Orgaan, Regio, Bestuur))
+    bk, ins = qn(Bijeenkomst._meta.db_table), qn(Inschrijving._meta.db_table)
+    secretariaat = "({regio_beheer} OR (o.regio_id IS NULL AND {raden}))"
+    vergaderingen = (
+        "SELECT {kind}, v.id, v.begin, o.naam, r.naam, b.naam, CAST(NULL AS date), CAST(NULL AS date) "
+        f"FROM {o} o INNER JOIN {v} v ON v.orgaan_id = o.id LEFT OUTER JOIN {r} r ON r.id = o.regio_id "
+        f"LEFT OUTER JOIN {b} b ON b.id = o.bestuur_id "
+        "WHERE {wie} AND v.status = %s AND v.begin >= %s"
+    )
+    return {
+        PUBLICEREN: vergaderingen.replace("{kind}", str(PUBLICEREN)).replace("{wie}", secretariaat),
+        VOORBEREIDEN: vergaderingen.replace("{kind}", str(VOORBEREIDEN)).replace(
+            "{wie}", f"({secretariaat} OR {{organen}})"
+        ),
+        INSCHRIJVEN: (
+            f"SELECT {INSCHRIJVEN}, d.id, CAST(NULL AS {tijdstip}), d.naam, r.naam, NULL, d.datum, d.inschrijven_tot "
             f"FROM {bk} d INNER JOIN {r} r ON r.id = d.regio_id "
-            "WHERE d.regio_id = ANY(%s::bigint[]) AND d.inschrijven_tot >= %s "
+            "WHERE {regios} AND d.inschrijven_tot >= %s "
             f"AND NOT (d.id IN (SELECT i.bijeenkomst_id FROM {ins} i WHERE i.user_id = %s))"
-        )
-    return _SQL_DELEN
+        ),
+    }
 
 
 def _rijen(user, rollen, nu, vandaag):
@@ -89,22 +90,30 @@ def _rijen(user, rollen, nu, vandaag):
     (planning days), then by id; no query when the reader has no role at all."""
     regio_beheer, raden = sorted(rollen[MANAGE_REGIO]), sorted(rollen[MANAGE_LEDEN_ORGAAN])
     organen, regios = sorted(rollen[VIEW_BESLOTEN_ORGAAN]), sorted(regios_met_rol(rollen))
-    delen, params = [], []
-    sql = _sql_delen()
+    sql, params = [], []
+    delen = _delen()
+    in_beheer, beheer_params = sqlrijen.in_lijst("o.regio_id", regio_beheer)
+    in_raden, raden_params = sqlrijen.in_lijst("o.id", raden)
     if regio_beheer or raden:
-        delen.append(sql[PUBLICEREN])
-        params += [regio_beheer, raden, VergaderingStatus.GEPLAND.value, nu]
+        sql.append(delen[PUBLICEREN].format(regio_beheer=in_beheer, raden=in_raden))
+        params += [*beheer_params, *raden_params, VergaderingStatus.GEPLAND.value, nu]
     if regio_beheer or raden or organen:
-        delen.append(sql[VOORBEREIDEN])
-        params += [regio_beheer, raden, organen, VergaderingStatus.AGENDA_GEPUBLICEERD.value, nu]
+        in_organen, organen_params = sqlrijen.in_lijst("o.id", organen)
+        sql.append(delen[VOORBEREIDEN].format(regio_beheer=in_beheer, raden=in_raden, organen=in_organen))
+        params += [*beheer_params, *raden_params, *organen_params]
+        params += [VergaderingStatus.AGENDA_GEPUBLICEERD.value, nu]
     if regios:
-        delen.append(sql[INSCHRIJVEN])
-        params += [regios, vandaag, user.pk]
-    if not delen:  # no query either way
+        in_regios, regio_params = sqlrijen.in_lijst("d.regio_id", regios)
+        sql.append(delen[INSCHRIJVEN].format(regios=in_regios))
+        params += [*regio_params, vandaag, user.pk]
+    if not sql:  # no query either way
         return []
     with connections[router.db_for_read(Vergadering)].cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(f"({deel})" for deel in delen) + " ORDER BY 1, 3, 8, 2", params)
-        return cursor.fetchall()
+        cursor.execute(" UNION ALL ".join(sql) + " ORDER BY 1, 3, 8, 2", params)
+        return [
+            (soort, pk, sqlrijen.als_tijdstip(begin), naam, regio, bestuur, *map(sqlrijen.als_datum, dagen))
+            for soort, pk, begin, naam, regio, bestuur, *dagen in cursor.fetchall()
+        ]
 
 
 _SOORTEN = {

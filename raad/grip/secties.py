@@ -17,6 +17,7 @@ from besturen.models import ExternePartij, Lidmaatschap, Orgaan, Persoon, Stuk, 
 from opgaven.models import Capaciteit, Mandaat, Opgave, Voortgang, VoortgangStatus
 from opgaven.models import Status as OpgaveStatus
 from programmas.models import Jaarprogramma, Programmaregel, Versie
+from regioportaal import sqlrijen
 from vergaderingen import permissions as vergadering_permissions
 from vergaderingen.models import OP_DE_AGENDA, Document, gepubliceerd_q
 
@@ -109,11 +110,17 @@ def opgaven_met_deelname(regio, bestuur, *, eigen_rol, besloten, vandaag=None):
         opgave = opgaven.get(pk)
         if opgave is None:
             label = OpgaveStatus(status).label if status else ""
-            opgave = opgaven[pk] = Opgaveregel(pk, titel, label, v_status, v_periode, v_besteed)
+            opgave = opgaven[pk] = Opgaveregel(
+                pk, titel, label, v_status, sqlrijen.als_datum(v_periode), sqlrijen.als_decimaal(v_besteed)
+            )  # SQLite gives the subqueries' date as text and decimals as floats
         if mandaat is not None:
             omschrijving, plafond, einde, voornaam, achternaam, partij, orgaan = rest
             houder = f"{voornaam} {achternaam}" if voornaam is not None else partij
-            opgave.mandaten.append(Mandaatregel(omschrijving, plafond, houder, orgaan, einde))
+            opgave.mandaten.append(
+                Mandaatregel(
+                    omschrijving, sqlrijen.als_decimaal(plafond), houder, orgaan, sqlrijen.als_datum(einde)
+                )
+            )
     return list(opgaven.values())
 
 

@@ -41,6 +41,7 @@ from programmas import kalender, selectors_grip
 from programmas.models import Beslisregel, Programmaregeling
 from programmas.regeling import regeling_van
 from programmas.templatetags.programma import Notatie
+from regioportaal import sqlrijen
 
 from . import rijen, secties
 
@@ -180,7 +181,7 @@ def _kolommen(model):
 
 def _instantie(db, model, waarden):
     """A `model` instance read from `db` with all its concrete fields' `waarden`, as the ORM makes one."""
-    return model.from_db(db, None, waarden)
+    return sqlrijen.maak(model, db, None, waarden)
 
 
 def besloten_regio_ids(user):
