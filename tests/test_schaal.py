@@ -19,7 +19,7 @@ from regioportaal.settings import session_engine
 from tests.factories import PASSWORD, UserFactory
 
 ROOT = Path(__file__).resolve().parent.parent
-CACHED_DB = "django.contrib.sessions.backends.cached_db"
+CACHED_DB = "regioportaal.sessies.cached_db"
 REDIS_CACHE = "django.core.cache.backends.redis.RedisCache"
 
 TOON = """
@@ -58,7 +58,7 @@ def test_the_embedded_default_has_one_database_sessions_in_it_and_files_on_disk(
     assert gezien["storage"] == "django.core.files.storage.FileSystemStorage"
     assert list(gezien["databases"]) == ["default"] and gezien["routers"] == []
     assert gezien["middleware"] != "regioportaal.dbrouter.ReplicaMiddleware"
-    assert gezien["sessions"] == "django.contrib.sessions.backends.db"
+    assert gezien["sessions"] == "regioportaal.sessies.db"
     assert gezien["queue"] == "default"
 
 
@@ -88,7 +88,7 @@ def test_cached_sessions_without_a_shared_cache_refuse_to_start():
 
 
 def test_the_session_engine_switch():
-    assert session_engine(False, REDIS_CACHE) == "django.contrib.sessions.backends.db"
+    assert session_engine(False, REDIS_CACHE) == "regioportaal.sessies.db"
     assert session_engine(True, REDIS_CACHE) == CACHED_DB
     with pytest.raises(ImproperlyConfigured):
         session_engine(True, "django.core.cache.backends.locmem.LocMemCache")
