@@ -162,6 +162,40 @@ def document_rijen(documenten):
     )
 
 
+def grafiek_balken(grafiek):
+    """The bars of the contribution chart: as `{% for balk in grafiek.balken %}` in grip.html (`trend_grafiek`'s
+    bars; the coordinates as the template writes them under `{% localize off %}`, the amounts as `euro:0`)."""
+    label_y = grafiek["label_y"]
+    return mark_safe(
+        "".join(
+            f'\n      <rect x="{balk["x"]}" y="{balk["y"]}" width="{balk["breedte"]}" height="{balk["hoogte"]}" '
+            'fill="#0b5394"/>'
+            f'\n      <text x="{balk["midden"]}" y="{balk["tekst_y"]}" text-anchor="middle" font-size="11" '
+            f'fill="#1b1f24">{conditional_escape(euro(balk["rapport"].besteed, 0))}</text>'
+            f'\n      <text x="{balk["midden"]}" y="{label_y}" text-anchor="middle" font-size="11" '
+            f'fill="#1b1f24">{balk["rapport"].jaar}</text>\n      '
+            for balk in grafiek["balken"]
+        )
+    )
+
+
+def datum_regels(momenten):
+    """The next dates' list: as `{% for moment in datums %}` in grip.html (`programmas.kalender` moments)."""
+    esc = conditional_escape
+    datum = datum_maker()
+    delen = []
+    for moment in momenten:
+        programma = esc(moment.programma)
+        if moment.link:
+            programma = f'<a href="{esc(moment.link)}">{programma}</a>'
+        delen.append(
+            f'\n    <li><time datetime="{_iso(moment.datum)}">{esc(datum(moment.datum))}</time>: '
+            f"{esc(moment.label)} · {programma} "
+            f'<span class="meta">({esc(moment.grondslag)}; {esc(moment.staat_label)})</span></li>\n    '
+        )
+    return mark_safe("".join(delen))
+
+
 def _labels(model, veld):
     """{value: label} of a field's choices, translated once: what `get_FOO_display` gives for each value."""
     return {value: str(label) for value, label in model._meta.get_field(veld).flatchoices}

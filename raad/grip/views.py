@@ -9,7 +9,7 @@ from opgaven.grafieken import trend_grafiek
 from regioportaal import generaties
 from regioportaal.views import PageView
 
-from . import selectors
+from . import rijen, selectors
 from .grondslag import grondslag
 
 # A bar of the contribution chart: `trend_grafiek` draws the amount it finds in `besteed`.
@@ -39,13 +39,16 @@ class GripView(PageView):
         deelname = selectors.deelname_or_404(kwargs["gemeente"], kwargs["regio"], self.request.user)
         regio, bestuur = deelname.regio, deelname.bestuur
         gegevens = selectors.grip(deelname, self.request.user)
-        jaren = gegevens["jaren"]
+        jaren, datums = gegevens["jaren"], gegevens["datums"]
+        grafiek = selectors.eenmaal(lambda: trend_grafiek([Staaf(j.jaar, j.bedrag) for j in jaren()]))
         return super().get_context_data(
             bestuur=bestuur,
             deelname=deelname,
             regio=regio,
             grondslag=grondslag(regio.rechtsvorm),
-            grafiek=selectors.eenmaal(lambda: trend_grafiek([Staaf(j.jaar, j.bedrag) for j in jaren()])),
+            grafiek=grafiek,
+            grafiek_balken=selectors.eenmaal(lambda: rijen.grafiek_balken(grafiek()) if grafiek() else ""),
+            datum_regels=selectors.eenmaal(lambda: rijen.datum_regels(datums())),
             fragment=fragment_sleutel(bestuur, regio, gegevens["besloten"]),
             fragment_duur=FRAGMENT_DUUR,
             **gegevens,
