@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from guardian.shortcuts import get_objects_for_user
 
+from regioportaal import sqlrijen
 from regioportaal.permissions import NotAllowed, held_ids, is_system, object_perms
 
 from .models import RAADSORGANEN as RAADSORGANEN  # its home is besturen.models; re-exported for callers
@@ -161,6 +162,26 @@ def secretariaat_q(rollen, prefix=""):
 def lid_of_secretariaat_q(rollen, prefix=""):
     """`is_lid_of_secretariaat` as a filter on bodies."""
     return secretariaat_q(rollen, prefix) | Q(**{f"{prefix}pk__in": rollen[VIEW_BESLOTEN_ORGAAN]})
+
+
+_REGIO_KOLOM = Orgaan._meta.get_field("regio").column
+_PK_KOLOM = Orgaan._meta.pk.column
+
+
+def secretariaat_sql(rollen, alias):
+    """`secretariaat_q` as a condition of a written-out query on bodies (the Orgaan table under `alias`): (sql,
+    params). The lists are sorted (`sqlrijen.in_lijst`: the text depends on their lengths only); an empty one matches
+    nothing, as the ORM's `__in=[]`."""
+    beheer, beheer_params = sqlrijen.in_lijst(f"{alias}.{_REGIO_KOLOM}", sorted(rollen[MANAGE_REGIO]))
+    raden, raden_params = sqlrijen.in_lijst(f"{alias}.{_PK_KOLOM}", sorted(rollen[MANAGE_LEDEN_ORGAAN]))
+    return f"({beheer} OR ({alias}.{_REGIO_KOLOM} IS NULL AND {raden}))", [*beheer_params, *raden_params]
+
+
+def lid_of_secretariaat_sql(rollen, alias):
+    """`lid_of_secretariaat_q` as a condition of a written-out query on bodies (as `secretariaat_sql`)."""
+    secretariaat, params = secretariaat_sql(rollen, alias)
+    organen, organen_params = sqlrijen.in_lijst(f"{alias}.{_PK_KOLOM}", sorted(rollen[VIEW_BESLOTEN_ORGAAN]))
+    return f"({secretariaat} OR {organen})", [*params, *organen_params]
 
 
 def regios_met_rol(rollen):

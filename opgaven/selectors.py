@@ -24,6 +24,7 @@ from django.utils.translation import ngettext
 from besturen import permissions as besturen_permissions
 from besturen import selectors as besturen_selectors
 from besturen.models import Regio
+from regioportaal import sqlrijen
 
 from .models import (
     Budgetregel,
@@ -190,19 +191,21 @@ def lijst_koppelingen(opgave_ids):
     doel_veld, thema_veld = Opgave._meta.get_field("doelstellingen"), Opgave._meta.get_field("themas")
     regio = qn(Regio._meta.db_table)
     doel, thema = qn(Doelstelling._meta.db_table), qn(Thema._meta.db_table)
-    ids = ", ".join(["%s"] * len(opgave_ids))
 
     def koppeling(veld, tabel):
         koppel = qn(veld.remote_field.through._meta.db_table)
+        opgave = f"{koppel}.{qn(veld.m2m_column_name())}"
+        van_opgaven, params = sqlrijen.in_lijst(opgave, opgave_ids)
         return (
             f"FROM {koppel} INNER JOIN {tabel} ON {tabel}.{qn('id')} = {koppel}.{qn(veld.m2m_reverse_name())} "
             f"INNER JOIN {regio} ON {regio}.{qn('id')} = {tabel}.{qn('regio_id')} "
-            f"WHERE {koppel}.{qn(veld.m2m_column_name())} IN ({ids})",
-            f"{koppel}.{qn(veld.m2m_column_name())}",
+            f"WHERE {van_opgaven}",
+            opgave,
+            params,
         )
 
-    doel_van, doel_opgave = koppeling(doel_veld, doel)
-    thema_van, thema_opgave = koppeling(thema_veld, thema)
+    doel_van, doel_opgave, doel_params = koppeling(doel_veld, doel)
+    thema_van, thema_opgave, thema_params = koppeling(thema_veld, thema)
     sql = (
         f"SELECT 0, {doel_opgave}, {regio}.{qn('naam')}, 0, {doel}.{qn('nummer')}, '', {doel}.{qn('nummer')}, '' "
         f"{doel_van} UNION ALL "
@@ -211,7 +214,7 @@ def lijst_koppelingen(opgave_ids):
         f"{thema_van} ORDER BY 1, 3, 4, 5, 6"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*opgave_ids, *opgave_ids])
+        cursor.execute(sql, [*doel_params, *thema_params])
         for soort, opgave_id, _regio, _a, _b, _c, nummer, naam in cursor.fetchall():
             if soort:
                 themas.setdefault(opgave_id, []).append(naam)

@@ -292,17 +292,17 @@ def _voortgang_raden(versie_ids):
     on its decision rather than by joining all registrations (counted distinct), which made the database read every
     registration of the portal; and without the ORM's building and compiling."""
     besluit, registratie = (connection.ops.quote_name(m._meta.db_table) for m in (Raadsbesluit, Registratie))
-    open_ = ", ".join(["%s"] * len(termijnen.OPEN_UITKOMSTEN))
-    ids = ", ".join(["%s"] * len(versie_ids))
+    open_, open_params = sqlrijen.in_lijst("b.uitkomst", termijnen.OPEN_UITKOMSTEN)
+    ids, id_params = sqlrijen.in_lijst("b.versie_id", versie_ids)
     sql = (
-        f"SELECT b.versie_id, COUNT(*), COUNT(*) FILTER (WHERE b.uitkomst IN ({open_})), "
+        f"SELECT b.versie_id, COUNT(*), COUNT(*) FILTER (WHERE {open_}), "
         f"MAX((SELECT MAX(r.datum_raad) FROM {registratie} r WHERE r.besluit_id = b.id)) "
-        f"FROM {besluit} b WHERE b.versie_id IN ({ids}) GROUP BY b.versie_id"
+        f"FROM {besluit} b WHERE {ids} GROUP BY b.versie_id"
     )
     with connections[
         Raadsbesluit.objects.db
     ].cursor() as cursor:  # the ORM's database (`regioportaal.dbrouter`)
-        cursor.execute(sql, [*termijnen.OPEN_UITKOMSTEN, *versie_ids])
+        cursor.execute(sql, [*open_params, *id_params])
         return [
             (versie, totaal, open_, sqlrijen.als_datum(laatst))  # SQLite gives the date as text
             for versie, totaal, open_, laatst in cursor.fetchall()

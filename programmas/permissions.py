@@ -18,6 +18,7 @@ from guardian.shortcuts import get_objects_for_user
 
 from besturen import permissions as besturen_permissions
 from besturen.models import RAADSORGANEN, Bestuur, Lidmaatschap, Orgaan, Persoon, Rol
+from besturen.models.regios import current_sql
 from regioportaal import sqlrijen
 
 from .models import (
@@ -63,15 +64,15 @@ def _is_voorzitter(user, orgaan):
     query (building that one with the ORM cost more than running it)."""
     connection = connections[Lidmaatschap.objects.db]
     qn = connection.ops.quote_name
+    rollen, rol_params = sqlrijen.in_lijst(f"l.{qn('rol')}", _VOORZITTERS)
+    huidig, huidig_params = current_sql("l", timezone.localdate())
     sql = (
         f"SELECT 1 FROM {qn(Lidmaatschap._meta.db_table)} l "
         f"INNER JOIN {qn(Persoon._meta.db_table)} p ON p.{qn('id')} = l.{qn('persoon_id')} "
-        f"WHERE p.{qn('user_id')} = %s AND l.{qn('orgaan_id')} = %s AND l.{qn('rol')} IN (%s, %s) "
-        f"AND l.{qn('begindatum')} <= %s AND (l.{qn('einddatum')} IS NULL OR l.{qn('einddatum')} > %s) LIMIT 1"
+        f"WHERE p.{qn('user_id')} = %s AND l.{qn('orgaan_id')} = %s AND {rollen} AND {huidig} LIMIT 1"
     )
-    vandaag = timezone.localdate()
     with connection.cursor() as cursor:
-        cursor.execute(sql, [user.pk, getattr(orgaan, "pk", orgaan), *_VOORZITTERS, vandaag, vandaag])
+        cursor.execute(sql, [user.pk, getattr(orgaan, "pk", orgaan), *rol_params, *huidig_params])
         return cursor.fetchone() is not None
 
 
@@ -161,24 +162,26 @@ def can_view_statusbord(user, versie):
     return can_manage_programma(user, versie.jaarprogramma.regio)
 
 
-def _mijn_besturen_sql(connection):
+def _mijn_besturen_sql(connection, vandaag):
+    """The query of `mijn_besturen` with its parameters between the user's id and the version's."""
     qn = connection.ops.quote_name
     deelnemers = Programmaregel.deelnemers.through._meta.db_table
-    return (
+    huidig, huidig_params = current_sql("l", vandaag)
+    soorten, soort_params = sqlrijen.in_lijst(f"o.{qn('soort')}", [soort.value for soort in RAADSORGANEN])
+    sql = (
         "SELECT DISTINCT "
         + ", ".join(f"b.{qn(f.column)}" for f in Bestuur._meta.concrete_fields)
         + f" FROM {qn(Bestuur._meta.db_table)} b"
         f" INNER JOIN {qn(Orgaan._meta.db_table)} o ON o.{qn('bestuur_id')} = b.{qn('id')}"
         f" INNER JOIN {qn(Lidmaatschap._meta.db_table)} l ON l.{qn('orgaan_id')} = o.{qn('id')}"
         f" INNER JOIN {qn(Persoon._meta.db_table)} p ON p.{qn('id')} = l.{qn('persoon_id')}"
-        f" WHERE p.{qn('user_id')} = %s AND l.{qn('begindatum')} <= %s"
-        f" AND (l.{qn('einddatum')} IS NULL OR l.{qn('einddatum')} > %s)"
-        f" AND o.{qn('soort')} IN ({', '.join(['%s'] * len(RAADSORGANEN))})"
+        f" WHERE p.{qn('user_id')} = %s AND {huidig} AND {soorten}"
         f" AND b.{qn('id')} IN (SELECT d.{qn('bestuur_id')} FROM {qn(deelnemers)} d"
         f" INNER JOIN {qn(Programmaregel._meta.db_table)} r ON r.{qn('id')} = d.{qn('programmaregel_id')}"
         f" WHERE r.{qn('versie_id')} = %s)"
         f" ORDER BY b.{qn('id')}"
     )
+    return sql, [*huidig_params, *soort_params]
 
 
 def mijn_besturen(user, versie):
@@ -192,13 +195,10 @@ def mijn_besturen(user, versie):
         return []
     db = Bestuur.objects.db
     connection = connections[db]
-    vandaag = timezone.localdate()
     namen = [f.attname for f in Bestuur._meta.concrete_fields]
+    sql, params = _mijn_besturen_sql(connection, timezone.localdate())
     with connection.cursor() as cursor:
-        cursor.execute(
-            _mijn_besturen_sql(connection),
-            [user.pk, vandaag, vandaag, *(soort.value for soort in RAADSORGANEN), versie.pk],
-        )
+        cursor.execute(sql, [user.pk, *params, versie.pk])
         besturen = [sqlrijen.maak(Bestuur, db, namen, rij) for rij in cursor.fetchall()]
     return sorted(besturen, key=lambda bestuur: bestuur.naam)
 

@@ -194,14 +194,15 @@ def _vorige_bijdragen(programma):
     programme) cost more than running it."""
     connection_for_read = connections[Bijdrage.objects.db]
     qn = connection_for_read.ops.quote_name
+    statussen, status_params = sqlrijen.in_lijst(f"v.{qn('status')}", _VORIGE_STATUSSEN)
     sql = (
         f"SELECT b.{qn('bestuur_id')}, b.{qn('centen')} FROM {qn(Bijdrage._meta.db_table)} b "
         f"WHERE b.{qn('versie_id')} = (SELECT v.{qn('id')} FROM {qn(Versie._meta.db_table)} v "
         f"INNER JOIN {qn(Jaarprogramma._meta.db_table)} j ON j.{qn('id')} = v.{qn('jaarprogramma_id')} "
         f"WHERE j.{qn('regio_id')} = %s AND j.{qn('jaar')} = %s AND j.{qn('soort')} = %s "
-        f"AND v.{qn('status')} IN (%s, %s, %s) ORDER BY v.{qn('nummer')} DESC LIMIT 1)"
+        f"AND {statussen} ORDER BY v.{qn('nummer')} DESC LIMIT 1)"
     )
-    params = [programma.regio_id, programma.jaar - 1, programma.soort, *_VORIGE_STATUSSEN]
+    params = [programma.regio_id, programma.jaar - 1, programma.soort, *status_params]
     with connection_for_read.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
@@ -419,12 +420,13 @@ def _statusbord_besluiten(versie, waar, params):
         return besluiten
     per_id = {besluit.pk: besluit for besluit in besluiten}
     kolommen = ", ".join(f"r.{qn(f.column)}" for f in Registratie._meta.concrete_fields)
+    van_besluiten, besluit_params = sqlrijen.in_lijst(f"r.{qn('besluit_id')}", per_id)
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT {kolommen} FROM {qn(Registratie._meta.db_table)} r "
-            f"WHERE r.{qn('besluit_id')} IN ({', '.join(['%s'] * len(per_id))}) "
+            f"WHERE {van_besluiten} "
             f"ORDER BY r.{qn('tijdstip')} DESC, r.{qn('id')} DESC",
-            list(per_id),
+            besluit_params,
         )
         for rij in cursor.fetchall():
             registratie = sqlrijen.maak(Registratie, db, _REGISTRATIE_NAMEN, rij)
@@ -441,11 +443,8 @@ def statusbord_rijen(versie, *, uitkomst="", vandaag=None):
     """
     vandaag = vandaag or timezone.localdate()
     if uitkomst == TE_LAAT:
-        rijen = _statusbord_besluiten(
-            versie,
-            f" AND rb.uitkomst IN ({', '.join(['%s'] * len(termijnen.OPEN_UITKOMSTEN))}) AND rb.deadline < %s",
-            [*termijnen.OPEN_UITKOMSTEN, vandaag],
-        )
+        open_, open_params = sqlrijen.in_lijst("rb.uitkomst", termijnen.OPEN_UITKOMSTEN)
+        rijen = _statusbord_besluiten(versie, f" AND {open_} AND rb.deadline < %s", [*open_params, vandaag])
     elif uitkomst:
         rijen = _statusbord_besluiten(versie, " AND rb.uitkomst = %s", [uitkomst])
     else:

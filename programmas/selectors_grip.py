@@ -42,6 +42,15 @@ def _zichtbaar_q(besloten, prefix=""):
     return Q(**{f"{prefix}openbaar": True}) | Q(**{f"{prefix}jaarprogramma__regio__in": list(besloten)})
 
 
+def _zichtbaar_sql(besloten):
+    """`_zichtbaar_q(besloten)` as a condition of the written-out queries (the version `v`, its programme `j`):
+    (sql, params)."""
+    if not besloten:
+        return "v.openbaar", []
+    in_besloten, params = sqlrijen.in_lijst("j.regio_id", besloten)
+    return f"(v.openbaar OR {in_besloten})", params
+
+
 @dataclass
 class Programmabijdrage:
     """One member's frozen total in the version that counts for one programme."""
@@ -85,11 +94,10 @@ def tellende_versies(regios, *, besloten, bestuur=None):
         params.append(getattr(bestuur, "pk", bestuur))
     else:
         centen = "NULL"
-    zichtbaar = "v.openbaar"
-    if besloten:
-        zichtbaar = f"(v.openbaar OR j.regio_id IN ({', '.join(['%s'] * len(besloten))}))"
-        params += besloten
-    params += [*regio_ids, *TELLENDE_STATUSSEN]
+    zichtbaar, zichtbaar_params = _zichtbaar_sql(besloten)
+    in_regios, regio_params = sqlrijen.in_lijst("j.regio_id", regio_ids)
+    statussen, status_params = sqlrijen.in_lijst("v.status", TELLENDE_STATUSSEN)
+    params += [*zichtbaar_params, *regio_params, *status_params]
     sql = (
         "SELECT "
         + ", ".join(
@@ -97,8 +105,7 @@ def tellende_versies(regios, *, besloten, bestuur=None):
         )
         + f" FROM {versie} v INNER JOIN {programma} j ON v.jaarprogramma_id = j.id "
         f"INNER JOIN {regio_tabel} r ON j.regio_id = r.id "
-        f"WHERE {zichtbaar} AND v.bevroren_op IS NOT NULL AND j.regio_id IN ({', '.join(['%s'] * len(regio_ids))}) "
-        f"AND v.status IN ({', '.join(['%s'] * len(TELLENDE_STATUSSEN))}) "
+        f"WHERE {zichtbaar} AND v.bevroren_op IS NOT NULL AND {in_regios} AND {statussen} "
         "ORDER BY v.jaarprogramma_id ASC, v.nummer DESC"
     )
     with connections[db].cursor() as cursor:
@@ -173,12 +180,11 @@ def open_raadsbesluiten(bestuur, regios, *, besloten, vandaag=None):
     besluit, versie, programma, regio_tabel, regeling = (
         connection.ops.quote_name(m._meta.db_table) for m in modellen
     )
-    zichtbaar = "v.openbaar"
-    params = []
-    if besloten:
-        zichtbaar = f"(v.openbaar OR j.regio_id IN ({', '.join(['%s'] * len(besloten))}))"
-        params += besloten
-    params += [getattr(bestuur, "pk", bestuur), *regio_ids, *RAADSFASE, *termijnen.OPEN_UITKOMSTEN]
+    zichtbaar, params = _zichtbaar_sql(besloten)
+    in_regios, regio_params = sqlrijen.in_lijst("j.regio_id", regio_ids)
+    statussen, status_params = sqlrijen.in_lijst("v.status", RAADSFASE)
+    uitkomsten, uitkomst_params = sqlrijen.in_lijst("b.uitkomst", termijnen.OPEN_UITKOMSTEN)
+    params += [getattr(bestuur, "pk", bestuur), *regio_params, *status_params, *uitkomst_params]
     sql = (
         "SELECT "
         + ", ".join(f"{alias}.{c}" for alias, cols in zip("bvjrp", kolommen, strict=True) for c in cols)
@@ -186,9 +192,7 @@ def open_raadsbesluiten(bestuur, regios, *, besloten, vandaag=None):
         f"INNER JOIN {programma} j ON v.jaarprogramma_id = j.id "
         f"INNER JOIN {regio_tabel} r ON j.regio_id = r.id "
         f"LEFT OUTER JOIN {regeling} p ON r.id = p.regio_id "
-        f"WHERE {zichtbaar} AND b.bestuur_id = %s AND j.regio_id IN ({', '.join(['%s'] * len(regio_ids))}) "
-        f"AND v.status IN ({', '.join(['%s'] * len(RAADSFASE))}) "
-        f"AND b.uitkomst IN ({', '.join(['%s'] * len(termijnen.OPEN_UITKOMSTEN))}) "
+        f"WHERE {zichtbaar} AND b.bestuur_id = %s AND {in_regios} AND {statussen} AND {uitkomsten} "
         "ORDER BY b.deadline ASC, b.id ASC"
     )
     with connections[db].cursor() as cursor:

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from besturen import permissions as besturen_permissions
 from besturen.models import RAADSORGANEN, Lidmaatschap, Orgaan, Persoon, Regio
+from besturen.models.regios import current_sql
 from regioportaal import sqlrijen, werklijst
 from regioportaal.werklijst import WerkItem, register
 
@@ -146,7 +147,8 @@ def _zienswijzen(ids, regios):
 
 def _delen():
     """The parts of `_gevonden`'s query, each `(kind, id)`, with `%s` where their parameters go and `{…}` where a
-    list goes (`sqlrijen.in_lijst`: SQL that PostgreSQL and SQLite both read)."""
+    list goes (`sqlrijen.in_lijst`: SQL that PostgreSQL and SQLite both read) or a rule's condition (a seat current
+    today: `current_sql`, the SQL form of `current_q`)."""
     qn = connections[router.db_for_read(Raadsbesluit)].ops.quote_name
     lid, persoon, orgaan = (qn(m._meta.db_table) for m in (Lidmaatschap, Persoon, Orgaan))
     besluit, vraag, versie, programma = (
@@ -156,8 +158,7 @@ def _delen():
         RADEN: (
             f"SELECT {RADEN}, o.bestuur_id FROM {lid} l INNER JOIN {persoon} p ON p.id = l.persoon_id "
             f"INNER JOIN {orgaan} o ON o.id = l.orgaan_id "
-            "WHERE p.user_id = %s AND {soorten} "
-            "AND l.begindatum <= %s AND (l.einddatum IS NULL OR l.einddatum > %s) "
+            "WHERE p.user_id = %s AND {soorten} AND {huidig} "
             f"AND o.bestuur_id IN (SELECT b.bestuur_id FROM {besluit} b INNER JOIN {versie} v ON v.id = b.versie_id "
             "WHERE {uitkomsten} AND v.voorgelegd_op IS NOT NULL AND v.teruggestuurd_op IS NULL "
             "AND v.vervangen_door_id IS NULL)"
@@ -183,9 +184,10 @@ def _gevonden(user, regios):
     vandaag = timezone.localdate()
     delen = _delen()
     soorten, soort_params = sqlrijen.in_lijst("o.soort", _RAADSORGANEN)
+    huidig, huidig_params = current_sql("l", vandaag)
     uitkomsten, uitkomst_params = sqlrijen.in_lijst("b.uitkomst", termijnen.OPEN_UITKOMSTEN)
-    sql = [delen[RADEN].format(soorten=soorten, uitkomsten=uitkomsten)]
-    params = [user.pk, *soort_params, vandaag, vandaag, *uitkomst_params]
+    sql = [delen[RADEN].format(soorten=soorten, huidig=huidig, uitkomsten=uitkomsten)]
+    params = [user.pk, *soort_params, *huidig_params, *uitkomst_params]
     if regios:  # the secretariat's parts; none without a region
         in_regios, regio_params = sqlrijen.in_lijst("j.regio_id", sorted(regios))
         sql += [delen[VRAGEN].format(regios=in_regios), delen[ZIENSWIJZEN].format(regios=in_regios)]

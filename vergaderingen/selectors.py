@@ -90,21 +90,23 @@ _BEHEER_STATUSSEN = [*OP_DE_AGENDA, AgendapuntStatus.VOORGESTELD]
 
 
 def _agenda_beheer_sql(connection):
+    """The query of `agenda_beheer` and its parameters after the meeting's id."""
     qn = connection.ops.quote_name
     user = get_user_model()
     kolommen = [f"p.{qn(f.column)}" for f in Agendapunt._meta.concrete_fields] + [
         f"u.{qn(f.column)}" for f in user._meta.concrete_fields
     ]
-    statussen = ", ".join(["%s"] * len(_BEHEER_STATUSSEN))
+    statussen, params = sqlrijen.in_lijst(f"p.{qn('status')}", _BEHEER_STATUSSEN)
     document = Document._meta
-    return (
+    sql = (
         f"SELECT {', '.join(kolommen)}, (SELECT COUNT(*) FROM {qn(document.db_table)} d "
         f"WHERE d.{qn(document.get_field('agendapunt').column)} = p.{qn('id')}) "
         f"FROM {qn(Agendapunt._meta.db_table)} p "
         f"LEFT OUTER JOIN {qn(user._meta.db_table)} u ON u.{qn('id')} = p.{qn('voorgesteld_door_id')} "
-        f"WHERE p.{qn('vergadering_id')} = %s AND p.{qn('status')} IN ({statussen}) "
+        f"WHERE p.{qn('vergadering_id')} = %s AND {statussen} "
         f"ORDER BY p.{qn('volgnummer')} ASC, p.{qn('id')} ASC"
     )
+    return sql, params
 
 
 def agenda_beheer(vergadering):
@@ -117,8 +119,9 @@ def agenda_beheer(vergadering):
     .order_by("volgnummer", "pk")` reads them): building it with the ORM cost more than running it."""
     db = Agendapunt.objects.db
     connection = connections[db]
+    sql, params = _agenda_beheer_sql(connection)
     with connection.cursor() as cursor:
-        cursor.execute(_agenda_beheer_sql(connection), [vergadering.pk, *_BEHEER_STATUSSEN])
+        cursor.execute(sql, [vergadering.pk, *params])
         rijen = cursor.fetchall()
     user, n, m = get_user_model(), len(_PUNT_VELDEN), len(_PUNT_VELDEN) + len(_USER_VELDEN)
     punten, voorstellen = [], []

@@ -7,9 +7,10 @@ region or of `manage_leden_orgaan` on a council), a published meeting is prepare
 (`holds_propose`: `is_lid_of_secretariaat`), and a planning day takes registrations from the region's officials
 (`BijeenkomstPolicy.holds_register`: `heeft_rol_in_regio`) until `inschrijving_open` closes, once per person. None of
 these gives the platform administrator a shortcut. The rules are `besturen.permissions`' own, for a whole list at
-once (`rollen_van`; `secretariaat_q`, `lid_of_secretariaat_q` and `regios_met_rol` written out as SQL in
-`_sql_delen`, compared with them in tests/werklijst/test_cold_werklijst.py): the permissions are read once for the
-whole work list (`regioportaal.werklijst.rechten`), then one query whatever the data, none without a role.
+once (`rollen_van`; `secretariaat_q` and `lid_of_secretariaat_q` as their SQL forms `secretariaat_sql` and
+`lid_of_secretariaat_sql`, `regios_met_rol` as a list; compared with them in tests/werklijst/test_cold_werklijst.py
+and tests/besturen/test_sql_regels.py): the permissions are read once for the whole work list
+(`regioportaal.werklijst.rechten`), then one query whatever the data, none without a role.
 
 The rows are read as plain values and written as items without model instances: `str(vergadering)` is its body's name
 and its local day as `j F Y`, the links are the views' own (reversed once per call).
@@ -30,8 +31,10 @@ from besturen.permissions import (
     MANAGE_REGIO,
     VIEW_BESLOTEN_ORGAAN,
     VIEW_BESLOTEN_REGIO,
+    lid_of_secretariaat_sql,
     regios_met_rol,
     rollen_van,
+    secretariaat_sql,
 )
 from regioportaal import sqlrijen, werklijst
 from regioportaal.werklijst import WerkItem, register
@@ -52,19 +55,18 @@ _PK = 987654321  # a stand-in id: the links are reversed once and the ids put in
 
 def _delen():
     """The three parts of the one query, each `(kind, id, begin, name, region's name, council's name, day, deadline)`,
-    with `%s` where their parameters go and `{…}` where a list goes (`sqlrijen.in_lijst`: SQL that PostgreSQL and
-    SQLite both read): the upcoming meetings whose agenda the reader publishes (`secretariaat_q`: the body's region
-    among the `manage_regio` ids, or a council among the `manage_leden_orgaan` ids), those they prepare
-    (`lid_of_secretariaat_q`: that, or the body among the `view_besloten_orgaan` ids), and the planning days of the
-    regions they have a role in (`regios_met_rol`) still open and not yet registered for. The bodies lead: the rules'
-    OR is asked of them (by their indexes), then their meetings are found by body; asked of the meeting rows it had
-    the database read every meeting."""
+    with `%s` where their parameters go and `{…}` where a rule's condition goes (`besturen.permissions`' SQL forms,
+    `sqlrijen.in_lijst`: SQL that PostgreSQL and SQLite both read): the upcoming meetings whose agenda the reader
+    publishes (`secretariaat_sql`: the body's region among the `manage_regio` ids, or a council among the
+    `manage_leden_orgaan` ids), those they prepare (`lid_of_secretariaat_sql`: that, or the body among the
+    `view_besloten_orgaan` ids), and the planning days of the regions they have a role in (`regios_met_rol`) still
+    open and not yet registered for. The bodies lead: the rules' OR is asked of them (by their indexes), then their
+    meetings are found by body; asked of the meeting rows it had the database read every meeting."""
     connection = connections[router.db_for_read(Vergadering)]
     qn = connection.ops.quote_name
     tijdstip = "timestamptz" if connection.vendor == "postgresql" else "timestamp"
     v, o, r, b = (qn(m._meta.db_table) for m in (Vergadering, Orgaan, Regio, Bestuur))
     bk, ins = qn(Bijeenkomst._meta.db_table), qn(Inschrijving._meta.db_table)
-    secretariaat = "({regio_beheer} OR (o.regio_id IS NULL AND {raden}))"
     vergaderingen = (
         "SELECT {kind}, v.id, v.begin, o.naam, r.naam, b.naam, CAST(NULL AS date), CAST(NULL AS date) "
         f"FROM {o} o INNER JOIN {v} v ON v.orgaan_id = o.id LEFT OUTER JOIN {r} r ON r.id = o.regio_id "
@@ -72,10 +74,8 @@ def _delen():
         "WHERE {wie} AND v.status = %s AND v.begin >= %s"
     )
     return {
-        PUBLICEREN: vergaderingen.replace("{kind}", str(PUBLICEREN)).replace("{wie}", secretariaat),
-        VOORBEREIDEN: vergaderingen.replace("{kind}", str(VOORBEREIDEN)).replace(
-            "{wie}", f"({secretariaat} OR {{organen}})"
-        ),
+        PUBLICEREN: vergaderingen.replace("{kind}", str(PUBLICEREN)),
+        VOORBEREIDEN: vergaderingen.replace("{kind}", str(VOORBEREIDEN)),
         INSCHRIJVEN: (
             f"SELECT {INSCHRIJVEN}, d.id, CAST(NULL AS {tijdstip}), d.naam, r.naam, NULL, d.datum, d.inschrijven_tot "
             f"FROM {bk} d INNER JOIN {r} r ON r.id = d.regio_id "
@@ -88,20 +88,18 @@ def _delen():
 def _rijen(user, rollen, nu, vandaag):
     """The rows of the three parts, in the order the items are listed: by kind, then by begin (meetings) or deadline
     (planning days), then by id; no query when the reader has no role at all."""
-    regio_beheer, raden = sorted(rollen[MANAGE_REGIO]), sorted(rollen[MANAGE_LEDEN_ORGAAN])
-    organen, regios = sorted(rollen[VIEW_BESLOTEN_ORGAAN]), sorted(regios_met_rol(rollen))
+    secretariaat = rollen[MANAGE_REGIO] or rollen[MANAGE_LEDEN_ORGAAN]
+    regios = sorted(regios_met_rol(rollen))
     sql, params = [], []
     delen = _delen()
-    in_beheer, beheer_params = sqlrijen.in_lijst("o.regio_id", regio_beheer)
-    in_raden, raden_params = sqlrijen.in_lijst("o.id", raden)
-    if regio_beheer or raden:
-        sql.append(delen[PUBLICEREN].format(regio_beheer=in_beheer, raden=in_raden))
-        params += [*beheer_params, *raden_params, VergaderingStatus.GEPLAND.value, nu]
-    if regio_beheer or raden or organen:
-        in_organen, organen_params = sqlrijen.in_lijst("o.id", organen)
-        sql.append(delen[VOORBEREIDEN].format(regio_beheer=in_beheer, raden=in_raden, organen=in_organen))
-        params += [*beheer_params, *raden_params, *organen_params]
-        params += [VergaderingStatus.AGENDA_GEPUBLICEERD.value, nu]
+    if secretariaat:
+        wie, wie_params = secretariaat_sql(rollen, "o")
+        sql.append(delen[PUBLICEREN].format(wie=wie))
+        params += [*wie_params, VergaderingStatus.GEPLAND.value, nu]
+    if secretariaat or rollen[VIEW_BESLOTEN_ORGAAN]:
+        wie, wie_params = lid_of_secretariaat_sql(rollen, "o")
+        sql.append(delen[VOORBEREIDEN].format(wie=wie))
+        params += [*wie_params, VergaderingStatus.AGENDA_GEPUBLICEERD.value, nu]
     if regios:
         in_regios, regio_params = sqlrijen.in_lijst("d.regio_id", regios)
         sql.append(delen[INSCHRIJVEN].format(regios=in_regios))

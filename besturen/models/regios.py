@@ -32,6 +32,17 @@ def current_q(day=None, prefix=""):
     )
 
 
+def current_sql(alias, day=None):
+    """`current_q` as a condition of a written-out query, on the table under `alias` (the same two columns): (sql,
+    params). The text depends on `alias` only (the day is a parameter, twice); SQL that PostgreSQL and SQLite both
+    read."""
+    day = day or timezone.localdate()
+    return (
+        f"({alias}.begindatum <= %s AND ({alias}.einddatum IS NULL OR {alias}.einddatum > %s))",
+        [day, day],
+    )
+
+
 class CurrentQuerySet(models.QuerySet):
     """Rows with a begindatum and an optional einddatum (exclusive), filtered on a day."""
 

@@ -37,6 +37,7 @@ from besturen.models import (
     Regio,
     Rol,
 )
+from besturen.models.regios import current_sql
 from programmas import kalender, selectors_grip
 from programmas.models import Beslisregel, Programmaregeling
 from programmas.regeling import regeling_van
@@ -95,19 +96,22 @@ def deelname_or_404(code, slug, user=None, day=None):
     lid, persoon, orgaan = (
         connection.ops.quote_name(m._meta.db_table) for m in (Lidmaatschap, Persoon, Orgaan)
     )
-    raadsorganen = ", ".join(["%s"] * len(RAADSORGANEN))
     params = [code, BestuurSoort.GEMEENTE]
     if user is None or not user.is_authenticated or not user.is_active:
         raadslid = "FALSE"
     else:
+        zetel, zetel_params = current_sql("l", day)
+        raadsorgaan, raadsorgaan_params = sqlrijen.in_lijst("lo.soort", RAADSORGANEN)
         raadslid = (
             f"EXISTS(SELECT 1 FROM {lid} l INNER JOIN {persoon} lp ON l.persoon_id = lp.id "
             f"INNER JOIN {orgaan} lo ON l.orgaan_id = lo.id "
-            "WHERE l.begindatum <= %s AND (l.einddatum IS NULL OR l.einddatum > %s) AND l.persoon_id IS NOT NULL "
-            f"AND lp.user_id = %s AND lo.bestuur_id = d.bestuur_id AND lo.soort IN ({raadsorganen}))"
+            f"WHERE {zetel} AND l.persoon_id IS NOT NULL "
+            f"AND lp.user_id = %s AND lo.bestuur_id = d.bestuur_id AND {raadsorgaan})"
         )
-        params += [day, day, user.pk, *RAADSORGANEN]
-    params += [*RAADSORGANEN, day, day, slug]
+        params += [*zetel_params, user.pk, *raadsorgaan_params]
+    raad_soort, raad_soort_params = sqlrijen.in_lijst("raad.soort", RAADSORGANEN)
+    deelnemer, deelnemer_params = current_sql("d", day)
+    params += [*raad_soort_params, *deelnemer_params, slug]
     sql = (
         "SELECT "
         + ", ".join(
@@ -126,9 +130,9 @@ def deelname_or_404(code, slug, user=None, day=None):
         )
         + f" FROM {t[Deelname]} d INNER JOIN {t[Regio]} r ON d.regio_id = r.id "
         f"INNER JOIN {t[Bestuur]} b ON d.bestuur_id = b.id "
-        f"LEFT OUTER JOIN {orgaan} raad ON b.id = raad.bestuur_id AND raad.soort IN ({raadsorganen}) "
+        f"LEFT OUTER JOIN {orgaan} raad ON b.id = raad.bestuur_id AND {raad_soort} "
         f"LEFT OUTER JOIN {t[Programmaregeling]} p ON r.id = p.regio_id "
-        "WHERE d.begindatum <= %s AND (d.einddatum IS NULL OR d.einddatum > %s) AND r.slug = %s "
+        f"WHERE {deelnemer} AND r.slug = %s "
         "ORDER BY b.naam ASC, b.soort ASC, d.id ASC, raad.naam ASC"
     )
     with connections[db].cursor() as cursor:
@@ -303,15 +307,16 @@ def zetels_van(regio, day=None):
         connection.ops.quote_name(m._meta.db_table) for m in (Lidmaatschap, Orgaan, Persoon)
     )
     volgorde = " ".join("WHEN l.rol = %s THEN %s" for _ in _ROLLEN_OP_VOLGORDE)
+    zetel, params = current_sql("l", day)
     sql = (
         f"SELECT l.orgaan_id, o.naam, o.afkorting, l.rol, l.namens_id, p.voornaam, p.achternaam, l.begindatum "
         f"FROM {lid} l INNER JOIN {persoon_tabel} p ON l.persoon_id = p.id "
         f"INNER JOIN {orgaan_tabel} o ON l.orgaan_id = o.id "
-        "WHERE l.begindatum <= %s AND (l.einddatum IS NULL OR l.einddatum > %s) AND l.persoon_id IS NOT NULL "
+        f"WHERE {zetel} AND l.persoon_id IS NOT NULL "
         "AND o.regio_id = %s "
         f"ORDER BY o.naam ASC, CASE {volgorde} ELSE NULL END ASC, p.achternaam ASC, l.id ASC"
     )
-    params = [day, day, regio.pk]
+    params.append(regio.pk)
     for rol, positie in _ROLLEN_OP_VOLGORDE:
         params += [rol, positie]
     with connection.cursor() as cursor:
