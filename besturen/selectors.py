@@ -21,6 +21,7 @@ from .models import (
     Stuk,
     Zichtbaarheid,
     current_q,
+    current_sql,
 )
 from .permissions import besloten_organen_q
 
@@ -186,15 +187,15 @@ def samenstelling_query(orgaan, day=None):
     """`samenstelling(orgaan, day)` (the current seats, in its order) as a written-out query of plain rows:
     (kolommen, rest, params) for `weergave.paginate_sql`, a row as `_zetel_query` has it."""
     day = connection.ops.adapt_datefield_value(day or timezone.localdate())
-    rol, einde = _kolom(Lidmaatschap, "rol"), _kolom(Lidmaatschap, "einddatum")
+    rol = _kolom(Lidmaatschap, "rol")
     rollen = " ".join(f"WHEN {rol} = %s THEN {i}" for i in range(len(ROLLEN_OP_VOLGORDE)))
+    huidig, huidig_params = current_sql(connection.ops.quote_name(Lidmaatschap._meta.db_table), day)
     kolommen, rest = _zetel_query(
-        f"(({einde} IS NULL OR {einde} > %s) AND {_kolom(Lidmaatschap, 'begindatum')} <= %s "
-        f"AND {_kolom(Lidmaatschap, 'orgaan_id')} = %s)",
+        f"({huidig} AND {_kolom(Lidmaatschap, 'orgaan_id')} = %s)",
         f"CASE {rollen} ELSE NULL END ASC, {_kolom(Persoon, 'achternaam')} ASC, "
         f"{_kolom(Persoon, 'voornaam')} ASC, {_kolom(ExternePartij, 'naam')} ASC",
     )
-    return kolommen, rest, [day, day, orgaan.pk, *(keuze.value for keuze in ROLLEN_OP_VOLGORDE)]
+    return kolommen, rest, [*huidig_params, orgaan.pk, *(keuze.value for keuze in ROLLEN_OP_VOLGORDE)]
 
 
 def oud_leden_query(orgaan, day=None):

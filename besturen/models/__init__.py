@@ -38,6 +38,7 @@ from .regios import (
     Rechtsvorm,
     Regio,
     current_q,
+    current_sql,
     einde_na_begin,
 )
 from .stukken import Reactie, Stuk, Zichtbaarheid
@@ -71,5 +72,6 @@ __all__ = [
     "Stuk",
     "Zichtbaarheid",
     "current_q",
+    "current_sql",
     "einde_na_begin",
 ]
