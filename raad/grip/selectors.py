@@ -209,18 +209,13 @@ class Stemaandeel:
 def deelnemers(rijen, bestuur, zetels):
     """The region's current members with their population share and, per body of the region with voting seats, their
     voting seats and share of the votes (no query: `rijen` are the region's current memberships with their Bestuur,
-    as `deelname_or_404` gives them, `zetels` its current seats, as `zetels_van`). Returns (organen, rows, total population); each row is a Deelname with `aandeel`,
-    `stemmen` (a Stemaandeel per body, in the order of `organen`) and `eigen` (this is `bestuur`)."""
+    as `deelname_or_404` gives them, `zetels` its current seats counted, as `zetels_van` gives them). Returns
+    (organen, rows, total population); each row is a Deelname with `aandeel`, `stemmen` (a Stemaandeel per body, in
+    the order of `organen`) and `eigen` (this is `bestuur`)."""
     totaal = sum(d.bestuur.inwoners or 0 for d in rijen)
-    per_namens = Counter()
-    per_orgaan = Counter()
-    organen = {}
-    for zetel in zetels:
-        if zetel.rol in STEMMENDE_ROLLEN:
-            per_namens[zetel.orgaan_id, zetel.namens_id] += 1
-            per_orgaan[zetel.orgaan_id] += 1
-            organen[zetel.orgaan_id] = zetel.orgaan
-    organen = sorted(organen.values(), key=lambda o: o.naam)  # bodies without a vote: left out
+    per_namens, per_orgaan = zetels.per_namens, zetels.per_orgaan
+    # The bodies with a voting seat, by name (bodies without a vote are left out).
+    organen = sorted((zetels.organen[pk] for pk in per_orgaan), key=lambda o: o.naam)
     for orgaan in organen:
         orgaan.stemmen_totaal = per_orgaan[orgaan.pk]
     notatie = Notatie()
@@ -276,7 +271,7 @@ def stem_bij_programma(regio, bestuur, rijen, totaal_inwoners):
 class Zetel:
     """A current seat in one of the region's bodies, as the grip page shows it (`zetels_van`)."""
 
-    orgaan: Orgaan  # with its pk, name and abbreviation only
+    orgaan: "Orgaanregel"
     orgaan_id: int
     rol: str
     namens_id: int | None
@@ -293,11 +288,35 @@ _ROLLEN_OP_VOLGORDE = [
 ]
 
 
-def zetels_van(regio, day=None):
-    """The current seats in the region's bodies with their people and bodies, in the order of the representatives'
-    table (one query, for `deelnemers` and `vertegenwoordigers`): `Zetel`s, read as plain values (a region has some
-    200 seats; three model instances per seat cost more to build than the query to run), sharing one `Orgaan` per
-    body.
+@dataclass
+class Orgaanregel:
+    """A body of the region as the grip page shows it: its pk, name and abbreviation (and, once counted by
+    `deelnemers`, `stemmen_totaal`: its voting seats)."""
+
+    pk: int
+    naam: str
+    afkorting: str
+    stemmen_totaal: int = 0
+
+
+@dataclass
+class Zetels:
+    """The current seats in the region's bodies as the grip page uses them (`zetels_van`)."""
+
+    per_namens: Counter  # (body id, member id) → voting seats (`STEMMENDE_ROLLEN`)
+    per_orgaan: Counter  # body id → voting seats, in the order of the bodies' names
+    organen: dict  # body id → Orgaanregel, for the bodies with a voting seat or a seat of the member
+    vertegenwoordigers: list  # the member's own seats (`Zetel`s), in the order of the representatives' table
+
+
+_STEMMEND = frozenset(str(rol) for rol in STEMMENDE_ROLLEN)
+
+
+def zetels_van(regio, bestuur, day=None):
+    """The current seats in the region's bodies (one query, for `deelnemers` and the representatives' table): the
+    voting seats counted per body and member, and the seats held for `bestuur` as `Zetel`s, read as plain values
+    (a region has some 200 seats; a model instance, or even a `Zetel`, per seat cost more to build than the query
+    to run).
 
     The query is written out: it is `besturen_selectors.current_seats(regio=regio)` (a person's seat, current on
     `day` as `current_q` has it) by body name, `ROL_VOLGORDE`, surname and id, whose building and compiling cost
@@ -322,19 +341,20 @@ def zetels_van(regio, day=None):
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         gelezen = cursor.fetchall()
-    organen = {}
-    zetels = []
+    per_namens, per_orgaan, organen, eigen = Counter(), Counter(), {}, []
+    bestuur_pk = bestuur.pk
     for orgaan_id, naam, afkorting, rol, namens_id, voornaam, achternaam, begindatum in gelezen:
-        orgaan = organen.get(orgaan_id)
-        if orgaan is None:
-            orgaan = organen[orgaan_id] = Orgaan(pk=orgaan_id, naam=naam, afkorting=afkorting, regio=regio)
-        zetels.append(Zetel(orgaan, orgaan_id, rol, namens_id, f"{voornaam} {achternaam}", begindatum))
-    return zetels
-
-
-def vertegenwoordigers(zetels, bestuur):
-    """Who sits in the region's bodies for `bestuur`, since when (from `zetels_van`; no query)."""
-    return [zetel for zetel in zetels if zetel.namens_id == bestuur.pk]
+        stemt, namens_bestuur = rol in _STEMMEND, namens_id == bestuur_pk
+        if stemt:
+            per_namens[orgaan_id, namens_id] += 1
+            per_orgaan[orgaan_id] += 1
+        if (stemt or namens_bestuur) and orgaan_id not in organen:
+            organen[orgaan_id] = Orgaanregel(orgaan_id, naam, afkorting)
+        if namens_bestuur:
+            eigen.append(
+                Zetel(organen[orgaan_id], orgaan_id, rol, namens_id, f"{voornaam} {achternaam}", begindatum)
+            )
+    return Zetels(per_namens, per_orgaan, organen, eigen)
 
 
 # --- The pages -----------------------------------------------------------------------------------------------------
@@ -373,7 +393,7 @@ def grip(deelname, user):
     eigen_rol = besturen_permissions.heeft_regionale_rol(user, regio)
     lezer = user if eigen_rol else None  # a reader without a role here sees what their class sees
     besloten_ids = {regio.pk} if besloten else set()
-    zetels = eenmaal(lambda: zetels_van(regio))
+    zetels = eenmaal(lambda: zetels_van(regio, bestuur))
     deel = eenmaal(lambda: deelnemers(deelname.leden, bestuur, zetels()))
     stem = eenmaal(lambda: stem_bij_programma(regio, bestuur, deel()[1], deel()[2]))
     bijdragen = eenmaal(lambda: selectors_grip.bijdragen_per_jaar(bestuur, [regio.pk], besloten=besloten_ids))
@@ -393,9 +413,9 @@ def grip(deelname, user):
         "regeling": eenmaal(lambda: stem()[0]),
         "stem_leden": eenmaal(lambda: stem()[1]),
         "stem_bevolking": eenmaal(lambda: stem()[2]),
-        "vertegenwoordigers": eenmaal(lambda: vertegenwoordigers(zetels(), bestuur)),
+        "vertegenwoordigers": eenmaal(lambda: zetels().vertegenwoordigers),
         "vertegenwoordiger_rijen": eenmaal(
-            lambda: rijen.vertegenwoordiger_rijen(vertegenwoordigers(zetels(), bestuur))
+            lambda: rijen.vertegenwoordiger_rijen(zetels().vertegenwoordigers)
         ),
         "raden": deelname.raden,
         "jaren": jaren,
