@@ -4,8 +4,6 @@ Reads only (nothing here creates a row): a region without settings gets unsaved 
 (routed or adopted) its procedure, decision rule, thresholds, amendment rule and key are the ones stored on it.
 """
 
-import copy
-
 from . import beslisregels
 from .models import Programmaregeling
 
@@ -31,8 +29,7 @@ def regeling_van(regio):
 def regeling_voor(versie, regeling=None):
     """The settings `versie` follows, as an unsaved copy: stored ones once frozen, else the live ones."""
     live = regeling if regeling is not None else regeling_van(versie.jaarprogramma.regio)
-    kopie = copy.copy(live)
-    kopie._state = copy.copy(live._state)
+    kopie = _kopie(live)
     if versie.bevroren_op is not None:
         for veld in BEVROREN_VELDEN:
             waarde = getattr(versie, veld)
@@ -40,6 +37,15 @@ def regeling_voor(versie, regeling=None):
                 setattr(kopie, veld, waarde)
     else:
         kopie.procedure = versie.jaarprogramma.procedure or live.procedure
+    return kopie
+
+
+def _kopie(instantie):
+    """A shallow copy of a model instance with its own state and cache of related objects, as `copy.copy` makes it
+    (through `Model.__getstate__`), without pickling's detour: pages that list programmes copy the settings once per
+    programme."""
+    kopie = instantie.__class__.__new__(instantie.__class__)
+    kopie.__dict__.update(instantie.__getstate__())
     return kopie
 
 

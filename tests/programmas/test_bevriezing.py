@@ -343,3 +343,24 @@ def test_a_per_inhabitant_line_without_its_own_rate_uses_the_regions_and_a_non_p
     assert board.pk not in verdeling.per_bestuur[w.leden[0].pk]
     assert verdeling.per_bestuur[w.leden[1].pk][board.pk] == Decimal("18601.00")
     assert verdeling.per_bestuur[w.leden[2].pk][bureau.pk] == Decimal("114992.50")
+
+
+def test_the_settings_a_version_follows_are_a_copy_that_leaves_the_live_ones_alone(db):
+    from django.utils import timezone
+
+    from programmas.models import Jaarprogramma, Programmaregeling
+    from programmas.regeling import regeling_voor
+    from tests.factories import RegioFactory
+
+    regio = RegioFactory()
+    live = Programmaregeling(regio=regio, procedure="zienswijze", drempel_leden=50)
+    versie = Versie(jaarprogramma=Jaarprogramma(regio=regio, jaar=2030, procedure=""), bevroren_op=None)
+    kopie = regeling_voor(versie, live)
+    assert kopie is not live and kopie._state is not live._state
+    assert kopie._state.fields_cache is not live._state.fields_cache
+    assert (kopie.procedure, kopie.drempel_leden, kopie.regio) == ("zienswijze", 50, regio)
+    kopie.drempel_leden = 70
+    kopie._state.fields_cache["x"] = 1
+    assert live.drempel_leden == 50 and "x" not in live._state.fields_cache
+    bevroren = Versie(jaarprogramma=versie.jaarprogramma, bevroren_op=timezone.now(), procedure="instemming")
+    assert regeling_voor(bevroren, live).procedure == "instemming" and live.procedure == "zienswijze"
