@@ -14,3 +14,6 @@ class RegioportaalConfig(AppConfig):
 
         generaties.connect_signals()  # the page cache's generations (regioportaal.paginacache)
         generaties.install()
+        from . import keuzes
+
+        keuzes.install()  # get_FOO_display without translating every choice on every call
