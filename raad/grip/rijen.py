@@ -20,12 +20,19 @@ def deelnemer_rijen(deelnemers):
     esc = conditional_escape
     deze_gemeente = esc(gettext("deze gemeente"))
     delen = []
+    cellen = {}  # a cell's text → its HTML: most cells repeat a few fractions (0 or 1 of a body's seats)
     for deelnemer in deelnemers:
         naam = esc(deelnemer.bestuur.naam)
         if deelnemer.eigen:
             kop = f'<strong>{naam}</strong> <span class="meta">({deze_gemeente})</span>'
         eigen = ' class="eigen"' if deelnemer.eigen else ""
-        stemmen = "".join(f'<td class="num">{esc(stem.tekst)}</td>' for stem in deelnemer.stemmen)
+        rij = []
+        for stem in deelnemer.stemmen:
+            cel = cellen.get(stem.tekst)
+            if cel is None:
+                cel = cellen[stem.tekst] = f'<td class="num">{esc(stem.tekst)}</td>'
+            rij.append(cel)
+        stemmen = "".join(rij)
         delen.append(
             f"\n      <tr{eigen}>"
             f'\n        <th scope="row">{kop if deelnemer.eigen else naam}</th>'
