@@ -32,12 +32,15 @@ import io
 import json
 import os
 import pickle
+import uuid
 from pathlib import Path
 
 from django.conf import settings
 from django.core import mail
 from django.core.cache import cache
+from django.core.management import call_command
 from django.db import connection
+from django.test.utils import override_settings
 from django.utils import timezone, translation
 
 _opnames = {}  # key -> _Opname, or _NOOIT for a build that cannot be recorded
@@ -230,3 +233,31 @@ def bouw(naam, builder, *, invoer=()):
     except _NietBewaarbaar:
         _opnames[sleutel] = _NOOIT
     return uit
+
+
+def demo(*commands):
+    """The demo's management commands (`load_demo`, ...) run in order, each recorded as a build of its own (see
+    `bouw`; the key names the commands up to it, so demos that start alike share those steps): for tests that need
+    the demo as their starting point. A test about a command itself runs that command with call_command.
+
+    Outside a test's own cache (a module's fixture, where the cache is still the settings' one, Redis in CI) the
+    commands write to a local-memory cache of their own, which no test reads: every test has its own cache."""
+
+    def laad():
+        # Step by step, each recorded on its own: the demos that start with the same commands share those.
+        for n, command in enumerate(commands, start=1):
+            bouw(
+                "demo:" + ",".join(commands[:n]),
+                lambda command=command: call_command(command, stdout=io.StringIO()),
+            )
+
+    if _cache_inhoud() is not None:
+        return laad()
+    eigen_cache = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": f"momentopname-demo-{uuid.uuid4()}",
+        }
+    }
+    with override_settings(CACHES=eigen_cache):
+        return laad()

@@ -2,20 +2,21 @@
 whatever a logged-in user sees.
 
 The pages are found, not listed: from the home page a crawler follows every link of the whole demo (the four demo
-commands, loaded once for this module), as an anonymous visitor, as a region's secretariat, as a council member and as
-the platform admin, at most two pages per URL name (so every kind of page, not every region's copy of it).
+commands, loaded once for this module; tests/momentopname.py records them once per test process), as an anonymous
+visitor, as a region's secretariat, as a council member and as the platform admin, at most two pages per URL name
+(so every kind of page, not every region's copy of it).
 """
 
-import io
 import re
 from collections import deque
 from urllib.parse import urldefrag, urlsplit
 
 import pytest
-from django.core.management import call_command
 from django.db import transaction
 from django.test.utils import override_settings
 from django.urls import Resolver404, resolve
+
+from tests import momentopname
 
 DEMO = ["load_demo", "load_opgaven_demo", "load_programmas_demo", "load_vergaderingen_demo"]
 PER_URL_NAME = 2
@@ -37,8 +38,8 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
         atomic = transaction.atomic()
         atomic.__enter__()
         try:
-            for command in DEMO:
-                call_command(command, stdout=io.StringIO())
+            # Built once per test process, restored after that (tests/momentopname.py).
+            momentopname.demo(*DEMO)
             yield
         finally:
             transaction.set_rollback(True)

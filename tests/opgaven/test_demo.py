@@ -8,6 +8,7 @@ from django.core.management import call_command
 
 from opgaven.models import Doelstelling, Opgave, Portefeuillehouder, Strategie, Thema, Waarde
 from regioportaal.models import ActionLog
+from tests import momentopname
 
 
 def _rijen():
@@ -18,8 +19,8 @@ def _rijen():
 
 
 @pytest.mark.django_db
-def test_the_demo_enters_the_strategies_and_links_the_opgaven_once(snelle_wachtwoorden):
-    call_command("load_demo", stdout=io.StringIO())
+def test_the_demo_enters_the_strategies_and_links_the_opgaven_once(snelle_wachtwoorden, media):
+    momentopname.demo("load_demo")  # the regions, as a starting point
     call_command("load_opgaven_demo", stdout=io.StringIO())
 
     drecht = Strategie.objects.get(regio__slug="drechtsteden")

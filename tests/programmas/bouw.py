@@ -17,6 +17,8 @@ from opgaven import services as opgaven_services
 from programmas import services
 from programmas.models import Procedure, Raadsbesluit, Uitkomst, VersieStatus
 from programmas.regeling import procedure_van
+from regioportaal.celery import app as celery_app
+from tests import momentopname
 from tests.factories import buitenstaander, gemeente, maak_gebruiker
 
 JAAR = 2027
@@ -113,7 +115,41 @@ def bouw_regio(
     The region's settings (`procedure`, `beslisregel`, `sleutel` and any other `Programmaregeling` field) are saved
     through `services.update_regeling`, as the secretariat would. `codes` gives the members' official codes (e.g. real
     NIS codes for an import); by default each gets a unique test code.
+
+    Built through the services the first time in a test process and restored after that from the recording
+    (tests/momentopname.py: only where the database, files, cache, date and language are as at the recording; with
+    the same arguments and Celery's broker settings). While the clock travels the region is always built: a recording
+    made at another hour would carry that hour's timestamps.
     """
+    argumenten = dict(
+        inwoners=inwoners,
+        n_opgaven=n_opgaven,
+        procedure=procedure,
+        beslisregel=beslisregel,
+        sleutel=sleutel,
+        codes=codes,
+        **regeling,
+    )
+
+    def bouw():
+        return _bouw_regio(n_leden, **argumenten)
+
+    if time_machine.escape_hatch.is_travelling():
+        return bouw()
+    conf = celery_app.conf
+    naam = repr(
+        (
+            "programmas.bouw_regio",
+            n_leden,
+            sorted(argumenten.items()),
+            conf.task_always_eager,
+            conf.broker_url,
+        )
+    )
+    return momentopname.bouw(naam, bouw)
+
+
+def _bouw_regio(n_leden, *, inwoners, n_opgaven, procedure, beslisregel, sleutel, codes, **regeling):
     nr = _uniek()
     regio = besturen_services.create_regio(
         door=None,

@@ -1,6 +1,7 @@
 """The whole demo (besturen, opgaven, programmes, meetings) is coherent in time, whatever day it is loaded.
 
-The four demo commands run once per module (they take a while); every test reads that one demo inside its own
+The four demo commands run once per module (they take a while; in one test process only the first time, later
+modules get the recorded rows back: tests/momentopname.py); every test reads that one demo inside its own
 savepoint, and the module's transaction is rolled back at the end.
 """
 
@@ -30,6 +31,7 @@ from programmas.models import (
     VersieStatus,
 )
 from regioportaal.models import ActionLog
+from tests import momentopname
 from vergaderingen.models import Agendapunt, Vergadering
 
 DEMO = ["load_demo", "load_opgaven_demo", "load_programmas_demo", "load_vergaderingen_demo"]
@@ -70,7 +72,8 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
         atomic = transaction.atomic()
         atomic.__enter__()
         try:
-            laad_demo()
+            # Built once per test process, restored after that (tests/momentopname.py).
+            momentopname.demo(*DEMO)
             yield
         finally:
             transaction.set_rollback(True)

@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from regioportaal.models import Melding
+from tests import momentopname
 from vergaderingen.demo_bijeenkomsten import NAAM, build_planningsdag
 from vergaderingen.models import Bijeenkomst, Inschrijving
 
@@ -15,7 +16,7 @@ from vergaderingen.models import Bijeenkomst, Inschrijving
 def test_the_demo_has_an_upcoming_rivierenland_day_with_invitations_beside_strategio(
     snelle_wachtwoorden, django_capture_on_commit_callbacks
 ):
-    call_command("load_demo", stdout=io.StringIO())
+    momentopname.demo("load_demo")  # the regions, as a starting point
     with django_capture_on_commit_callbacks(execute=True):
         call_command("load_vergaderingen_demo", stdout=io.StringIO())
 

@@ -8,6 +8,7 @@ from django.core.management import CommandError, call_command
 
 from programmas.models import VersieStatus
 from regioportaal.models import ActionLog
+from tests import momentopname
 from vergaderingen import demo
 from vergaderingen.models import (
     Agendapunt,
@@ -28,7 +29,7 @@ def test_the_demo_needs_the_regions_first(db):
 def test_the_demo_builds_dbo_drechtraad_and_strategio_once(
     snelle_wachtwoorden, django_capture_on_commit_callbacks, mailoutbox
 ):
-    call_command("load_demo", stdout=io.StringIO())
+    momentopname.demo("load_demo")  # the regions, as a starting point
     with django_capture_on_commit_callbacks(execute=True):
         call_command("load_vergaderingen_demo", stdout=io.StringIO())
 
@@ -84,8 +85,7 @@ def test_the_demo_builds_dbo_drechtraad_and_strategio_once(
 def test_the_gmr_regiobestuur_adopts_the_programme_on_the_day_the_programme_demo_adopted_it(
     snelle_wachtwoorden,
 ):
-    call_command("load_demo", stdout=io.StringIO())
-    call_command("load_programmas_demo", stdout=io.StringIO())
+    momentopname.demo("load_demo", "load_programmas_demo")  # the programmes, as a starting point
     vergadering = demo.build_gmr()
     punt = vergadering.agendapunten.get(programmaversie__isnull=False)
     versie = punt.programmaversie
