@@ -47,6 +47,8 @@ class Notatie:
         self.decimaalteken = get_format("DECIMAL_SEPARATOR", taal, use_l10n=True)
         self.groepering = get_format("NUMBER_GROUPING", taal, use_l10n=True)
         self.duizendtal = get_format("THOUSAND_SEPARATOR", taal, use_l10n=True)
+        # Python's own grouping ("1,234,567.89") into the language's separators, both at once.
+        self._tabel = str.maketrans({",": self.duizendtal, ".": self.decimaalteken})
 
     def _getal(self, value, decimalen):
         soort = type(value)
@@ -58,7 +60,14 @@ class Notatie:
         """`numberformat.format` for an int or a Decimal in groups of three, its steps without its generality:
         the same text (a Decimal beyond 200 digits goes through Django's own)."""
         if soort is Decimal:
-            if not value.is_finite():
+            # The common case first: an amount of ordinary size with exactly the decimals written (a stored amount
+            # in cents), not a negative zero (written as 0): Python's grouping into the language's separators.
+            if value.is_finite() and -30 < value.adjusted() < 150:
+                tekst = f"{value:,f}"
+                punt = tekst.find(".")
+                if punt >= 0 and len(tekst) - punt - 1 == decimalen and (value or tekst[0] != "-"):
+                    return tekst.translate(self._tabel)
+            elif not value.is_finite():
                 return self._django(value, decimalen)
             if abs(value) < _ONDERGRENS[decimalen]:
                 value = _NUL
@@ -67,6 +76,8 @@ class Notatie:
                 return self._django(value, decimalen)
             tekst = f"{value:f}"
         else:
+            if not decimalen:
+                return f"{value:,}".translate(self._tabel)
             tekst = str(value)
         teken = ""
         if tekst[0] == "-":
@@ -92,7 +103,7 @@ class Notatie:
         """As `{{ value|euro }}` (`{{ value|euro:0 }}` with decimals=0)."""
         if value is None or value == "":
             return ""
-        return f"€\u00a0{self._getal(Decimal(value), int(decimals))}"
+        return f"€\u00a0{self._getal(value if type(value) is Decimal else Decimal(value), int(decimals))}"
 
     def getal(self, value):
         """As `{{ value|getal }}`."""
