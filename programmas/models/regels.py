@@ -117,5 +117,6 @@ class Bijdrage(models.Model):
 
     @staticmethod
     def euro(centen):
-        """A stored amount in cents as euros (for reads of `centen` as plain values)."""
-        return (Decimal(centen) / 100).quantize(Decimal("0.01"))
+        """A stored amount in cents as euros, with two decimals (for reads of `centen` as plain values): the cents
+        with the decimal point moved, exactly (the same value and notation as dividing by 100 and quantizing)."""
+        return Decimal(centen).scaleb(-2)

@@ -69,3 +69,13 @@ def test_the_quick_path_writes_every_number_as_djangos_formatter(waarde, decimal
     with translation.override(taal):
         notatie = Notatie()
         assert notatie._getal(waarde, decimalen) == notatie._django(waarde, decimalen)
+
+
+@given(centen=st.integers(min_value=0, max_value=2**63 - 1))
+@settings(max_examples=300, deadline=None)
+def test_a_stored_amount_in_cents_reads_as_euros_with_two_decimals(centen):
+    from programmas.models import Bijdrage
+
+    euro = Bijdrage.euro(centen)
+    verwacht = (Decimal(centen) / 100).quantize(Decimal("0.01"))
+    assert euro == verwacht and str(euro) == str(verwacht) and euro.as_tuple().exponent == -2
