@@ -152,7 +152,9 @@ def _datum_jnY(datum):  # noqa: N802 - named after the format
 def _rijen_html(versie, tabel):
     """Give each row of the split table its HTML (`rij.html`), as the template wrote it cell by cell: the figures
     come pre-formatted (`maak_op`), so a row is one string instead of some forty template lookups; and its item in
-    the list of review packets (`rij.pakket_html`)."""
+    the list of review packets (`rij.pakket_html`). The table gets the rows, the packets' items, the lines' column
+    heads and the column totals joined (`rijen_html`, `pakketten_html`, `koppen_html`, `kolomtotalen_html`): what
+    the fragments' loops over them wrote."""
     niet = (
         '<span aria-hidden="true">—</span><span class="visually-hidden">'
         + escape(_("neemt niet deel"))
@@ -178,6 +180,14 @@ def _rijen_html(versie, tabel):
             f'        <td class="num">{geen if rij.vorig is None else esc(rij.vorig_tekst)}</td>\n'
             f'        <td class="num">{esc(rij.verschil_tekst)}</td>\n      </tr>\n    '
         )
+    tabel.rijen_html = mark_safe("".join(rij.html for rij in tabel.rijen))  # noqa: S308 - rows escaped above
+    tabel.pakketten_html = mark_safe("".join(rij.pakket_html for rij in tabel.rijen))  # noqa: S308 - idem
+    tabel.koppen_html = mark_safe(  # noqa: S308 - every title escaped
+        "".join(f'<th scope="col" class="num">{esc(regel.titel)}</th>' for regel in tabel.regels)
+    )
+    tabel.kolomtotalen_html = mark_safe(  # noqa: S308 - every amount escaped
+        "".join(f'<td class="num">{esc(bedrag)}</td>' for bedrag in tabel.kolomtotalen_tekst)
+    )
 
 
 def _staven_html(grafiek):

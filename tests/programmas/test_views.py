@@ -680,3 +680,25 @@ def test_exports_do_not_turn_titles_into_formulas(client, wereld):
     response = client.get(reverse("programmas:verdeling_xlsx", args=[versie.pk]))
     cel = load_workbook(io.BytesIO(response.content)).active.cell(row=1, column=4)
     assert cel.data_type == "s" and cel.value.startswith("=HYPERLINK")
+
+
+def test_the_split_table_names_each_line_escaped_and_adds_up_and_an_empty_split_says_so(client, wereld):
+    """The split table's heads, rows, totals and packets' list are written from the table in one go (issue 16):
+    a line's title is escaped in its column head, the column totals follow the lines, every member has a row and a
+    packet; a version without lines says there is nothing to split."""
+    from opgaven.models import Opgave
+
+    Opgave.objects.filter(pk=wereld.opgaven[0].pk).update(titel="Fietsroutes <b>& wegen</b>")
+    versie = programma(wereld, tot=S.VOORGELEGD)
+    html = _get(client, wereld, "secretariaat", versie.get_absolute_url()).content.decode()
+    tabel = html[
+        html.index('id="verdeling-tabel"') : html.index("</table>", html.index('id="verdeling-tabel"'))
+    ]
+    assert '<th scope="col" class="num">Fietsroutes &lt;b&gt;&amp; wegen&lt;/b&gt;</th>' in tabel
+    assert tabel.count("<tr>") == len(wereld.leden) + 2  # the head, a row per member, the totals
+    assert tabel.split("<tfoot>")[1].count('<td class="num">') == versie.regels.count() + 2
+    assert html.count("/reviewpakket/") >= len(wereld.leden)
+
+    leeg = services.draft_jaarprogramma(wereld.regio, JAAR + 1, door=None, opgaven=[])
+    html = _get(client, wereld, "secretariaat", leeg.get_absolute_url()).content.decode()
+    assert "Nog niets te verdelen." in html
