@@ -157,7 +157,7 @@ def _kolom(model, kolom):
 
 
 def _zetel_query(waar, volgorde):
-    """The written-out query of a body page's seat tables (`weergave.paginate_sql`): its columns, and the rest (FROM
+    """The written-out query of a body page's seat tables (`regioportaal.paginering.paginate_sql`): its columns, and the rest (FROM
     with the joins, WHERE `waar`, ORDER BY `volgorde`). A row: (rol, begindatum, einddatum, persoon_id, voornaam,
     achternaam, namens_id, the Bestuur's soort and naam, externe_partij_id, the party's naam, website and soort).
     The ORM took longer to build these joins than the database takes to run them."""
@@ -185,7 +185,7 @@ def _zetel_query(waar, volgorde):
 
 def samenstelling_query(orgaan, day=None):
     """`samenstelling(orgaan, day)` (the current seats, in its order) as a written-out query of plain rows:
-    (kolommen, rest, params) for `weergave.paginate_sql`, a row as `_zetel_query` has it."""
+    (kolommen, rest, params) for `regioportaal.paginering.paginate_sql`, a row as `_zetel_query` has it."""
     day = connection.ops.adapt_datefield_value(day or timezone.localdate())
     rol = _kolom(Lidmaatschap, "rol")
     rollen = " ".join(f"WHEN {rol} = %s THEN {i}" for i in range(len(ROLLEN_OP_VOLGORDE)))
@@ -200,7 +200,7 @@ def samenstelling_query(orgaan, day=None):
 
 def oud_leden_query(orgaan, day=None):
     """`oud_leden(orgaan, day)` (the ended seats, in its order) as a written-out query of plain rows: (kolommen,
-    rest, params) for `weergave.paginate_sql`, a row as `_zetel_query` has it."""
+    rest, params) for `regioportaal.paginering.paginate_sql`, a row as `_zetel_query` has it."""
     day = connection.ops.adapt_datefield_value(day or timezone.localdate())
     einde = _kolom(Lidmaatschap, "einddatum")
     kolommen, rest = _zetel_query(

@@ -11,6 +11,7 @@ from django.views import View
 
 from regioportaal import werklijst
 from regioportaal.models import ActionLog
+from regioportaal.paginering import paginate_sql
 from regioportaal.permissions import NotAllowed
 from regioportaal.views import PageView, form_errors_from, paginate, refuse
 
@@ -39,7 +40,7 @@ class HomeView(PageView):
     def get_context_data(self, **kwargs):
         werk = werklijst.items_for(self.request.user)
         return super().get_context_data(
-            regios=weergave.regio_kaarten(weergave.paginate(self.request, selectors.regio_list())),
+            regios=weergave.regio_kaarten(paginate(self.request, selectors.regio_list())),
             werk=werk[:WERKLIJST_OP_START],
             werk_totaal=len(werk),
             vandaag=timezone.localdate(),
@@ -53,7 +54,7 @@ class RegioView(PageView):
 
     def get_context_data(self, **kwargs):
         regio = get_object_or_404(Regio, slug=kwargs["slug"])
-        leden = weergave.paginate(self.request, selectors.regio_leden(regio))
+        leden = paginate(self.request, selectors.regio_leden(regio))
         if leden.has_other_pages():
             totaal = selectors.regio_inwoners(regio)
         else:  # the one page holds every member: its total without another query
@@ -76,9 +77,9 @@ class OrgaanView(PageView):
         orgaan = get_object_or_404(Orgaan.objects.select_related("regio", "bestuur"), pk=kwargs["pk"])
         user = self.request.user
         # The seats as plain rows of a written-out query, their tables' rows written by weergave.zetel_rijen.
-        leden = weergave.paginate_sql(self.request, *selectors.samenstelling_query(orgaan))
-        oud_leden = weergave.paginate_sql(self.request, *selectors.oud_leden_query(orgaan), prefix="oud")
-        stukken = weergave.paginate(
+        leden = paginate_sql(self.request, *selectors.samenstelling_query(orgaan))
+        oud_leden = paginate_sql(self.request, *selectors.oud_leden_query(orgaan), prefix="oud")
+        stukken = paginate(
             self.request, selectors.stukken_visible_to(user).filter(orgaan=orgaan), prefix="stukken"
         )
         leden_rijen, oud_leden_rijen = weergave.zetel_rijen(leden, oud_leden, stukken)

@@ -1,13 +1,11 @@
 """Shared view pieces: the throttled password-reset request, account activation, unsubscribing from optional mail,
 and the page view that answers htmx with a partial."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.views import PasswordResetConfirmView
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse_lazy
@@ -15,7 +13,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext
 from django.views.generic.base import ContextMixin, TemplateResponseMixin, View
 
-from . import meldingen, security
+from . import meldingen, paginering, security
 from .dbrouter import primary_reads
 from .forms import PasswordResetForm
 from .models import MeldingSoort
@@ -54,9 +52,7 @@ def write_form(request, form, write, bericht):
     return gedaan
 
 
-def paginate(request, queryset, prefix="pagina"):
-    """One page of at most settings.PAGINATE_BY rows, from the `prefix` query parameter."""
-    return Paginator(queryset, settings.PAGINATE_BY).get_page(request.GET.get(prefix))
+paginate = paginering.paginate  # one page of a list, its rows and total from one query
 
 
 class PasswordResetView(auth_views.PasswordResetView):

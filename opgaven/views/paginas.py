@@ -15,7 +15,7 @@ from django.utils.translation import gettext
 
 from besturen import weergave
 from besturen.models import Regio
-from regioportaal.views import PageView
+from regioportaal.views import PageView, paginate
 
 from .. import permissions, selectors, services
 from ..forms import FilterForm
@@ -89,7 +89,7 @@ class OpgavenView(PageView):
             ),
         )
         # The rows as plain values (no model instances): `_lijst_rijen` reads them.
-        opgaven = weergave.paginate(
+        opgaven = paginate(
             self.request,
             selectors.opgaven_list(regio, user, **form.filters()).values_list(*_LIJST_KOLOMMEN),
         )
