@@ -21,13 +21,12 @@ from programmas.models import Jaarprogramma, Programmaregel, Versie
 from regioportaal import sqlrijen
 from vergaderingen import permissions as vergadering_permissions
 from vergaderingen.models import (
-    GEPUBLICEERDE_STATUSSEN,
     OP_DE_AGENDA,
     Agendapunt,
     Document,
     Vergadering,
-    VergaderingStatus,
     gepubliceerd_q,
+    gepubliceerd_sql,
 )
 
 AANTAL_DOCUMENTEN = 8
@@ -181,7 +180,7 @@ def _rijen_zonder_rol(regio, *, besloten, aantal):
     datumtype = Stuk._meta.get_field("datum").db_type(connection)
     zichtbaar = [Zichtbaarheid.OPENBAAR, *([Zichtbaarheid.REGIO] if besloten else [])]
     zichtbaar_sql, zichtbaar_params = sqlrijen.in_lijst("s.zichtbaarheid", zichtbaar)
-    gepubliceerd_sql, gepubliceerd_params = sqlrijen.in_lijst("v.status", GEPUBLICEERDE_STATUSSEN)
+    gepubliceerd, gepubliceerd_params = gepubliceerd_sql("v")
     agenda_sql, agenda_params = sqlrijen.in_lijst("a.status", OP_DE_AGENDA)
     sql = (
         f"SELECT * FROM (SELECT 0, s.id, s.titel, s.datum, CAST(NULL AS {tijdtype}), o.naam FROM {stuk} s "
@@ -190,7 +189,7 @@ def _rijen_zonder_rol(regio, *, besloten, aantal):
         f"UNION ALL SELECT * FROM (SELECT 1, d.id, d.naam, CAST(NULL AS {datumtype}), d.tijdstip, o.naam "
         f"FROM {document} d INNER JOIN {punt} a ON d.agendapunt_id = a.id "
         f"INNER JOIN {vergadering} v ON a.vergadering_id = v.id INNER JOIN {orgaan} o ON v.orgaan_id = o.id "
-        f"WHERE ({gepubliceerd_sql} OR (v.status = %s AND v.agenda_gepubliceerd_op IS NOT NULL)) "
+        f"WHERE {gepubliceerd} "
         f"AND a.openbaar AND {agenda_sql} AND o.regio_id = %s AND d.ingetrokken_op IS NULL "
         "ORDER BY d.tijdstip DESC, d.id DESC LIMIT %s) documenten"
     )
@@ -199,7 +198,6 @@ def _rijen_zonder_rol(regio, *, besloten, aantal):
         regio.pk,
         aantal,
         *gepubliceerd_params,
-        VergaderingStatus.GEANNULEERD,
         *agenda_params,
         regio.pk,
         aantal,

@@ -40,6 +40,7 @@ from .vergadering import (
     VergaderingStatus,
     agenda_pdf_pad,
     gepubliceerd_q,
+    gepubliceerd_sql,
 )
 
 __all__ = [
@@ -70,6 +71,7 @@ __all__ = [
     "agenda_pdf_pad",
     "document_pad",
     "gepubliceerd_q",
+    "gepubliceerd_sql",
     "hash_token",
     "nieuw_token",
 ]

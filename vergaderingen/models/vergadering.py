@@ -11,6 +11,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from besturen.models import Lidmaatschap, Orgaan
+from regioportaal import sqlrijen
 from regioportaal.limieten import NOTULEN_MAX, TEKST_MAX
 
 
@@ -34,6 +35,16 @@ def gepubliceerd_q(prefix=""):
     public keeps seeing the cancellation)."""
     return Q(**{f"{prefix}status__in": GEPUBLICEERDE_STATUSSEN}) | Q(
         **{f"{prefix}status": VergaderingStatus.GEANNULEERD, f"{prefix}agenda_gepubliceerd_op__isnull": False}
+    )
+
+
+def gepubliceerd_sql(alias):
+    """`gepubliceerd_q` as a condition of a written-out query on the meetings table under `alias`: (sql, params),
+    SQL that PostgreSQL and SQLite both read; the text depends on `alias` only."""
+    statussen, params = sqlrijen.in_lijst(f"{alias}.status", GEPUBLICEERDE_STATUSSEN)
+    return (
+        f"({statussen} OR ({alias}.status = %s AND {alias}.agenda_gepubliceerd_op IS NOT NULL))",
+        [*params, VergaderingStatus.GEANNULEERD],
     )
 
 
