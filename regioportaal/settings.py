@@ -142,6 +142,15 @@ for _alias in DATABASES.values():
         _alias.setdefault("OPTIONS", {}).update(
             server_side_binding=True, prepare_threshold=int(os.environ.get("DB_PREPARE_THRESHOLD", "2"))
         )
+# PostgreSQL's planner prices a random page read at four sequential ones by default, a figure for spinning disks. The
+# portal's tables are small enough to sit in memory (or on SSD), where 1.1 is the usual figure: with 4, the queries
+# over one region's programme versions scanned every version of every region (docs/performance.md, run 9). Set per
+# connection (a startup option); DB_RANDOM_PAGE_COST="" leaves the server's own figure, e.g. behind a pooler that
+# refuses startup options.
+DB_RANDOM_PAGE_COST = os.environ.get("DB_RANDOM_PAGE_COST", "1.1")
+for _alias in DATABASES.values():
+    if DB_RANDOM_PAGE_COST and _alias["ENGINE"] == "django.db.backends.postgresql":
+        _alias.setdefault("OPTIONS", {})["options"] = f"-c random_page_cost={float(DB_RANDOM_PAGE_COST):g}"
 # Seconds a client reads from the primary after it wrote (read-after-write across replication lag).
 REPLICA_STICKY_SECONDS = int(os.environ.get("REPLICA_STICKY_SECONDS", "10"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -71,14 +71,25 @@ POSTGRES = "postgres://postgres@127.0.0.1:5432/regioportaal"
 
 
 def test_postgresql_binds_on_the_server_and_prepares_repeated_queries():
-    assert database_options(**PRODUCTION, DATABASE_URL=POSTGRES) == (
+    assert database_options(**PRODUCTION, DATABASE_URL=POSTGRES, DB_RANDOM_PAGE_COST="") == (
         "[('prepare_threshold', 2), ('server_side_binding', True)]"
     )
-    assert database_options(**PRODUCTION, DATABASE_URL=POSTGRES, DB_PREPARE_THRESHOLD="0") == (
-        "[('prepare_threshold', 0), ('server_side_binding', True)]"
-    )
+    assert database_options(
+        **PRODUCTION, DATABASE_URL=POSTGRES, DB_PREPARE_THRESHOLD="0", DB_RANDOM_PAGE_COST=""
+    ) == ("[('prepare_threshold', 0), ('server_side_binding', True)]")
 
 
 def test_prepared_statements_can_be_turned_off_for_a_transaction_pooler_and_sqlite_has_none():
-    assert database_options(**PRODUCTION, DATABASE_URL=POSTGRES, DB_PREPARED="0") == "[]"
+    assert (
+        database_options(**PRODUCTION, DATABASE_URL=POSTGRES, DB_PREPARED="0", DB_RANDOM_PAGE_COST="") == "[]"
+    )
     assert database_options(DATABASE_URL="sqlite:///var/x.sqlite3") == "[]"
+
+
+def test_postgresql_prices_a_random_page_read_for_memory_unless_told_otherwise():
+    assert database_options(**PRODUCTION, DATABASE_URL=POSTGRES, DB_PREPARED="0") == (
+        "[('options', '-c random_page_cost=1.1')]"
+    )
+    assert database_options(
+        **PRODUCTION, DATABASE_URL=POSTGRES, DB_PREPARED="0", DB_RANDOM_PAGE_COST="2"
+    ) == ("[('options', '-c random_page_cost=2')]")
