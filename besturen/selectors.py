@@ -3,9 +3,11 @@ reads other apps make of besturen: current members and seats, the accounts behin
 Other apps call these instead of querying besturen's models themselves."""
 
 from django.contrib.auth import get_user_model
-from django.db import connection
+from django.db import connection, connections
 from django.db.models import Case, Count, IntegerField, OuterRef, Q, Subquery, Sum, Value, When
 from django.utils import timezone
+
+from regioportaal import sqlrijen
 
 from .models import (
     RAADSORGANEN,
@@ -40,6 +42,22 @@ ROL_VOLGORDE = Case(
 )
 
 
+def regio_met_slug(slug):
+    """The region with `slug` (unique), or None: `Regio.objects.filter(slug=slug).first()` as one written-out query
+    (every column, on the database the ORM reads regions from) and an instance made as the ORM makes it; building
+    the queryset cost more than running it on every page of a region."""
+    alias = Regio.objects.db
+    qn = connections[alias].ops.quote_name
+    with connections[alias].cursor() as cursor:
+        cursor.execute(
+            f"SELECT {sqlrijen.kolommen([(Regio, 'r')], connections[alias])} FROM {qn(Regio._meta.db_table)} r "
+            f"WHERE r.{qn(Regio._meta.get_field('slug').column)} = %s",
+            [slug],
+        )
+        rij = cursor.fetchone()
+    return None if rij is None else sqlrijen.maak(Regio, alias, None, rij)
+
+
 def regio_list(day=None):
     """Regions with their number of current members and their total population."""
     day = day or timezone.localdate()
@@ -50,6 +68,27 @@ def regio_list(day=None):
     ).order_by("naam")
 
 
+def regio_kaarten_query(day=None):
+    """`regio_list(day)` (every region, by name) as a written-out query of plain rows for the start page's cards:
+    (kolommen, rest, params) for `regioportaal.paginering.paginate_sql`. A row: (naam, slug, land, rechtsvorm,
+    aantal_leden, inwoners), the last two as `regio_list` annotates them (inwoners None for a region without a
+    current member with a population)."""
+    day = connection.ops.adapt_datefield_value(day or timezone.localdate())
+    qn = connection.ops.quote_name
+    huidig, huidig_params = current_sql("d", day)
+    kolommen = (
+        "r.naam, r.slug, r.land, r.rechtsvorm, "
+        f"COUNT(CASE WHEN {huidig} THEN d.id END), SUM(CASE WHEN {huidig} THEN b.inwoners END)"
+    )
+    rest = (
+        f"FROM {qn(Regio._meta.db_table)} r "
+        f"LEFT OUTER JOIN {qn(Deelname._meta.db_table)} d ON d.regio_id = r.id "
+        f"LEFT OUTER JOIN {qn(Bestuur._meta.db_table)} b ON b.id = d.bestuur_id "
+        "GROUP BY r.id, r.naam, r.slug, r.land, r.rechtsvorm ORDER BY r.naam ASC"
+    )
+    return kolommen, rest, [*huidig_params, *huidig_params]
+
+
 def regio_leden(regio, day=None):
     """Current memberships of a region, with their Bestuur, largest population first."""
     return (
@@ -58,6 +97,21 @@ def regio_leden(regio, day=None):
         .select_related("bestuur")
         .order_by("bestuur__naam", "bestuur__soort")
     )
+
+
+def regio_leden_query(regio, day=None):
+    """`regio_leden(regio, day)` (the current members, in its order) as a written-out query of plain rows for the
+    region page's members' table: (kolommen, rest, params) for `regioportaal.paginering.paginate_sql`. A row:
+    (bestuur_id, naam, soort, code, inwoners, begindatum), the Bestuur's and the Deelname's."""
+    day = connection.ops.adapt_datefield_value(day or timezone.localdate())
+    qn = connection.ops.quote_name
+    huidig, huidig_params = current_sql("d", day)
+    kolommen = "b.id, b.naam, b.soort, b.code, b.inwoners, d.begindatum"
+    rest = (
+        f"FROM {qn(Deelname._meta.db_table)} d INNER JOIN {qn(Bestuur._meta.db_table)} b ON b.id = d.bestuur_id "
+        f"WHERE {huidig} AND d.regio_id = %s ORDER BY b.naam ASC, b.soort ASC"
+    )
+    return kolommen, rest, [*huidig_params, regio.pk]
 
 
 def regio_inwoners(regio, day=None):
@@ -125,6 +179,29 @@ def organen_van(*, regio=None, bestuur=None, day=None):
     day = day or timezone.localdate()
     qs = Orgaan.objects.filter(regio=regio) if regio is not None else Orgaan.objects.filter(bestuur=bestuur)
     return qs.annotate(aantal_leden=Count("lidmaatschappen", filter=current_q(day, "lidmaatschappen__")))
+
+
+def organen_van_regio_query(regio, day=None):
+    """`organen_van(regio=regio, day=day)` as plain rows: (sql, params), the statement the ORM sends for it, word
+    for word (the queryset names no order: the same statement is what keeps the database's order of the bodies). A
+    row: the Orgaan's columns (`Orgaan._meta.concrete_fields`), then its number of current members."""
+    day = connection.ops.adapt_datefield_value(day or timezone.localdate())
+    qn = connection.ops.quote_name
+    orgaan, lid = qn(Orgaan._meta.db_table), qn(Lidmaatschap._meta.db_table)
+    kolommen = ", ".join(f"{orgaan}.{qn(veld.column)}" for veld in Orgaan._meta.concrete_fields)
+    begin, einde = f"{lid}.{qn('begindatum')}", f"{lid}.{qn('einddatum')}"
+    huidig = f"({begin} <= %s AND ({einde} IS NULL OR {einde} > %s))"
+    if connection.features.supports_aggregate_filter_clause:
+        aantal = f"COUNT({lid}.{qn('id')}) FILTER (WHERE {huidig})"
+    else:
+        aantal = f"COUNT(CASE WHEN {huidig} THEN {lid}.{qn('id')} ELSE NULL END)"
+    groep = f"{orgaan}.{qn('id')}" if connection.features.allows_group_by_selected_pks else kolommen
+    sql = (
+        f"SELECT {kolommen}, {aantal} AS {qn('aantal_leden')} FROM {orgaan} LEFT OUTER JOIN {lid} "
+        f"ON ({orgaan}.{qn('id')} = {lid}.{qn('orgaan_id')}) WHERE {orgaan}.{qn('regio_id')} = %s "
+        f"GROUP BY {groep}"
+    )
+    return sql, (day, day, regio.pk)
 
 
 def samenstelling(orgaan, day=None, met_toekomst=False):

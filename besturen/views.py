@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
+from django.db import connections
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
@@ -26,7 +27,7 @@ from .forms import (
     RolForm,
     StukForm,
 )
-from .models import Bestuur, Lidmaatschap, Orgaan, Regio, Rol, Stuk
+from .models import Bestuur, Deelname, Lidmaatschap, Orgaan, Regio, Rol, Stuk
 from .policies import LidmaatschapPolicy, OrgaanPolicy, RegioPolicy, StukPolicy
 
 WERKLIJST_OP_START = 10  # the start page shows this many; /werklijst/ shows all
@@ -39,8 +40,10 @@ class HomeView(PageView):
 
     def get_context_data(self, **kwargs):
         werk = werklijst.items_for(self.request.user)
+        regios = paginate_sql(self.request, *selectors.regio_kaarten_query(), using=Regio.objects.db)
         return super().get_context_data(
-            regios=weergave.regio_kaarten(paginate(self.request, selectors.regio_list())),
+            regios=regios,
+            kaarten=weergave.regio_kaarten(regios),
             werk=werk[:WERKLIJST_OP_START],
             werk_totaal=len(werk),
             vandaag=timezone.localdate(),
@@ -53,20 +56,31 @@ class RegioView(PageView):
     htmx_partial = "leden"
 
     def get_context_data(self, **kwargs):
-        regio = get_object_or_404(Regio, slug=kwargs["slug"])
-        leden = paginate(self.request, selectors.regio_leden(regio))
+        regio = selectors.regio_met_slug(kwargs["slug"])
+        if regio is None:
+            raise Http404
+        leden = paginate_sql(self.request, *selectors.regio_leden_query(regio), using=Deelname.objects.db)
         if leden.has_other_pages():
             totaal = selectors.regio_inwoners(regio)
         else:  # the one page holds every member: its total without another query
-            totaal = sum(deelname.bestuur.inwoners or 0 for deelname in leden)
+            totaal = sum(rij[4] or 0 for rij in leden)
         return super().get_context_data(
             regio=regio,
-            leden=weergave.deelname_rijen(leden, totaal),
+            leden=leden,
+            leden_rijen=weergave.leden_rijen(leden, totaal),
             totaal_inwoners=totaal,
-            organen=weergave.organen_rijen(selectors.organen_van(regio=regio)),
+            organen=weergave.organen_lijst(
+                _rijen(*selectors.organen_van_regio_query(regio), Orgaan.objects.db)
+            ),
             acties=RegioPolicy().allowed(self.request.user, regio),
             **kwargs,
         )
+
+
+def _rijen(sql, params, using):
+    with connections[using].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 class OrgaanView(PageView):
@@ -77,8 +91,12 @@ class OrgaanView(PageView):
         orgaan = get_object_or_404(Orgaan.objects.select_related("regio", "bestuur"), pk=kwargs["pk"])
         user = self.request.user
         # The seats as plain rows of a written-out query, their tables' rows written by weergave.zetel_rijen.
-        leden = paginate_sql(self.request, *selectors.samenstelling_query(orgaan))
-        oud_leden = paginate_sql(self.request, *selectors.oud_leden_query(orgaan), prefix="oud")
+        leden = paginate_sql(
+            self.request, *selectors.samenstelling_query(orgaan), using=Lidmaatschap.objects.db
+        )
+        oud_leden = paginate_sql(
+            self.request, *selectors.oud_leden_query(orgaan), prefix="oud", using=Lidmaatschap.objects.db
+        )
         stukken = paginate(
             self.request, selectors.stukken_visible_to(user).filter(orgaan=orgaan), prefix="stukken"
         )

@@ -7,17 +7,19 @@ views below hand the templates the finished strings instead (the HTML stays the 
 and vergaderingen.
 """
 
+from html import escape as _escape  # Django's `escape` of a str, without its lazy-text wrapper
+
 from django.urls import reverse
 from django.utils.dates import MONTHS
-from django.utils.formats import localize
+from django.utils.formats import number_format
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext, ngettext
 
-from regioportaal.templatetags.portaal import getal, procent
+from regioportaal.templatetags.portaal import procent
 
-from .models import BestuurSoort, Land, OrgaanSoort, PartijSoort, Rechtsvorm, Rol
+from .models import BestuurSoort, Land, Orgaan, OrgaanSoort, PartijSoort, Rechtsvorm, Rol
 
 _ID = 900719925474099  # a number no real id has: the placeholder of `url_maker` for an int argument
 _SLUG = "slug-0x9f2d-placeholder"
@@ -43,52 +45,93 @@ def datum_maker():
     return lambda dag: "" if dag is None else f"{dag.day} {maanden[dag.month]} {dag.year:04d}"
 
 
-def regio_kaarten(regios):
-    """The start page's cards: each region (of a page of `selectors.regio_list`) with `url`, `soort` (legal form
-    and country) and `omvang` ("20 leden, 870.727 inwoners") as the card shows them."""
+def geheel_maker(force_grouping=False):
+    """A function `int -> str` that writes a whole number as Django does in the active language: as `localize`
+    (`{{ n }}` in a template) by default, as the filter `getal` with `force_grouping`. The separator is read from
+    one formatted example; anything but an int (and a language whose example is not grouped by threes) goes
+    through Django's `number_format` itself."""
+
+    def django(n):
+        return number_format(n, decimal_pos=0 if force_grouping else None, force_grouping=force_grouping)
+
+    voorbeeld = str(django(1234567))
+    k = (len(voorbeeld) - 7) // 2
+    scheiding = voorbeeld[1 : 1 + k]
+    if voorbeeld != f"1{scheiding}234{scheiding}567" or any(c.isdigit() for c in scheiding):
+        return lambda n: str(django(n))
+    if not scheiding:
+        return lambda n: str(n) if type(n) is int else str(django(n))
+    return lambda n: f"{n:,}".replace(",", scheiding) if type(n) is int else str(django(n))
+
+
+def regio_kaarten(rijen):
+    """The start page's cards as HTML, as the template's loop over the regions wrote them (every value escaped),
+    from a page of `selectors.regio_kaarten_query`'s rows: each card the region's link, its legal form and country,
+    and its size ("20 leden, 870.727 inwoners"). The texts that repeat (a legal form and country, a number of
+    members) are made once."""
     rechtsvormen, landen = labels(Rechtsvorm.choices), labels(Land.choices)
     url = url_maker("besturen:regio", "slug")
-    for regio in regios:
-        regio.url = url(regio.slug)
-        rechtsvorm = capfirst(rechtsvormen.get(regio.rechtsvorm, regio.rechtsvorm))
-        regio.soort = f"{rechtsvorm} · {landen.get(regio.land, regio.land)}"
-        omvang = ngettext("%(n)s lid", "%(n)s leden", regio.aantal_leden) % {
-            "n": localize(regio.aantal_leden)
-        }
-        if regio.inwoners:
-            omvang += ", " + gettext("%(inwoners)s inwoners") % {"inwoners": getal(regio.inwoners)}
-        regio.omvang = omvang
-    return regios
+    aantal, getal_tekst = geheel_maker(), geheel_maker(force_grouping=True)
+    inwoners_tekst = gettext("%(inwoners)s inwoners")
+    soorten, leden = {}, {}
+    kaarten = []
+    for naam, slug, land, rechtsvorm, aantal_leden, inwoners in rijen:
+        soort = soorten.get((rechtsvorm, land))
+        if soort is None:
+            soort = f"{capfirst(rechtsvormen.get(rechtsvorm, rechtsvorm))} · {landen.get(land, land)}"
+            soort = soorten[rechtsvorm, land] = _escape(soort)
+        omvang = leden.get(aantal_leden)
+        if omvang is None:
+            omvang = leden[aantal_leden] = ngettext("%(n)s lid", "%(n)s leden", aantal_leden) % {
+                "n": aantal(aantal_leden)
+            }
+        if inwoners:
+            omvang += ", " + inwoners_tekst % {"inwoners": getal_tekst(inwoners)}
+        kaarten.append(
+            f'\n  <li class="card">\n    <h2><a href="{_escape(url(slug))}">{_escape(naam)}</a></h2>'
+            f'\n    <p class="meta">{soort}</p>\n    <p>{_escape(omvang)}</p>\n  </li>\n  '
+        )
+    return mark_safe("".join(kaarten))
 
 
-def organen_rijen(organen):
-    """The bodies of a region page (`selectors.organen_van`), each with `url`, `soort_tekst` and `leden_tekst`."""
+def organen_lijst(rijen):
+    """The bodies' list of a region page as HTML, as the template's loop over `organen_van`'s bodies wrote it
+    (every value escaped), from the rows of `selectors.organen_van_regio_query`: each body's link, kind and number
+    of members."""
+    veld = {veld.attname: i for i, veld in enumerate(Orgaan._meta.concrete_fields)}
+    pk, soort_, naam_ = veld["id"], veld["soort"], veld["naam"]
     soorten, url = labels(OrgaanSoort.choices), url_maker("besturen:orgaan")
-    organen = list(organen)
-    for orgaan in organen:
-        orgaan.url = url(orgaan.pk)
-        orgaan.soort_tekst = soorten.get(orgaan.soort, orgaan.soort)
-        orgaan.leden_tekst = ngettext("%(n)s lid", "%(n)s leden", orgaan.aantal_leden) % {
-            "n": localize(orgaan.aantal_leden)
-        }
-    return organen
+    aantal, leden = geheel_maker(), {}
+    delen = []
+    for rij in rijen:
+        soort, n = rij[soort_], rij[-1]
+        tekst = leden.get(n)
+        if tekst is None:
+            tekst = leden[n] = _escape(ngettext("%(n)s lid", "%(n)s leden", n) % {"n": aantal(n)})
+        delen.append(
+            f'\n  <li><a href="{_escape(url(rij[pk]))}">{_escape(rij[naam_])}</a> <span class="meta">'
+            f"({_escape(soorten.get(soort, soort))}; {tekst})</span></li>\n  "
+        )
+    return mark_safe("".join(delen))
 
 
-def deelname_rijen(leden, totaal):
-    """The members' table of a region page (a page of `selectors.regio_leden`): each Deelname with `aandeel` (its
-    share of `totaal`, the region's population) and the cells as text: `bestuur_url`, `soort`, `inwoners_tekst`,
-    `aandeel_tekst`, `sinds`."""
+def leden_rijen(rijen, totaal):
+    """The rows of a region page's members' table as HTML, as the template's loop wrote them (every value escaped),
+    from a page of `selectors.regio_leden_query`'s rows: each member's linked name, kind, code, population, share of
+    `totaal` (the region's population) and the day it joined."""
     soorten, url, datum = labels(BestuurSoort.choices), url_maker("besturen:bestuur"), datum_maker()
-    for deelname in leden:
-        bestuur = deelname.bestuur
-        inwoners = bestuur.inwoners
-        deelname.aandeel = (inwoners / totaal * 100) if (inwoners is not None and totaal) else None
-        deelname.bestuur_url = url(bestuur.pk)
-        deelname.soort = soorten.get(bestuur.soort, bestuur.soort)
-        deelname.inwoners_tekst = getal(inwoners)
-        deelname.aandeel_tekst = procent(deelname.aandeel)
-        deelname.sinds = datum(deelname.begindatum)
-    return leden
+    getal_tekst = geheel_maker(force_grouping=True)
+    delen = []
+    for bestuur_id, naam, soort, code, inwoners, begindatum in rijen:
+        aandeel = (inwoners / totaal * 100) if (inwoners is not None and totaal) else None
+        delen.append(
+            f'\n    <tr>\n      <td><a href="{_escape(url(bestuur_id))}">{_escape(naam)}</a></td>'
+            f"\n      <td>{_escape(soorten.get(soort, soort))}</td>\n      <td>{_escape(code)}</td>"
+            f'\n      <td class="num">{"" if inwoners is None else getal_tekst(inwoners)}</td>'
+            f'\n      <td class="num">{_escape(procent(aandeel))}</td>'
+            f"\n      <td>{_escape(datum(begindatum))}</td>\n    </tr>\n    "
+        )
+    return mark_safe("".join(delen))
 
 
 def bestuur_naam(soorten):

@@ -29,7 +29,7 @@ import logging
 from uuid import uuid4
 
 from django.apps import apps
-from django.db import transaction
+from django.db import connections, router, transaction
 from django.db.models import QuerySet
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
@@ -108,12 +108,30 @@ def voor_pagina(slug=None):
     waarden = cache.get_many([GLOBAAL, SLUG.format(slug)])
     regio_id = waarden.get(SLUG.format(slug))
     if regio_id is None:  # not known yet (or evicted): one query, then known until the region changes
-        regio_id = apps.get_model(REGIO_MODEL).objects.filter(slug=slug).values_list("pk", flat=True).first()
+        regio_id = _regio_id(slug)
         if regio_id is not None:
             cache.set(SLUG.format(slug), regio_id, None)
     if regio_id is None:
         return [waarden.get(GLOBAAL) or _lees([GLOBAAL])[0], "geen-regio"]
     return voor_regio(regio_id)
+
+
+def _regio_id(slug):
+    """The id of the region with `slug` (unique), or None: one written-out query on the region's table (on the
+    database the router reads the model from), the ORM's `filter(slug=slug).values_list("pk").first()` without
+    building a queryset on every page of a region the cache does not know yet."""
+    model = apps.get_model(REGIO_MODEL)
+    alias = router.db_for_read(model)
+    connection = connections[alias]
+    qn = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {qn(model._meta.pk.column)} FROM {qn(model._meta.db_table)} "
+            f"WHERE {qn(model._meta.get_field('slug').column)} = %s",
+            [slug],
+        )
+        row = cursor.fetchone()
+    return None if row is None else row[0]
 
 
 def voor_regio(regio_id):

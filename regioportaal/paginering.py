@@ -3,7 +3,7 @@ written-out query), where Django's paginator asks two (a COUNT and the page)."""
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db import connection
+from django.db import connection, connections
 from django.db.models import Count, Window
 
 
@@ -33,18 +33,19 @@ def paginate(request, queryset, prefix="pagina"):
 
 class _Rijen:
     """A written-out query (`kolommen` and the rest from FROM on, its ORDER BY included) as a Paginator's object
-    list: its COUNT and each slice one query, rows as tuples."""
+    list: its COUNT and each slice one query, rows as tuples, on the database `using` (None: `default`)."""
 
-    def __init__(self, kolommen, rest, params):
+    def __init__(self, kolommen, rest, params, using=None):
         self.kolommen, self.rest, self.params = kolommen, rest, list(params)
+        self.connection = connection if using is None else connections[using]
 
     def count(self):
-        with connection.cursor() as cursor:
+        with self.connection.cursor() as cursor:
             cursor.execute(f"SELECT COUNT(*) FROM (SELECT {self.kolommen} {self.rest}) rijen", self.params)
             return cursor.fetchone()[0]
 
     def __getitem__(self, stuk):
-        with connection.cursor() as cursor:
+        with self.connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT {self.kolommen} {self.rest} LIMIT %s OFFSET %s",
                 [*self.params, stuk.stop - stuk.start, stuk.start],
@@ -52,18 +53,21 @@ class _Rijen:
             return cursor.fetchall()
 
 
-def paginate_sql(request, kolommen, rest, params, prefix="pagina"):
+def paginate_sql(request, kolommen, rest, params, prefix="pagina", using=None):
     """`paginate` for a written-out query of plain rows: `SELECT {kolommen} {rest}` with `params` (`rest` from FROM
     on, ending in an ORDER BY); a page of tuples, with its total from the same query (`COUNT(*) OVER ()`). A page
-    number below 1 or past the end goes through Django's paginator (a COUNT and the page), as `paginate` does."""
-    paginator = Paginator(_Rijen(kolommen, rest, params), settings.PAGINATE_BY)
+    number below 1 or past the end goes through Django's paginator (a COUNT and the page), as `paginate` does.
+    `using`: the database to read from (the one the ORM would read the rows' model from, `Model.objects.db`, so a
+    safe request reads from the replica as the ORM's would); None reads from `default`."""
+    rijen = _Rijen(kolommen, rest, params, using)
+    paginator = Paginator(rijen, settings.PAGINATE_BY)
     try:
         nummer = int(request.GET.get(prefix) or 1)
     except ValueError:
         nummer = 1
     if nummer < 1:
         return paginator.get_page(nummer)
-    with connection.cursor() as cursor:
+    with rijen.connection.cursor() as cursor:
         cursor.execute(
             f"SELECT {kolommen}, COUNT(*) OVER () {rest} LIMIT %s OFFSET %s",
             [*params, paginator.per_page, (nummer - 1) * paginator.per_page],

@@ -5,6 +5,8 @@ the end-to-end test adds the `replica` alias for itself, pointing at the test da
 variable is set.
 """
 
+import datetime
+
 import pytest
 from django.contrib.sessions.models import Session
 from django.core.cache import cache
@@ -13,11 +15,13 @@ from django.http import HttpResponse
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from besturen.models import Regio
 from regioportaal import dbrouter
 from regioportaal.dbrouter import READ_PRIMARY_COOKIE, ReplicaMiddleware, ReplicaRouter
-from tests.factories import PASSWORD, RegioFactory, UserFactory
+from tests.factories import PASSWORD, DeelnameFactory, OrgaanFactory, RegioFactory, UserFactory
+from vergaderingen.models import Agendapunt, AgendapuntStatus, Document, Vergadering, VergaderingStatus
 
 ROUTER = ReplicaRouter()
 
@@ -223,6 +227,43 @@ def test_pages_read_from_the_replica_until_the_visitor_writes_and_then_see_the_w
     primair_sql = _tabellen(geschreven.captured_queries)
     assert "django_session" in primair_sql  # the session: always the primary
     assert "besturen_regio" in primair_sql  # the region switcher, cached under a generation: the primary too
+
+
+@pytest.mark.django_db(transaction=True, databases=["default", "replica"])
+def test_the_written_out_public_lists_read_from_the_replica_as_the_orm_did(client, replica, settings):
+    """The start page's cards, a region page's bodies and members, a body page's seats and a meeting page's items
+    and documents are written-out queries: without the page cache an anonymous visitor's page reads them from the
+    replica only."""
+    regio = RegioFactory(naam="Denderregio")
+    DeelnameFactory(regio=regio)
+    orgaan = OrgaanFactory(regio=regio)
+    nu = timezone.now()
+    vergadering = Vergadering.objects.create(
+        orgaan=orgaan,
+        begin=nu,
+        einde=nu + datetime.timedelta(hours=2),
+        status=VergaderingStatus.AGENDA_GEPUBLICEERD,
+        agenda_gepubliceerd_op=nu,
+    )
+    punt = Agendapunt.objects.create(
+        vergadering=vergadering, volgnummer=1, titel="Punt", status=AgendapuntStatus.GEAGENDEERD
+    )
+    Document.objects.create(agendapunt=punt, naam="nota.pdf", bestand="nota.pdf", grootte=1)
+    settings.PAGINACACHE = False
+    for url, tabellen in (
+        ("/", ["besturen_regio", "besturen_deelname"]),
+        (reverse("besturen:regio", args=[regio.slug]), ["besturen_deelname", "besturen_orgaan"]),
+        (orgaan.get_absolute_url(), ["besturen_lidmaatschap", "besturen_orgaan"]),
+        (vergadering.get_absolute_url(), ["vergaderingen_agendapunt", "vergaderingen_document"]),
+    ):
+        with (
+            CaptureQueriesContext(replica) as gelezen,
+            CaptureQueriesContext(connections["default"]) as primair,
+        ):
+            response = client.get(url)
+        assert response.status_code == 200
+        assert all(tabel in _tabellen(gelezen.captured_queries) for tabel in tabellen), url
+        assert not primair.captured_queries, url
 
 
 def test_the_sticky_seconds_come_from_the_settings(settings):

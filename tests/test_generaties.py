@@ -44,3 +44,19 @@ def test_a_write_after_a_rolled_back_savepoint_still_replaces_on_commit(
         voor = cache.get(generaties.ALLES)
         assert len(_vervangingen()) == 1
     assert cache.get(generaties.ALLES) != voor  # replaced again on commit
+
+
+def test_a_region_page_keys_on_the_region_its_slug_names():
+    """The slug's region is read with a written-out query: the id the ORM finds, None for a slug of no region, and
+    a page of an unknown slug keys on the global generation alone."""
+    from besturen.models import Regio
+    from tests.factories import RegioFactory
+
+    regio, andere = RegioFactory(slug="een-regio"), RegioFactory(slug="een-andere-regio")
+    for slug in ("een-regio", "een-andere-regio", "geen-regio"):
+        orm = Regio.objects.filter(slug=slug).values_list("pk", flat=True).first()
+        assert generaties._regio_id(slug) == orm
+    cache.clear()
+    assert generaties.voor_pagina("een-regio")[1] == f"regio-{regio.pk}"
+    assert generaties.voor_pagina("een-andere-regio")[1] == f"regio-{andere.pk}"
+    assert generaties.voor_pagina("geen-regio")[1] == "geen-regio"
