@@ -1,6 +1,7 @@
 """The public pages of a region's strategy and opgaven: strategy, the filtered list, the synergy graph, one opgave."""
 
 from decimal import Decimal
+from html import escape as _escape
 from itertools import groupby
 from operator import attrgetter
 
@@ -13,6 +14,7 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
+from besturen import selectors as besturen_selectors
 from besturen import weergave
 from besturen.models import Regio
 from regioportaal.views import PageView, paginate
@@ -75,7 +77,9 @@ class OpgavenView(PageView):
         return super().get_template_names()
 
     def get_context_data(self, **kwargs):
-        regio = get_object_or_404(Regio, slug=kwargs["slug"])
+        regio = besturen_selectors.regio_met_slug(kwargs["slug"])
+        if regio is None:
+            raise Http404
         user = self.request.user
         zichtbaar = Opgave.objects.visible_to(user).filter(regio=regio)
         # The choices as plain rows (the region's own themes and goals in one query).
@@ -124,26 +128,27 @@ def _geheel(getal):
 def _lijst_rijen(opgaven):
     """The rows of the opgaven list as HTML, written here as the template's loop wrote them (fifty rows: a template
     loop of seven cells cost more than the query): title with link and draft badge, status, priority, opdrachtgever,
-    goal numbers and themes ("—" when empty). `opgaven`: a page of `_LIJST_KOLOMMEN` rows."""
+    goal numbers and themes ("—" when empty). `opgaven`: a page of `_LIJST_KOLOMMEN` rows. Every cell is plain text
+    (or a number's SafeString of digits and separators), escaped with `html.escape`: what Django's `escape` writes
+    for it, without the lazy-text wrapper around every call."""
     statussen, url = weergave.labels(Status.choices), weergave.url_maker("opgaven:opgave")
     niet_gepubliceerd = gettext("niet gepubliceerd")  # outside the f-string: makemessages reads it there
     badge = f' <span class="badge">{conditional_escape(niet_gepubliceerd)}</span>'
+    statussen = {waarde: _escape(label) for waarde, label in statussen.items()}
     doelen, themas = selectors.lijst_koppelingen([rij[0] for rij in opgaven])
     rijen = []
     for pk, titel, gepubliceerd, status, prioriteit, persoon, voornaam, achternaam in opgaven:
-        cellen = (
-            statussen.get(status, status),
-            _geheel(prioriteit),
-            f"{voornaam} {achternaam}" if persoon else "—",
-            ", ".join(_geheel(nummer) for nummer in doelen.get(pk, ())) or "—",
-            ", ".join(themas.get(pk, ())) or "—",
-        )
-        status, prioriteit, opdrachtgever, doelstellingen, themas_tekst = map(conditional_escape, cellen)
+        label = statussen.get(status)
+        if label is None:
+            label = _escape(str(status))
+        opdrachtgever = _escape(f"{voornaam} {achternaam}") if persoon else "—"
+        doelstellingen = _escape(", ".join(_geheel(nummer) for nummer in doelen.get(pk, ()))) or "—"
+        themas_tekst = _escape(", ".join(themas.get(pk, ()))) or "—"
         rijen.append(
-            f'\n      <tr>\n        <th scope="row"><a href="{conditional_escape(url(pk))}">'
-            f"{conditional_escape(titel)}</a>{'' if gepubliceerd else badge}</th>\n"
-            f"        <td>{status}</td>\n"
-            f'        <td class="num">{prioriteit}</td>\n'
+            f'\n      <tr>\n        <th scope="row"><a href="{_escape(url(pk))}">'
+            f"{_escape(titel)}</a>{'' if gepubliceerd else badge}</th>\n"
+            f"        <td>{label}</td>\n"
+            f'        <td class="num">{_escape(_geheel(prioriteit))}</td>\n'
             f"        <td>{opdrachtgever}</td>\n"
             f"        <td>{doelstellingen}</td>\n"
             f"        <td>{themas_tekst}</td>\n"
