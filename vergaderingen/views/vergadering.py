@@ -75,7 +75,7 @@ class VergaderingView(PageView):
         policy = VergaderingPolicy()
         mag_voorstellen = policy.may(user, "propose", vergadering)
         gehouden = vergadering.status in (VergaderingStatus.AFGELOPEN, VergaderingStatus.NOTULEN_GOEDGEKEURD)
-        punten = selectors.agenda(vergadering, met_besloten=self.lid)
+        punten = selectors.agenda_pagina(vergadering, met_besloten=self.lid)
         for punt in punten:  # None without a decision (the template then skips the failed lookup's exception)
             punt.genomen_besluit = getattr(punt, "besluit", None)
         return super().get_context_data(
