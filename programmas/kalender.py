@@ -236,8 +236,20 @@ def programmas_van_regio(regio, *, besloten):
     return _gegevens(paren, besloten=besloten)
 
 
-def _gegevens(paren, *, besloten):
-    """`Programmagegevens` of (programme, its versions newest first) pairs, the councils' progress read (one query)."""
+def programmas_uit(paren, *, besloten, voortgang):
+    """The `Programmagegevens` of (programme, its versions newest first) pairs, with the councils' progress given
+    (no query). `voortgang` holds, per version id, what `_voortgang_raden` reads (decisions, open decisions, latest
+    council meeting date) for at least every version routed to the councils whose deadline is not before a day
+    `vandaag` (or that has none); a version without decisions may be absent. Their dates on or after `vandaag` are
+    those of `_gegevens(paren, besloten=besloten)`: a councils' date comes on or after `vandaag` only from such a
+    version (its deadline, or without one its routing date plus the term), so the progress of the other versions is
+    not needed there. The grip page reads it so (`selectors_grip.regio_programmas`) for the next dates it lists."""
+    return _gegevens(paren, besloten=besloten, voortgang=voortgang)
+
+
+def _gegevens(paren, *, besloten, voortgang=None):
+    """`Programmagegevens` of (programme, its versions newest first) pairs, the councils' progress read (one query),
+    or taken from `voortgang` (see `programmas_uit`)."""
     uit = []
     for programma, versies in paren:
         zichtbaar = versies if besloten else [v for v in versies if v.openbaar]
@@ -261,16 +273,21 @@ def _gegevens(paren, *, besloten):
                 raden_klaar_op=None,
             )
         )
-    _raden_klaar(uit)
+    _raden_klaar(uit, voortgang)
     return uit
 
 
-def _raden_klaar(gegevens):
-    """When every council responded, per counting version (one query for all)."""
+def _raden_klaar(gegevens, voortgang=None):
+    """When every council responded, per counting version (one query for all, or from `voortgang`: see
+    `programmas_uit`)."""
     routed = {g.versie.pk: g for g in gegevens if g.versie is not None and g.versie.voorgelegd_op is not None}
     if not routed:
         return
-    for versie_id, totaal, open_, laatst in _voortgang_raden(list(routed)):
+    if voortgang is None:
+        rijen = _voortgang_raden(list(routed))
+    else:
+        rijen = [(versie_id, *voortgang[versie_id]) for versie_id in routed if versie_id in voortgang]
+    for versie_id, totaal, open_, laatst in rijen:
         g = routed[versie_id]
         versie = g.versie
         if totaal and not open_:

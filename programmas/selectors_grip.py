@@ -26,6 +26,7 @@ from .models import (
     Programmaregel,
     Programmaregeling,
     Raadsbesluit,
+    Registratie,
     Versie,
     VersieStatus,
 )
@@ -136,17 +137,30 @@ _REGIO_VAN_REGELING = Programmaregeling._meta.get_field("regio")
 _PROGRAMMA_KOLOM = [f.attname for f in Versie._meta.concrete_fields].index("jaarprogramma_id")
 
 
+_KOLOMMEN = {}  # (model, database vendor) → `_kolommen(model)`: a function of the code alone
+
+
 def _kolommen(model):
-    """The columns of `model`'s concrete fields, in their order (as `Model.from_db` takes their values)."""
-    return [connection.ops.quote_name(f.column) for f in model._meta.concrete_fields]
+    """The columns of `model`'s concrete fields, in their order (as `Model.from_db` takes their values), quoted."""
+    sleutel = model, connection.vendor
+    kolommen = _KOLOMMEN.get(sleutel)
+    if kolommen is None:
+        kolommen = _KOLOMMEN[sleutel] = [
+            connection.ops.quote_name(f.column) for f in model._meta.concrete_fields
+        ]
+    return kolommen
 
 
 def bijdragen_per_jaar(bestuur, regios, *, besloten):
     """`bestuur`'s frozen contribution per region and year, oldest year first: {regio id: [Jaarbijdrage]} (one
     query, whatever the number of regions, years and programmes). A year without a counting version is absent."""
-    versies = tellende_versies(regios, besloten=besloten, bestuur=bestuur)
+    return _per_jaar(tellende_versies(regios, besloten=besloten, bestuur=bestuur).values())
+
+
+def _per_jaar(versies):
+    """{regio id: [Jaarbijdrage]} of counting versions carrying `centen` (one per programme), oldest year first."""
     jaren = defaultdict(dict)
-    for versie in sorted(versies.values(), key=lambda v: (v.jaarprogramma.jaar, v.jaarprogramma.soort)):
+    for versie in sorted(versies, key=lambda v: (v.jaarprogramma.jaar, v.jaarprogramma.soort)):
         centen = versie.centen
         if centen is None:
             continue  # the member takes part in no line of this programme
@@ -217,6 +231,12 @@ def open_raadsbesluiten(bestuur, regios, *, besloten, vandaag=None):
         v._state.fields_cache["jaarprogramma"] = j
         b._state.fields_cache["versie"] = v
         besluiten.append(b)
+    return _open(besluiten, vandaag)
+
+
+def _open(besluiten, vandaag):
+    """Of `besluiten` (with their versions, programmes and regions), the ones the councils can still record, each
+    with `zienswijze` and `te_laat`, in their order."""
     uit = []
     for besluit in besluiten:
         if not open_voor_raden(besluit.versie):
@@ -233,3 +253,116 @@ def deelgenomen_opgaven(bestuur, regio, *, besloten):
     return Programmaregel.objects.filter(
         _zichtbaar_q(besloten, "versie__"), versie__jaarprogramma__regio=regio, deelnemers=bestuur
     ).values("opgave_id")
+
+
+@dataclass
+class Regioprogrammas:
+    """One region's programmes as the grip page reads them, for one member and reader (`regio_programmas`)."""
+
+    paren: list  # (Jaarprogramma, its versions newest first), as `kalender.programmas_van_regio` reads them
+    bijdragen: list  # the member's Jaarbijdragen: `bijdragen_per_jaar(bestuur, [regio], ...)[regio.pk]`
+    open_besluiten: list  # `open_raadsbesluiten(bestuur, [regio], ...)`
+    voortgang: dict  # versie id → (decisions, open ones, latest council meeting date): `regio_programmas`
+    vandaag: object  # the day `voortgang` was read for
+
+
+def regio_programmas(regio, bestuur, *, besloten, vandaag=None):
+    """What the grip page shows of the programmes of `regio` (which carries its settings, as the grip page's
+    `deelname_or_404` reads it) for member `bestuur`, from one query: every programme with its versions (for the
+    calendar), `bestuur`'s frozen total in each version that can count (for its contributions) and its open decision
+    on each version before the councils. `besloten`: the reader may read the region's non-public pieces (else the
+    contributions and decisions come from public versions only, as `_zichtbaar_q` has it; the calendar filters
+    itself, `kalender.programmas_uit`).
+
+    It gives what `kalender.programmas_van_regio(regio, ...)`, `bijdragen_per_jaar(bestuur, [regio.pk], ...)` and
+    `open_raadsbesluiten(bestuur, [regio.pk], ...)` give, with each version's councils' progress (as
+    `kalender._voortgang_raden` reads it) for the versions routed to the councils whose deadline is not before
+    `vandaag` (or that have none): the only ones whose councils' date can still come (`kalender.programmas_uit`).
+    Each programme is on `regio` itself. The query reads the region's versions once instead of four times."""
+    vandaag = vandaag or timezone.localdate()
+    db = Jaarprogramma.objects.db  # the database the ORM would read (`regioportaal.dbrouter`)
+    j_cols, v_cols, b_cols = (_kolommen(m) for m in (Jaarprogramma, Versie, Raadsbesluit))
+    qn = connection.ops.quote_name
+    programma, versie, besluit, bijdrage, registratie = (
+        qn(m._meta.db_table) for m in (Jaarprogramma, Versie, Raadsbesluit, Bijdrage, Registratie)
+    )
+    tellend, tellend_params = sqlrijen.in_lijst("v.status", TELLENDE_STATUSSEN)
+    raadsfase, raadsfase_params = sqlrijen.in_lijst("v.status", RAADSFASE)
+    open_, open_params = sqlrijen.in_lijst("rb.uitkomst", termijnen.OPEN_UITKOMSTEN)
+    b_open, b_open_params = sqlrijen.in_lijst("b.uitkomst", termijnen.OPEN_UITKOMSTEN)
+    bestuur_pk = getattr(bestuur, "pk", bestuur)
+    routed = "v.voorgelegd_op IS NOT NULL AND (v.deadline IS NULL OR v.deadline >= %s)"
+    sql = (
+        "SELECT "
+        + ", ".join(
+            [
+                *(f"j.{c}" for c in j_cols),
+                *(f"v.{c}" for c in v_cols),
+                f"CASE WHEN v.bevroren_op IS NOT NULL AND {tellend} THEN (SELECT SUM(bd.centen) FROM {bijdrage} bd "
+                "WHERE bd.versie_id = v.id AND bd.bestuur_id = %s) END",
+                f"CASE WHEN {routed} THEN (SELECT COUNT(*) FROM {besluit} rb WHERE rb.versie_id = v.id) END",
+                f"CASE WHEN {routed} THEN (SELECT COUNT(*) FROM {besluit} rb WHERE rb.versie_id = v.id AND {open_}) "
+                "END",
+                f"CASE WHEN {routed} THEN (SELECT MAX(rg.datum_raad) FROM {registratie} rg INNER JOIN {besluit} rb "
+                "ON rg.besluit_id = rb.id WHERE rb.versie_id = v.id) END",
+                *(f"b.{c}" for c in b_cols),
+            ]
+        )
+        + f" FROM {programma} j LEFT OUTER JOIN {versie} v ON v.jaarprogramma_id = j.id "
+        f"LEFT OUTER JOIN {besluit} b ON b.versie_id = v.id AND b.bestuur_id = %s AND {raadsfase} AND {b_open} "
+        "WHERE j.regio_id = %s ORDER BY j.jaar DESC, j.soort ASC, j.id ASC, v.nummer DESC"
+    )
+    params = [
+        *tellend_params,
+        bestuur_pk,
+        vandaag,
+        vandaag,
+        *open_params,
+        vandaag,
+        bestuur_pk,
+        *raadsfase_params,
+        *b_open_params,
+        regio.pk,
+    ]
+    with connections[db].cursor() as cursor:
+        cursor.execute(sql, params)
+        gelezen = cursor.fetchall()
+    nj, nv = len(j_cols), len(v_cols)
+    paren, per_pk, tellende, besluiten, voortgang = [], {}, {}, [], {}
+    for rij in gelezen:
+        paar = per_pk.get(rij[0])
+        if paar is None:
+            j = sqlrijen.maak(Jaarprogramma, db, None, rij[:nj])
+            j._state.fields_cache["regio"] = regio
+            paar = per_pk[rij[0]] = (j, [])
+            paren.append(paar)
+        if rij[nj] is None:  # a programme without versions
+            continue
+        j = paar[0]
+        v = sqlrijen.maak(Versie, db, None, rij[nj : nj + nv])
+        v._state.fields_cache["jaarprogramma"] = j
+        paar[1].append(v)
+        centen, totaal, open_aantal, laatst = rij[nj + nv : nj + nv + 4]
+        zichtbaar = besloten or v.openbaar
+        if (
+            zichtbaar
+            and j.pk not in tellende
+            and v.bevroren_op is not None
+            and v.status in TELLENDE_STATUSSEN
+        ):
+            v.centen = None if centen is None else int(centen)  # SUM of a bigint: numeric in PostgreSQL
+            tellende[j.pk] = v
+        if totaal:
+            voortgang[v.pk] = (totaal, open_aantal, sqlrijen.als_datum(laatst))  # SQLite: the date as text
+        if zichtbaar and rij[nj + nv + 4] is not None:  # its open decision on a version before the councils
+            b = sqlrijen.maak(Raadsbesluit, db, None, rij[nj + nv + 4 :])
+            b._state.fields_cache["versie"] = v
+            besluiten.append(b)
+    besluiten.sort(key=lambda b: (b.deadline, b.pk))
+    return Regioprogrammas(
+        paren=paren,
+        bijdragen=_per_jaar(tellende.values()).get(regio.pk, []),
+        open_besluiten=_open(besluiten, vandaag),
+        voortgang=voortgang,
+        vandaag=vandaag,
+    )

@@ -3,13 +3,14 @@ in grip.html, _opgaven.html and _documenten.html (a region of 20 members and 13 
 participants' table alone; the template resolves each variable and filter again per cell). Each function returns
 the text of its loop, marked safe, every value escaped."""
 
+from html import escape as _html_escape
+
 from django.template.defaultfilters import truncatewords
-from django.utils.formats import localize
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
-from besturen.weergave import datum_maker, url_maker
+from besturen.weergave import datum_maker, geheel_maker, url_maker
 from programmas.models import Jaarprogramma, Versie
 from programmas.templatetags.programma import Notatie
 from regioportaal.templatetags.portaal import euro
@@ -17,7 +18,7 @@ from regioportaal.templatetags.portaal import euro
 
 def deelnemer_rijen(deelnemers):
     """The participants' table body: as `{% for deelnemer in deelnemers %}` in grip.html (rows from `deelnemers`)."""
-    esc = conditional_escape
+    esc = _esc
     deze_gemeente = esc(gettext("deze gemeente"))
     delen = []
     cellen = {}  # a cell's text → its HTML: most cells repeat a few fractions (0 or 1 of a body's seats)
@@ -27,10 +28,10 @@ def deelnemer_rijen(deelnemers):
             kop = f'<strong>{naam}</strong> <span class="meta">({deze_gemeente})</span>'
         eigen = ' class="eigen"' if deelnemer.eigen else ""
         rij = []
-        for stem in deelnemer.stemmen:
-            cel = cellen.get(stem.tekst)
+        for tekst in deelnemer.stemmen:
+            cel = cellen.get(tekst)
             if cel is None:
-                cel = cellen[stem.tekst] = f'<td class="num">{esc(stem.tekst)}</td>'
+                cel = cellen[tekst] = f'<td class="num">{esc(tekst)}</td>'
             rij.append(cel)
         stemmen = "".join(rij)
         delen.append(
@@ -47,13 +48,14 @@ def deelnemer_rijen(deelnemers):
 def organen_teksten(organen):
     """The three loops over the voting bodies in the participants' section of grip.html, as a dict: `koppen` (the
     columns' heads), `totalen` (the footer's cells) and `lijst` (the line naming each body with its link)."""
-    esc = conditional_escape
+    esc = _esc
     orgaan_url = url_maker("besturen:orgaan")
+    getal = geheel_maker()  # as `localize`
     koppen, totalen, lijst = [], [], []
     for orgaan in organen:
         naam = esc(orgaan.naam)
         koppen.append(f'<th scope="col" class="num">{esc(orgaan.afkorting or orgaan.naam)}</th>')
-        totalen.append(f'<td class="num">{esc(localize(orgaan.stemmen_totaal))}</td>')
+        totalen.append(f'<td class="num">{esc(getal(orgaan.stemmen_totaal))}</td>')
         link = f'<a href="{esc(orgaan_url(orgaan.pk))}">{naam}</a>'
         lijst.append(f"{esc(orgaan.afkorting)}: {link}" if orgaan.afkorting else link)
     return {
@@ -65,9 +67,9 @@ def organen_teksten(organen):
 
 def vertegenwoordiger_rijen(zetels):
     """The representatives' table body: as `{% for zetel in vertegenwoordigers %}` in grip.html (`Zetel`s)."""
-    esc = conditional_escape
+    esc = _esc
     orgaan_url = url_maker("besturen:orgaan")
-    datum = datum_maker()
+    datum = _datum()
     return mark_safe(
         "".join(
             f'\n      <tr><td><a href="{esc(orgaan_url(zetel.orgaan.pk))}">{esc(zetel.orgaan.naam)}</a></td>'
@@ -81,20 +83,21 @@ def vertegenwoordiger_rijen(zetels):
 def bijdrage_rijen(jaren):
     """The contributions' table body: as `{% for jaar in jaren %}{% for item in jaar.programmas %}` in grip.html
     (`programmas.selectors_grip.Jaarbijdrage`s)."""
-    esc = conditional_escape
+    esc = _esc
     versie_url = url_maker("programmas:versie")
     notatie = Notatie()
     soorten = _labels(Jaarprogramma, "soort")
     statussen = _labels(Versie, "status")
+    getal = geheel_maker()  # as `localize`
     delen = []
     for jaar in jaren:
         for i, item in enumerate(jaar.programmas):
             kop = (
-                f'<th scope="rowgroup" rowspan="{localize(len(jaar.programmas))}">{jaar.jaar}</th>'
+                f'<th scope="rowgroup" rowspan="{getal(len(jaar.programmas))}">{jaar.jaar}</th>'
                 if i == 0
                 else ""
             )
-            versie = gettext("versie %(nummer)s") % {"nummer": esc(localize(item.versie.nummer))}
+            versie = gettext("versie %(nummer)s") % {"nummer": esc(getal(item.versie.nummer))}
             delen.append(
                 "\n      <tr>"
                 f"\n        {kop}"
@@ -110,9 +113,9 @@ def bijdrage_rijen(jaren):
 
 def opgave_rijen(opgaven):
     """The opgaven's table body: as `{% for opgave in opgaven %}` in _opgaven.html (`secties.Opgaveregel`s)."""
-    esc = conditional_escape
+    esc = _esc
     opgave_url = url_maker("opgaven:opgave")
-    datum = datum_maker()
+    datum = _datum()
     geen_rapportage = esc(gettext("nog geen rapportage"))
     geen_mandaat = esc(gettext("geen geldend mandaat"))
     delen = []
@@ -157,8 +160,8 @@ def opgave_rijen(opgaven):
 def document_rijen(documenten):
     """The latest documents' list: as `{% for document in documenten %}` in _documenten.html
     (`secties.Documentregel`s)."""
-    esc = conditional_escape
-    datum = datum_maker()
+    esc = _esc
+    datum = _datum()
     return mark_safe(
         "".join(
             f'\n    <li><a href="{esc(document.url)}">{esc(document.titel)}</a> '
@@ -188,8 +191,8 @@ def grafiek_balken(grafiek):
 
 def datum_regels(momenten):
     """The next dates' list: as `{% for moment in datums %}` in grip.html (`programmas.kalender` moments)."""
-    esc = conditional_escape
-    datum = datum_maker()
+    esc = _esc
+    datum = _datum()
     delen = []
     for moment in momenten:
         programma = esc(moment.programma)
@@ -203,9 +206,19 @@ def datum_regels(momenten):
     return mark_safe("".join(delen))
 
 
+_LABELS = {}  # (model, field, language) → its labels: a function of the code and the translations alone
+
+
 def _labels(model, veld):
-    """{value: label} of a field's choices, translated once: what `get_FOO_display` gives for each value."""
-    return {value: str(label) for value, label in model._meta.get_field(veld).flatchoices}
+    """{value: label} of a field's choices, translated once per language: what `get_FOO_display` gives for each
+    value."""
+    sleutel = (model, veld, get_language())
+    labels = _LABELS.get(sleutel)
+    if labels is None:
+        labels = _LABELS[sleutel] = {
+            value: str(label) for value, label in model._meta.get_field(veld).flatchoices
+        }
+    return labels
 
 
 def _iso(dag):
@@ -213,3 +226,23 @@ def _iso(dag):
     if dag is None:
         return ""
     return f"{dag.year:04d}-{dag.month:02d}-{dag.day:02d}"
+
+
+def _esc(waarde):
+    """`conditional_escape(waarde)`: a plain str escaped as Django's `escape` escapes it (`html.escape`), without its
+    lazy-text wrapper (some 400 values a page); anything else (safe or lazy text, a number) by `conditional_escape`."""
+    if type(waarde) is str:
+        return _html_escape(waarde)
+    return conditional_escape(waarde)
+
+
+_DATUMS = {}  # language → `datum_maker()` in it: the month names are a function of the translations alone
+
+
+def _datum():
+    """`besturen.weergave.datum_maker()` in the active language, made once per language."""
+    taal = get_language()
+    datum = _DATUMS.get(taal)
+    if datum is None:
+        datum = _DATUMS[taal] = datum_maker()
+    return datum

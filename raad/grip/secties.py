@@ -90,7 +90,10 @@ def opgaven_met_deelname(regio, bestuur, *, eigen_rol, besloten, vandaag=None):
     )
     regel_deelnemers = connection.ops.quote_name(Programmaregel.deelnemers.through._meta.db_table)
     laatste = f"(SELECT vg.{{}} FROM {q[Voortgang]} vg WHERE vg.opgave_id = o.id ORDER BY vg.periode_eind DESC LIMIT 1)"
-    zichtbaar = "(v.openbaar OR j.regio_id = %s)" if besloten else "v.openbaar"
+    # The lines of the programmes of `regio` in versions the reader may see: every version when `besloten`. The
+    # programmes are also named by a subquery on their region: PostgreSQL then reads the versions through their
+    # programme's index instead of reading them all.
+    zichtbaar = "" if besloten else "v.openbaar AND "
     sql = (
         "SELECT o.id, o.titel, o.status, "
         + ", ".join(laatste.format(kolom) for kolom in ("status", "periode_eind", "besteed"))
@@ -105,11 +108,12 @@ def opgaven_met_deelname(regio, bestuur, *, eigen_rol, besloten, vandaag=None):
         f"o.id IN (SELECT r.opgave_id FROM {regel} r INNER JOIN {versie} v ON r.versie_id = v.id "
         f"INNER JOIN {programma} j ON v.jaarprogramma_id = j.id "
         f"INNER JOIN {regel_deelnemers} rd ON r.id = rd.programmaregel_id "
-        f"WHERE {zichtbaar} AND rd.bestuur_id = %s AND j.regio_id = %s) "
+        f"WHERE {zichtbaar}rd.bestuur_id = %s AND j.regio_id = %s "
+        f"AND v.jaarprogramma_id IN (SELECT j2.id FROM {programma} j2 WHERE j2.regio_id = %s)) "
         f"OR o.id IN (SELECT c.opgave_id FROM {q[Capaciteit]} c WHERE c.bestuur_id = %s)) AND o.regio_id = %s "
         "ORDER BY o.titel ASC, o.id ASC, m.begindatum DESC, m.id ASC"
     )
-    params = [vandaag, vandaag, *([regio.pk] if besloten else []), bestuur.pk, regio.pk, bestuur.pk, regio.pk]
+    params = [vandaag, vandaag, bestuur.pk, regio.pk, regio.pk, bestuur.pk, regio.pk]
     with connections[Opgave.objects.db].cursor() as cursor:  # the ORM's database (`regioportaal.dbrouter`)
         cursor.execute(sql, params)
         rijen = cursor.fetchall()

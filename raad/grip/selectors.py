@@ -178,9 +178,18 @@ _REGELING_VAN_REGIO = Programmaregeling._meta.get_field("regio").remote_field  #
 _REGIO_VAN_REGELING = Programmaregeling._meta.get_field("regio")
 
 
+_KOLOMMEN = {}  # (model, database vendor) → `_kolommen(model)`: a function of the code alone
+
+
 def _kolommen(model):
-    """The columns of `model`'s concrete fields, in their order (as `Model.from_db` takes their values)."""
-    return [connection.ops.quote_name(f.column) for f in model._meta.concrete_fields]
+    """The columns of `model`'s concrete fields, in their order (as `Model.from_db` takes their values), quoted."""
+    sleutel = model, connection.vendor
+    kolommen = _KOLOMMEN.get(sleutel)
+    if kolommen is None:
+        kolommen = _KOLOMMEN[sleutel] = [
+            connection.ops.quote_name(f.column) for f in model._meta.concrete_fields
+        ]
+    return kolommen
 
 
 def _instantie(db, model, waarden):
@@ -196,22 +205,13 @@ def besloten_regio_ids(user):
 # --- Participants and voting power ---------------------------------------------------------------------------------
 
 
-@dataclass
-class Stemaandeel:
-    zetels: int
-    totaal: int
-
-    @property
-    def procent(self):
-        return self.zetels / self.totaal * 100 if self.totaal else None
-
-
 def deelnemers(rijen, bestuur, zetels):
     """The region's current members with their population share and, per body of the region with voting seats, their
     voting seats and share of the votes (no query: `rijen` are the region's current memberships with their Bestuur,
     as `deelname_or_404` gives them, `zetels` its current seats counted, as `zetels_van` gives them). Returns
-    (organen, rows, total population); each row is a Deelname with `aandeel`, `stemmen` (a Stemaandeel per body, in
-    the order of `organen`) and `eigen` (this is `bestuur`)."""
+    (organen, rows, total population); each row is a Deelname with `aandeel`, `stemmen` (per body, in the order of
+    `organen`, the text of its cell: "seats / the body's voting seats (share of the votes)", or "—" for a body
+    without one) and `eigen` (this is `bestuur`)."""
     totaal = sum(d.bestuur.inwoners or 0 for d in rijen)
     per_namens, per_orgaan = zetels.per_namens, zetels.per_orgaan
     # The bodies with a voting seat, by name (bodies without a vote are left out).
@@ -219,28 +219,26 @@ def deelnemers(rijen, bestuur, zetels):
     for orgaan in organen:
         orgaan.stemmen_totaal = per_orgaan[orgaan.pk]
     notatie = Notatie()
-    teksten = {}  # (seats, total): the cell's text
+    teksten = {}  # (seats, total): the cell's text; most cells repeat a few fractions (0 or 1 of a body's seats)
     for deelname in rijen:
         inwoners = deelname.bestuur.inwoners
         deelname.aandeel = inwoners / totaal * 100 if inwoners is not None and totaal else None
-        deelname.stemmen = [
-            Stemaandeel(per_namens[o.pk, deelname.bestuur_id], o.stemmen_totaal) for o in organen
-        ]
+        stemmen = []
+        for orgaan in organen:
+            sleutel = per_namens.get((orgaan.pk, deelname.bestuur_id), 0), orgaan.stemmen_totaal
+            tekst = teksten.get(sleutel)
+            if tekst is None:
+                aantal, van = sleutel
+                tekst = teksten[sleutel] = (
+                    f"{aantal} / {van} ({procent_tekst(notatie, aantal / van * 100)})" if van else "—"
+                )
+            stemmen.append(tekst)
+        deelname.stemmen = stemmen
         deelname.eigen = deelname.bestuur_id == bestuur.pk
         # As text, as the `getal` and `procent` filters write them, in one notation: a region of 20 members and
         # 13 bodies has some 300 figures in this table (a filter looks up the separators again for each).
         deelname.inwoners_tekst = notatie.getal(inwoners)
         deelname.aandeel_tekst = procent_tekst(notatie, deelname.aandeel)
-        for stem in deelname.stemmen:
-            sleutel = stem.zetels, stem.totaal  # most cells repeat a few fractions (0 or 1 of a body's seats)
-            tekst = teksten.get(sleutel)
-            if tekst is None:
-                tekst = teksten[sleutel] = (
-                    f"{stem.zetels} / {stem.totaal} ({procent_tekst(notatie, stem.procent)})"
-                    if stem.totaal
-                    else "—"
-                )
-            stem.tekst = tekst
     return organen, rijen, totaal
 
 
@@ -320,15 +318,19 @@ def zetels_van(regio, bestuur, day=None):
 
     The query is written out: it is `besturen_selectors.current_seats(regio=regio)` (a person's seat, current on
     `day` as `current_q` has it) by body name, `ROL_VOLGORDE`, surname and id, whose building and compiling cost
-    the ORM more than twice what the query itself takes."""
+    the ORM more than twice what the query itself takes. The holder's name and start date are read for the seats
+    held for `bestuur` only (the others are counted)."""
     day = day or timezone.localdate()
     lid, orgaan_tabel, persoon_tabel = (
         connection.ops.quote_name(m._meta.db_table) for m in (Lidmaatschap, Orgaan, Persoon)
     )
     volgorde = " ".join("WHEN l.rol = %s THEN %s" for _ in _ROLLEN_OP_VOLGORDE)
-    zetel, params = current_sql("l", day)
+    zetel, zetel_params = current_sql("l", day)
+    params = [bestuur.pk] * 3 + zetel_params
     sql = (
-        f"SELECT l.orgaan_id, o.naam, o.afkorting, l.rol, l.namens_id, p.voornaam, p.achternaam, l.begindatum "
+        "SELECT l.orgaan_id, o.naam, o.afkorting, l.rol, l.namens_id, "
+        "CASE WHEN l.namens_id = %s THEN p.voornaam END, CASE WHEN l.namens_id = %s THEN p.achternaam END, "
+        "CASE WHEN l.namens_id = %s THEN l.begindatum END "
         f"FROM {lid} l INNER JOIN {persoon_tabel} p ON l.persoon_id = p.id "
         f"INNER JOIN {orgaan_tabel} o ON l.orgaan_id = o.id "
         f"WHERE {zetel} AND l.persoon_id IS NOT NULL "
@@ -352,7 +354,14 @@ def zetels_van(regio, bestuur, day=None):
             organen[orgaan_id] = Orgaanregel(orgaan_id, naam, afkorting)
         if namens_bestuur:
             eigen.append(
-                Zetel(organen[orgaan_id], orgaan_id, rol, namens_id, f"{voornaam} {achternaam}", begindatum)
+                Zetel(
+                    organen[orgaan_id],
+                    orgaan_id,
+                    rol,
+                    namens_id,
+                    f"{voornaam} {achternaam}",
+                    sqlrijen.als_datum(begindatum),  # SQLite gives the text of the expression
+                )
             )
     return Zetels(per_namens, per_orgaan, organen, eigen)
 
@@ -360,11 +369,13 @@ def zetels_van(regio, bestuur, day=None):
 # --- The pages -----------------------------------------------------------------------------------------------------
 
 
-def komende_datums(regio, *, besloten, vandaag=None, aantal=AANTAL_DATUMS):
-    """The next dates of the region's P&C calendar that are not done yet (two queries): `kalender.kalender`, read
-    with `kalender.programmas_van_regio` (`regio` carries its settings, as `deelname_or_404` reads it)."""
-    vandaag = vandaag or timezone.localdate()
-    momenten = kalender.momenten(kalender.programmas_van_regio(regio, besloten=besloten), vandaag=vandaag)
+def komende_datums(programmas, *, besloten, aantal=AANTAL_DATUMS):
+    """The next dates of the region's P&C calendar that are not done yet on the day `programmas` was read for (no
+    query): `kalender.kalender` of `programmas`, the region's programmes as `selectors_grip.regio_programmas` reads
+    them (with the councils' progress of the versions whose dates can still come, `kalender.programmas_uit`)."""
+    vandaag = programmas.vandaag
+    gegevens = kalender.programmas_uit(programmas.paren, besloten=besloten, voortgang=programmas.voortgang)
+    momenten = kalender.momenten(gegevens, vandaag=vandaag)
     return [m for m in momenten if m.datum >= vandaag and not m.gedaan][:aantal]
 
 
@@ -392,12 +403,12 @@ def grip(deelname, user):
     besloten = besturen_permissions.can_view_besloten_regio(user, regio)
     eigen_rol = besturen_permissions.heeft_regionale_rol(user, regio)
     lezer = user if eigen_rol else None  # a reader without a role here sees what their class sees
-    besloten_ids = {regio.pk} if besloten else set()
     zetels = eenmaal(lambda: zetels_van(regio, bestuur))
     deel = eenmaal(lambda: deelnemers(deelname.leden, bestuur, zetels()))
     stem = eenmaal(lambda: stem_bij_programma(regio, bestuur, deel()[1], deel()[2]))
-    bijdragen = eenmaal(lambda: selectors_grip.bijdragen_per_jaar(bestuur, [regio.pk], besloten=besloten_ids))
-    jaren = eenmaal(lambda: bijdragen().get(regio.pk, []))
+    # The contributions, the open decisions and the dates read the region's programmes once.
+    programmas = eenmaal(lambda: selectors_grip.regio_programmas(regio, bestuur, besloten=besloten))
+    jaren = eenmaal(lambda: programmas().bijdragen)
     opgaven = eenmaal(
         lambda: secties.opgaven_met_deelname(regio, bestuur, eigen_rol=eigen_rol, besloten=besloten)
     )
@@ -422,10 +433,8 @@ def grip(deelname, user):
         "bijdrage_rijen": eenmaal(lambda: rijen.bijdrage_rijen(jaren())),
         "opgaven": opgaven,
         "opgave_rijen": eenmaal(lambda: rijen.opgave_rijen(opgaven())),
-        "open_besluiten": eenmaal(
-            lambda: selectors_grip.open_raadsbesluiten(bestuur, [regio.pk], besloten=besloten_ids)
-        ),
-        "datums": eenmaal(lambda: komende_datums(regio, besloten=besloten)),
+        "open_besluiten": eenmaal(lambda: programmas().open_besluiten),
+        "datums": eenmaal(lambda: komende_datums(programmas(), besloten=besloten)),
         "documenten": documenten,
         "document_rijen": eenmaal(lambda: rijen.document_rijen(documenten())),
         "eigen_rol": eigen_rol,
