@@ -244,21 +244,25 @@ def open_voor_raden(versie):
     return versie.status in RAADSFASE
 
 
-def beslissing(versie, regeling=None):
+def beslissing(versie, regeling=None, uitkomsten=None):
     """The stored rule applied to the councils' decisions so far (`beslisregels.evaluate`): status, the count per
     outcome (adding up to the number of councils) and the arithmetic in words. A version the board sent back or a
-    later version replaced says so."""
-    # A count: no order (the model's ordering would only add joins). One written-out query, as
-    # `Raadsbesluit.objects.filter(versie=versie).order_by().values_list("uitkomst", "inwoners")` wrote it.
-    connection = connections[Raadsbesluit.objects.db]
-    qn = connection.ops.quote_name
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT {qn('uitkomst')}, {qn('inwoners')} FROM {qn(Raadsbesluit._meta.db_table)} "
-            f"WHERE {qn('versie_id')} = %s",
-            [versie.pk],
-        )
-        raden = [beslisregels.Raad(uitkomst, inwoners or 0) for uitkomst, inwoners in cursor.fetchall()]
+    later version replaced says so. `uitkomsten`: (outcome, population) of every council decision of the version,
+    when the caller read them already (no query then)."""
+    if uitkomsten is not None:
+        raden = [beslisregels.Raad(uitkomst, inwoners or 0) for uitkomst, inwoners in uitkomsten]
+    else:
+        # A count: no order (the model's ordering would only add joins). One written-out query, as
+        # `Raadsbesluit.objects.filter(versie=versie).order_by().values_list("uitkomst", "inwoners")` wrote it.
+        connection = connections[Raadsbesluit.objects.db]
+        qn = connection.ops.quote_name
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT {qn('uitkomst')}, {qn('inwoners')} FROM {qn(Raadsbesluit._meta.db_table)} "
+                f"WHERE {qn('versie_id')} = %s",
+                [versie.pk],
+            )
+            raden = [beslisregels.Raad(uitkomst, inwoners or 0) for uitkomst, inwoners in cursor.fetchall()]
     uitslag = beslisregels.evaluate(raden, regel_van(versie, regeling))
     uitslag.lijst = [(Uitkomst(k).label, n) for k, n in uitslag.telling.items()]
     uitslag.afgesloten = ""
@@ -271,6 +275,27 @@ def beslissing(versie, regeling=None):
             "Het bestuur stuurde deze versie op %(datum)s terug; de raden beslissen daar niet meer over."
         ) % {"datum": date_format(versie.teruggestuurd_op)}
     return uitslag
+
+
+_BESLUIT_NAMEN = [f.attname for f in Raadsbesluit._meta.concrete_fields]
+
+
+def besluit_van(versie, bestuur):
+    """The council decision of `bestuur` on `versie` (one per member and version), or None: as
+    `Raadsbesluit.objects.filter(versie=versie, bestuur=bestuur).order_by().first()` gives it, from one written-out
+    query (building that one with the ORM cost more than running it)."""
+    db = Raadsbesluit.objects.db
+    connection = connections[db]
+    qn = connection.ops.quote_name
+    kolommen = ", ".join(f"rb.{qn(f.column)}" for f in Raadsbesluit._meta.concrete_fields)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {kolommen} FROM {qn(Raadsbesluit._meta.db_table)} rb "
+            f"WHERE rb.{qn('versie_id')} = %s AND rb.{qn('bestuur_id')} = %s ORDER BY rb.{qn('id')} ASC LIMIT 1",
+            [versie.pk, bestuur.pk],
+        )
+        rij = cursor.fetchone()
+    return None if rij is None else sqlrijen.maak(Raadsbesluit, db, _BESLUIT_NAMEN, rij)
 
 
 def statusbord(versie):
@@ -343,21 +368,20 @@ def verdelingstabel(versie, regeling, *, deelnemers=True):
     vorig = vorig_jaar_totalen(versie, regeling)
     hoogste = max(verdeling.totaal_per_bestuur.values(), default=Decimal("0"))
     rijen = []
+    regel_ids = [regel.pk for regel in verdeling.regels]
+    nul = Decimal("0")
     for bestuur in verdeling.besturen:
         per_regel = verdeling.per_bestuur.get(bestuur.pk, {})
         if versie.bevroren_op is not None:
-            deelnemers = set(per_regel)
+            deelnemers = per_regel  # a stored share per line the member takes part in
         else:
             deelnemers = {regel.pk for regel in verdeling.regels if bestuur in regel.deelnemers.all()}
-        totaal = verdeling.totaal_per_bestuur.get(bestuur.pk, Decimal("0"))
+        totaal = verdeling.totaal_per_bestuur.get(bestuur.pk, nul)
         oud = vorig.get(bestuur.pk) if vorig else None
         rijen.append(
             Verdelingsrij(
                 bestuur=bestuur,
-                bedragen=[
-                    per_regel.get(regel.pk, Decimal("0")) if regel.pk in deelnemers else None
-                    for regel in verdeling.regels
-                ],
+                bedragen=[per_regel.get(pk, nul) if pk in deelnemers else None for pk in regel_ids],
                 totaal=totaal,
                 vorig=oud,
                 verschil=(totaal - oud) if oud is not None else None,
@@ -387,22 +411,27 @@ def verdelingstabel(versie, regeling, *, deelnemers=True):
 TE_LAAT = "te_laat"
 
 
-_BESLUIT_DELEN = [(Raadsbesluit, "rb"), (Bestuur, "b"), (Orgaan, "o")]  # a row: the decision, member, council
-_REGISTRATIE_NAMEN = [f.attname for f in Registratie._meta.concrete_fields]
+# A row: the decision, member, council and the decision's latest registration.
+_BESLUIT_DELEN = [(Raadsbesluit, "rb"), (Bestuur, "b"), (Orgaan, "o"), (Registratie, "r")]
 
 
 def _statusbord_besluiten(versie, waar, params):
-    """`statusbord(versie)` with the extra condition `waar` on the decision `rb` (with `params`) and each decision's
-    registrations newest first as `historie` (the prefetch `statusbord_rijen` made): the same instances from two
-    written-out queries, the second only when there are decisions. Building them with the ORM cost more than
-    running them."""
+    """`statusbord(versie)` with the extra condition `waar` on the decision `rb` (with `params`), each decision with
+    its latest registration as `laatste` (newest `tijdstip`, then `id`; None without one): the same instances from
+    one written-out query. Building them with the ORM cost more than running them."""
     db = Raadsbesluit.objects.db
     connection = connections[db]
     qn = connection.ops.quote_name
+    registraties = qn(Registratie._meta.db_table)
+    laatste = (
+        f"SELECT l.{qn('id')} FROM {registraties} l WHERE l.{qn('besluit_id')} = rb.{qn('id')} "
+        f"ORDER BY l.{qn('tijdstip')} DESC, l.{qn('id')} DESC LIMIT 1"
+    )
     sql = (
         f"SELECT {sqlrijen.kolommen(_BESLUIT_DELEN, connection)} FROM {qn(Raadsbesluit._meta.db_table)} rb "
         f"INNER JOIN {qn(Bestuur._meta.db_table)} b ON b.{qn('id')} = rb.{qn('bestuur_id')} "
         f"LEFT OUTER JOIN {qn(Orgaan._meta.db_table)} o ON o.{qn('id')} = rb.{qn('raad_id')} "
+        f"LEFT OUTER JOIN {registraties} r ON r.{qn('id')} = ({laatste}) "
         f"WHERE rb.{qn('versie_id')} = %s{waar} ORDER BY b.{qn('naam')} ASC"
     )
     with connection.cursor() as cursor:
@@ -410,34 +439,19 @@ def _statusbord_besluiten(versie, waar, params):
         rijen = cursor.fetchall()
     besluiten = []
     for rij in rijen:
-        (besluit, bestuur, raad), _rest = sqlrijen.objecten(db, _BESLUIT_DELEN, rij)
+        (besluit, bestuur, raad, registratie), _rest = sqlrijen.objecten(db, _BESLUIT_DELEN, rij)
         Raadsbesluit.bestuur.field.set_cached_value(besluit, bestuur)
         Raadsbesluit.raad.field.set_cached_value(besluit, raad)
-        besluit._prefetched_objects_cache = {}  # as a prefetch leaves it
-        besluit.historie = []
-        besluiten.append(besluit)
-    if not besluiten:
-        return besluiten
-    per_id = {besluit.pk: besluit for besluit in besluiten}
-    kolommen = ", ".join(f"r.{qn(f.column)}" for f in Registratie._meta.concrete_fields)
-    van_besluiten, besluit_params = sqlrijen.in_lijst(f"r.{qn('besluit_id')}", per_id)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT {kolommen} FROM {qn(Registratie._meta.db_table)} r "
-            f"WHERE {van_besluiten} "
-            f"ORDER BY r.{qn('tijdstip')} DESC, r.{qn('id')} DESC",
-            besluit_params,
-        )
-        for rij in cursor.fetchall():
-            registratie = sqlrijen.maak(Registratie, db, _REGISTRATIE_NAMEN, rij)
-            besluit = per_id[registratie.besluit_id]
+        if registratie is not None:
             Registratie.besluit.field.set_cached_value(registratie, besluit)
-            besluit.historie.append(registratie)
+        besluit.laatste = registratie
+        besluiten.append(besluit)
     return besluiten
 
 
 def statusbord_rijen(versie, *, uitkomst="", vandaag=None):
-    """The status board's rows, each marked `te_laat` when its deadline passed without a decision (two queries).
+    """The status board's rows, each marked `te_laat` when its deadline passed without a decision, with its latest
+    registration as `laatste` (one query).
 
     `uitkomst` filters on an outcome, or on TE_LAAT for the overdue ones.
     """
@@ -451,7 +465,6 @@ def statusbord_rijen(versie, *, uitkomst="", vandaag=None):
         rijen = _statusbord_besluiten(versie, "", [])
     for besluit in rijen:
         besluit.te_laat = termijnen.is_te_laat(besluit.uitkomst, besluit.deadline, vandaag)
-        besluit.laatste = besluit.historie[0] if besluit.historie else None
     return rijen
 
 

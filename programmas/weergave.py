@@ -5,7 +5,8 @@ thirty variable lookups, filters, translations and a `reverse`. These functions 
 (every value escaped), the same text the template wrote cell by cell.
 """
 
-from django.utils.html import escape
+from django.utils.formats import localize
+from django.utils.html import conditional_escape, escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
@@ -57,3 +58,40 @@ def statusbord_html(rijen):
             f"      </tr>\n    "
         )
     return rijen
+
+
+def beslissing_html(uitslag):
+    """Give the decision arithmetic of `selectors.beslissing` its two lists as HTML, as `_beslissing.html`'s loops
+    wrote them: the sentences (`uitleg_html`) and the count's rows per outcome (`lijst_html`). Returns `uitslag`."""
+    uitslag.uitleg_html = mark_safe(  # noqa: S308 - every sentence escaped
+        "".join(f"<li>{conditional_escape(regel)}</li>" for regel in uitslag.uitleg)
+    )
+    uitslag.lijst_html = mark_safe(  # noqa: S308 - every label and number escaped
+        "".join(
+            f'<tr><th scope="row">{conditional_escape(label)}</th>'
+            f'<td class="getal">{conditional_escape(localize(n))}</td></tr>'
+            for label, n in uitslag.lijst
+        )
+    )
+    return uitslag
+
+
+def keuzes_html(keuzes, gekozen):
+    """The status board's filter options, as its template's loop wrote them: each (value, label) an `option`, the
+    one equal to `gekozen` selected."""
+    return mark_safe(  # noqa: S308 - every value and label escaped
+        "".join(
+            f'<option value="{conditional_escape(waarde)}"{" selected" if waarde == gekozen else ""}>'
+            f"{conditional_escape(label)}</option>"
+            for waarde, label in keuzes
+        )
+    )
+
+
+def tellingen_html(lijst):
+    """The count per outcome as list items (`label: n`), as the status board's template's loop wrote them."""
+    return mark_safe(  # noqa: S308 - every label and number escaped
+        "".join(
+            f"<li>{conditional_escape(label)}: {conditional_escape(localize(n))}</li>" for label, n in lijst
+        )
+    )

@@ -49,6 +49,9 @@ class Notatie:
         self.duizendtal = get_format("THOUSAND_SEPARATOR", taal, use_l10n=True)
         # Python's own grouping ("1,234,567.89") into the language's separators, both at once.
         self._tabel = str.maketrans({",": self.duizendtal, ".": self.decimaalteken})
+        # Whether every text of this notation is the same escaped: digits, signs, "€", a no-break space and the
+        # language's separators, none of them a character HTML escapes.
+        self.veilig = not set("&<>\"'").intersection(f"{self.duizendtal}{self.decimaalteken}")
 
     def _getal(self, value, decimalen):
         soort = type(value)

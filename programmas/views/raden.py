@@ -56,17 +56,27 @@ class StatusbordView(LoginFirstMixin, PageView):
         uitkomsten = [Uitkomst.OPEN, *workflow.UITKOMSTEN[regeling.procedure]]
         keuzes = [("", _("alle uitkomsten"))] + [(u.value, u.label) for u in uitkomsten]
         keuzes.append((selectors.TE_LAAT, _("te laat (termijn verstreken, nog geen besluit)")))
-        beslissing = selectors.beslissing(versie, regeling)
         filter_ = self.request.GET.get("uitkomst", "")
         if filter_ not in dict(keuzes):
             filter_ = ""
+        rijen = selectors.statusbord_rijen(versie, uitkomst=filter_)
+        # The unfiltered board has every decision of the version: the count needs no query of its own.
+        beslissing = weergave.beslissing_html(
+            selectors.beslissing(
+                versie,
+                regeling,
+                uitkomsten=None if filter_ else [(rij.uitkomst, rij.inwoners) for rij in rijen],
+            )
+        )
         return super().get_context_data(
             versie=versie,
             regio=versie.jaarprogramma.regio,
             regeling=regeling,
-            rijen=weergave.statusbord_html(selectors.statusbord_rijen(versie, uitkomst=filter_)),
+            rijen=weergave.statusbord_html(rijen),
             tellingen=beslissing.lijst,
+            tellingen_html=weergave.tellingen_html(beslissing.lijst),
             keuzes=keuzes,
+            keuzes_html=weergave.keuzes_html(keuzes, filter_),
             filter=filter_,
             filter_label=dict(keuzes)[filter_],
             beslissing=beslissing,
@@ -236,12 +246,18 @@ class StatusView(PageView):
         versie = _versie_or_404(self.request.user, kwargs["pk"])
         regeling = regeling_voor(versie)
         routed = versie.voorgelegd_op is not None
+        rijen = selectors.statusbord_rijen(versie) if routed else []
         return super().get_context_data(
             versie=versie,
             regio=versie.jaarprogramma.regio,
             regeling=regeling,
-            rijen=selectors.statusbord_rijen(versie) if routed else [],
-            beslissing=selectors.beslissing(versie, regeling) if routed else None,
+            rijen=rijen,
+            # Every decision of the version is a row: the count needs no query of its own.
+            beslissing=weergave.beslissing_html(
+                selectors.beslissing(versie, regeling, uitkomsten=[(r.uitkomst, r.inwoners) for r in rijen])
+            )
+            if routed
+            else None,
             beslisregel=selectors.beslisregel_tekst(regeling),
             **_zienswijze_context(versie, regeling),
             **kwargs,

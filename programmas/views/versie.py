@@ -13,17 +13,22 @@ from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.html import escape
+from django.utils.dates import MONTHS
+from django.utils.formats import localize
+from django.utils.html import conditional_escape, escape
 from django.utils.safestring import mark_safe
+from django.utils.timezone import template_localtime
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views import View
 
 from besturen import permissions as besturen_permissions
 from opgaven.models import Opgave
 from regioportaal import generaties
+from regioportaal.templatetags.portaal import euro as portaal_euro
 from regioportaal.views import PageView, form_errors_from, refuse
 
-from .. import permissions, selectors, services, termijnen
+from .. import permissions, selectors, services, termijnen, weergave
 from ..forms import (
     GsVerzendingForm,
     NieuweRegelForm,
@@ -41,7 +46,7 @@ from ..models import (
 )
 from ..policies import REVIEWPAKKET, VERSIE
 from ..regeling import regeling_voor
-from ..templatetags.programma import maak_op
+from ..templatetags.programma import aandeel_procent, maak_op, rest_procent
 from ._gedeeld import S, _messages_of, _versie_or_404, versies_met_regeling
 
 logger = logging.getLogger(__name__)
@@ -122,9 +127,8 @@ def _acties(allowed, regeling):
 # The version page's fragments that are the same for every reader of one visibility class (`_fragmenten`).
 FRAGMENTEN = {
     "regels": "programmas/_versie_regels.html",
-    "verdeling": "programmas/_versie_verdeling.html",
     "pakketten": "programmas/_versie_pakketten.html",
-}
+}  # and "verdeling", what `programmas/_versie_verdeling.html` writes, written in Python (`_verdeling_html`)
 FRAGMENT_PREFIX = "programmas:fragment:versie:"
 FRAGMENT_BEWAARTIJD = (
     24 * 60 * 60
@@ -149,12 +153,13 @@ def _datum_jnY(datum):  # noqa: N802 - named after the format
     return f"{datum.day}-{datum.month}-{datum.year:04d}"
 
 
-def _rijen_html(versie, tabel):
+def _rijen_html(versie, tabel, notatie):
     """Give each row of the split table its HTML (`rij.html`), as the template wrote it cell by cell: the figures
     come pre-formatted (`maak_op`), so a row is one string instead of some forty template lookups; and its item in
     the list of review packets (`rij.pakket_html`). The table gets the rows, the packets' items, the lines' column
     heads and the column totals joined (`rijen_html`, `pakketten_html`, `koppen_html`, `kolomtotalen_html`): what
-    the fragments' loops over them wrote."""
+    the fragments' loops over them wrote. The figures are written as they are when `notatie` (the notation that
+    wrote them) says escaping leaves them unchanged."""
     niet = (
         '<span aria-hidden="true">—</span><span class="visually-hidden">'
         + escape(_("neemt niet deel"))
@@ -163,6 +168,7 @@ def _rijen_html(versie, tabel):
     geen = '<span class="meta">' + escape(_("geen")) + "</span>"
     pakket_url = _pakket_url_maker(versie)
     esc = _escape
+    cijfer = str if notatie.veilig else _escape  # a figure's text (a str) as it is, or escaped
     for rij in tabel.rijen:
         rij.pakket_html = mark_safe(  # noqa: S308 - the name escaped
             f'<li><a href="{pakket_url(rij.bestuur.pk)}">{esc(rij.bestuur.naam)}</a></li>'
@@ -171,14 +177,16 @@ def _rijen_html(versie, tabel):
         if rij.peildatum:
             bron = f", {esc(rij.bron)}" if rij.bron else ""
             meta = f' <span class="meta">({_datum_jnY(rij.peildatum)}{bron})</span>'
-        cellen = "".join(f'<td class="num">{niet if b is None else esc(b)}</td>' for b in rij.bedragen_tekst)
+        cellen = "".join(
+            f'<td class="num">{niet if b is None else cijfer(b)}</td>' for b in rij.bedragen_tekst
+        )
         rij.html = mark_safe(  # noqa: S308 - every value escaped above
             f'\n      <tr>\n        <th scope="row">{esc(rij.bestuur.naam)}</th>\n'
-            f'        <td class="num">{esc(rij.inwoners_tekst or "—")}{meta}</td>\n'
+            f'        <td class="num">{cijfer(rij.inwoners_tekst or "—")}{meta}</td>\n'
             f"        {cellen}\n"
-            f'        <td class="num"><strong>{esc(rij.totaal_tekst)}</strong></td>\n'
-            f'        <td class="num">{geen if rij.vorig is None else esc(rij.vorig_tekst)}</td>\n'
-            f'        <td class="num">{esc(rij.verschil_tekst)}</td>\n      </tr>\n    '
+            f'        <td class="num"><strong>{cijfer(rij.totaal_tekst)}</strong></td>\n'
+            f'        <td class="num">{geen if rij.vorig is None else cijfer(rij.vorig_tekst)}</td>\n'
+            f'        <td class="num">{cijfer(rij.verschil_tekst)}</td>\n      </tr>\n    '
         )
     tabel.rijen_html = mark_safe("".join(rij.html for rij in tabel.rijen))  # noqa: S308 - rows escaped above
     tabel.pakketten_html = mark_safe("".join(rij.pakket_html for rij in tabel.rijen))  # noqa: S308 - idem
@@ -186,8 +194,228 @@ def _rijen_html(versie, tabel):
         "".join(f'<th scope="col" class="num">{esc(regel.titel)}</th>' for regel in tabel.regels)
     )
     tabel.kolomtotalen_html = mark_safe(  # noqa: S308 - every amount escaped
-        "".join(f'<td class="num">{esc(bedrag)}</td>' for bedrag in tabel.kolomtotalen_tekst)
+        "".join(f'<td class="num">{cijfer(bedrag)}</td>' for bedrag in tabel.kolomtotalen_tekst)
     )
+
+
+def _t(vertaling):
+    """`{% translate "…" %}` for the translation of its literal (`_("…")`, for makemessages): as the tag writes it,
+    percent signs undoubled and not escaped (a literal is safe). No literal here has a percent sign: the tag looks
+    up the same message."""
+    return vertaling.replace("%%", "%")
+
+
+def _datum(waarde):
+    """`{{ waarde|date:"j F Y" }}` (in the current time zone, as the filter reads a date-time), escaped: the day,
+    the month's name and the year as `dateformat` writes "j", "F" and "Y"."""
+    waarde = template_localtime(waarde)
+    return conditional_escape(f"{waarde.day} {MONTHS[waarde.month]} {waarde.year:04d}")
+
+
+def _waarde(waarde):
+    """`{{ waarde }}`: localized and escaped, as the template writes a value."""
+    return conditional_escape(localize(waarde))
+
+
+def _sleutel_html(regeling):
+    """What `programmas/_sleutel.html` writes: the key, its mix and the default rate per inhabitant."""
+    tekst = _waarde(regeling.get_sleutel_display())
+    if regeling.sleutel == "mix":
+        tekst += (
+            " ("
+            + _("%(bevolking)s naar inwonertal, %(gelijk)s in gelijke delen")
+            % {
+                "bevolking": _waarde(aandeel_procent(regeling.aandeel_bevolking)),
+                "gelijk": _waarde(rest_procent(regeling.aandeel_bevolking)),
+            }
+            + ")"
+        )
+    if regeling.bedrag_per_inwoner:
+        tekst += "; " + _("standaard %(bedrag)s per inwoner") % {
+            "bedrag": _waarde(portaal_euro(regeling.bedrag_per_inwoner))
+        }
+    return tekst + "\n"
+
+
+def _feiten_html(versie, regio, regeling, aantal_vragen):
+    """The version's facts (the `dl` under its title), as the page's template wrote them tag by tag: region,
+    procedure, key, whether the figures are frozen, the version it is based on, its dates and its questions."""
+    # The texts outside the f-strings: makemessages reads them there.
+    if versie.bevroren_op:
+        cijfers = _(
+            "Vastgelegd op %(datum)s: de bedragen, inwonertallen, sleutel en beslisregel van deze versie "
+            "veranderen niet meer."
+        ) % {"datum": _datum(versie.bevroren_op)}
+    else:
+        cijfers = _t(
+            _(
+                "Nog niet vastgelegd: de verdeling gebruikt de huidige inwonertallen en instellingen (zie de "
+                "tabel), tot de versie wordt vastgesteld of voorgelegd."
+            )
+        )
+    regio_label, procedure, sleutel, cijfers_label = (
+        _t(_("Regio")),
+        _t(_("Procedure")),
+        _t(_("Verdeelsleutel")),
+        _t(_("Cijfers")),
+    )
+    delen = [
+        f'<dl class="facts">\n  <dt>{regio_label}</dt><dd>{_waarde(regio.naam)}</dd>\n'
+        f"  <dt>{procedure}</dt><dd>{_waarde(regeling.get_procedure_display())}</dd>\n"
+        f"  <dt>{sleutel}</dt><dd>{_sleutel_html(regeling)}</dd>\n"
+        f"  <dt>{cijfers_label}</dt><dd>{cijfers}</dd>\n  "
+    ]
+    if versie.gebaseerd_op:
+        label, basis, veranderd = (
+            _t(_("Gebaseerd op")),
+            _("versie %(n)s") % {"n": _waarde(versie.gebaseerd_op.nummer)},
+            _t(_("wat veranderde")),
+        )
+        url = conditional_escape(reverse("programmas:vergelijk", args=[versie.pk]))
+        delen.append(
+            f"<dt>{label}</dt><dd>{basis} "
+            f'(<a href="{url}?met={_waarde(versie.gebaseerd_op_id)}">{veranderd}</a>)</dd>'
+        )
+    delen.append("\n  ")
+    if versie.ingediend_op:
+        label = _t(_("Ingediend"))
+        delen.append(f"<dt>{label}</dt><dd>{_datum(versie.ingediend_op)}</dd>")
+    delen.append("\n  ")
+    if versie.vastgesteld_op:
+        label = _t(_("Vastgesteld"))
+        referentie = f" ({_waarde(versie.besluit_referentie)})" if versie.besluit_referentie else ""
+        delen.append(f"<dt>{label}</dt><dd>{_datum(versie.vastgesteld_op)}{referentie}</dd>")
+    delen.append("\n  ")
+    if versie.voorgelegd_op:
+        label = _t(_("Voorgelegd aan de raden"))
+        delen.append(f"<dt>{label}</dt><dd>{_datum(versie.voorgelegd_op)}</dd>")
+    delen.append("\n  ")
+    if versie.deadline:
+        label = _t(_("Uiterste datum voor de raden"))
+        delen.append(f"<dt>{label}</dt><dd>{_datum(versie.deadline)}</dd>")
+    label, vragen = (
+        _t(_("Vragen")),
+        ngettext("%(n)s vraag", "%(n)s vragen", aantal_vragen) % {"n": _waarde(aantal_vragen)},
+    )
+    url = conditional_escape(reverse("programmas:vragen", args=[versie.pk]))
+    delen.append(f'\n  <dt>{label}</dt><dd><a href="{url}">{vragen}</a></dd>\n</dl>')
+    return mark_safe("".join(delen))  # noqa: S308 - every value escaped above, the translations as the tags
+
+
+def _verdeling_html(versie, tabel, grafiek):
+    """What `programmas/_versie_verdeling.html` writes for `tabel` and `grafiek` (`_tabel_context`): the split per
+    member with its totals and downloads and the chart, from the table's rows and heads joined once
+    (`_rijen_html`) and the chart's bars (`_staven_html`), without a template's lookups and tags."""
+    jaar = {"jaar": _waarde(versie.jaarprogramma.jaar)}
+    # The texts outside the f-strings: makemessages reads them there.
+    titel, uitleg, csv, excel, bijschrift = (
+        _t(_("Verdeling over de leden")),
+        _(
+            "Wat elk lid in %(jaar)s bijdraagt, per opgave en in totaal, naast het totaal van vorig jaar. De "
+            "bedragen tellen op tot op de cent."
+        )
+        % jaar,
+        _t(_("Download als CSV")),
+        _t(_("Download als Excel")),
+        _("Bijdrage per lid en per opgave in %(jaar)s") % jaar,
+    )
+    lid, inwoners, totaal, vorig_jaar, verschil = (
+        _t(_("Lid")),
+        _t(_("Inwoners (peildatum, bron)")),
+        _t(_("Totaal")),
+        _t(_("Vorig jaar")),
+        _t(_("Verschil")),
+    )
+    csv_url = conditional_escape(reverse("programmas:verdeling_csv", args=[versie.pk]))
+    excel_url = conditional_escape(reverse("programmas:verdeling_xlsx", args=[versie.pk]))
+    delen = [
+        f'\n<section aria-labelledby="verdeling-titel" id="verdeling">\n'
+        f'  <h2 id="verdeling-titel">{titel}</h2>\n'
+        f"  <p>{uitleg}</p>\n"
+        f'  <p><a href="{csv_url}">{csv}</a> · <a href="{excel_url}">{excel}</a></p>\n'
+        '  <div class="table-scroll" tabindex="0" role="region" aria-labelledby="verdeling-bijschrift">\n'
+        '  <table id="verdeling-tabel">\n'
+        f'    <caption id="verdeling-bijschrift">{bijschrift}</caption>\n'
+        "    <thead><tr>\n"
+        f'      <th scope="col">{lid}</th>\n'
+        f'      <th scope="col" class="num">{inwoners}</th>\n'
+        f"      {tabel.koppen_html}\n"
+        f'      <th scope="col" class="num">{totaal}</th>\n'
+        f'      <th scope="col" class="num">{vorig_jaar}</th>\n'
+        f'      <th scope="col" class="num">{verschil}</th>\n'
+        "    </tr></thead>\n"
+        "    <tbody>\n    "
+    ]
+    if not tabel.rijen:
+        niets = _t(_("Nog niets te verdelen."))
+        delen.append(
+            f'\n      <tr><td colspan="{_waarde(len(tabel.regels) + 5)}">{niets}</td></tr>\n    '
+            "\n    </tbody>\n    \n  </table>\n  </div>\n\n  \n</section>\n"
+        )
+        return mark_safe("".join(delen))  # noqa: S308 - every value escaped, the translations as the tags
+    vorig_totaal = _waarde(tabel.vorig_totaal_tekst) if tabel.vorig_totaal is not None else ""
+    grafiek_titel, grafiek_uitleg, dit_jaar, vorig = (
+        _("Bijdrage per lid in %(jaar)s, met vorig jaar") % jaar,
+        _t(
+            _(
+                "Horizontale staven: per lid het totaal van dit jaar (donkerblauw) en, smaller, dat van vorig jaar "
+                "(grijs). De tabel ‘Bijdrage per lid en per opgave’ hierboven geeft dezelfde bedragen als tekst."
+            )
+        ),
+        _("%(jaar)s") % jaar,
+        _t(_("vorig jaar")),
+    )
+    breedte, hoogte = _waarde(grafiek["breedte"]), _waarde(grafiek["hoogte"])
+    delen.append(
+        f"{tabel.rijen_html}\n    </tbody>\n    \n"
+        "    <tfoot><tr>\n"
+        f'      <th scope="row">{totaal}</th>\n'
+        "      <td></td>\n"
+        f"      {tabel.kolomtotalen_html}\n"
+        f'      <td class="num">{_waarde(tabel.totaal_tekst)}</td>\n'
+        f'      <td class="num">{vorig_totaal}</td>\n'
+        "      <td></td>\n"
+        "    </tr></tfoot>\n    \n"
+        "  </table>\n  </div>\n\n  \n"
+        '  <figure class="grafiek">\n'
+        f'    <svg role="img" aria-labelledby="grafiek-titel grafiek-uitleg" viewBox="0 0 {breedte} {hoogte}" '
+        f'width="{breedte}" height="{hoogte}" xmlns="http://www.w3.org/2000/svg">\n'
+        f'      <title id="grafiek-titel">{grafiek_titel}</title>\n'
+        f'      <desc id="grafiek-uitleg">{grafiek_uitleg}</desc>\n'
+        f"      {grafiek['staven']}\n"
+        "    </svg>\n"
+        "    <figcaption>\n"
+        '      <ul class="legenda">\n'
+        f'        <li><span class="legenda-blok legenda-dit" aria-hidden="true"></span>{dit_jaar}</li>\n'
+        f'        <li><span class="legenda-blok legenda-vorig" aria-hidden="true"></span>{vorig}</li>\n'
+        "      </ul>\n"
+        "    </figcaption>\n"
+        "  </figure>\n  \n</section>\n"
+    )
+    return mark_safe("".join(delen))  # noqa: S308 - every value escaped, the translations as the tags
+
+
+def _regels_html(tabel, regeling):
+    """The lines table's rows for a reader who may not edit them (`tabel.regels_html`), as the fragment's loop
+    wrote them cell by cell without the edit column: one string instead of some ten template lookups per line.
+    Empty without lines (the fragment's loop then says the version has none)."""
+    esc = _escape
+    per_inwoner = _t(_("per inwoner"))  # `{% translate %}` of a literal: not escaped
+    standaard = esc(regeling.get_sleutel_display())
+    delen = []
+    for regel in tabel.regels:
+        sleutel = esc(regel.get_sleutel_display()) if regel.sleutel else standaard
+        if regel.tarief_gebruikt is not None:
+            sleutel += f": {esc(regel.tarief_tekst)} {per_inwoner}"
+        delen.append(
+            f'\n      <tr>\n        <th scope="row">{esc(regel.titel)}</th>\n'
+            f'        <td class="num">{esc(regel.bedrag_tekst)}</td>\n'
+            f'        <td class="num">{esc(regel.capaciteit_tekst)}</td>\n'
+            f"        <td>{sleutel}</td>\n"
+            f'        <td class="num">{esc(localize(regel.aantal_deelnemers))}</td>\n'
+            "        \n      </tr>\n    "
+        )
+    tabel.regels_html = mark_safe("".join(delen))  # noqa: S308 - every value escaped above
 
 
 def _staven_html(grafiek):
@@ -218,7 +446,8 @@ def _tabel_context(user, versie, regeling):
     tabel = selectors.verdelingstabel(versie, regeling, deelnemers=False)
     selectors.met_titels(user, tabel.regels)
     notatie = maak_op(tabel)
-    _rijen_html(versie, tabel)
+    _rijen_html(versie, tabel, notatie)
+    _regels_html(tabel, regeling)
     return {
         "tabel": tabel,
         "grafiek": _staven_html(_grafiek(tabel)),
@@ -291,6 +520,7 @@ def _fragmenten(user, versie, regio, regeling):
     fragmenten = {
         naam: mark_safe(render_to_string(template, context)) for naam, template in FRAGMENTEN.items()
     }
+    fragmenten["verdeling"] = _verdeling_html(versie, context["tabel"], context["grafiek"])
     fragmenten["heeft_rijen"] = bool(context["tabel"].rijen)
     try:
         cache.set(key, fragmenten, FRAGMENT_BEWAARTIJD)
@@ -355,8 +585,9 @@ class VersieView(PageView):
             if andere
             else None,
             nieuwe_regel=nieuwe_regel,
-            beslissing=selectors.beslissing(versie, regeling) if routed else None,
-            beslisregel=selectors.beslisregel_tekst(regeling),
+            beslissing=weergave.beslissing_html(selectors.beslissing(versie, regeling)) if routed else None,
+            # The rule in words shows only in the decision section, with `beslissing`.
+            beslisregel=selectors.beslisregel_tekst(regeling) if routed else "",
             zienswijzen=selectors.zienswijzen_van(versie)
             if regeling.procedure == Procedure.ZIENSWIJZE
             else [],
@@ -365,6 +596,7 @@ class VersieView(PageView):
             if regeling.procedure == Procedure.ZIENSWIJZE
             else [],
             aantal_vragen=versie.aantal_vragen,
+            feiten=_feiten_html(versie, regio, regeling, versie.aantal_vragen),
             # One version: by member name (as `RAADSBESLUIT.objects(user, "record", ...)`), from one written-out query.
             te_registreren=permissions.te_registreren(user, versie),
             mijn_besturen=permissions.mijn_besturen(user, versie),

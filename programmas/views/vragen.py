@@ -17,7 +17,6 @@ from ..forms import (
 )
 from ..models import (
     Procedure,
-    Raadsbesluit,
     Vraag,
 )
 from ..policies import VRAAG
@@ -71,8 +70,7 @@ class MijnGemeenteView(LoginFirstMixin, PageView):
             aandeel_procent=(rij.totaal / tabel.totaal * 100) if rij and tabel.totaal else None,
             vragen=vragen,
             form=form,
-            # one per member and version: no ordering needed (the model's would join four tables)
-            besluit=Raadsbesluit.objects.filter(versie=self.versie, bestuur=self.bestuur).order_by().first(),
+            besluit=selectors.besluit_van(self.versie, self.bestuur),
             beslisregel=selectors.beslisregel_tekst(regeling),
             zienswijzen=selectors.zienswijzen_van(self.versie)
             if regeling.procedure == Procedure.ZIENSWIJZE
