@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from django.db import connection
+from django.db import connection, connections
 from django.db.models import (
     Count,
     F,
@@ -23,14 +23,12 @@ from django.utils.translation import ngettext
 
 from besturen import permissions as besturen_permissions
 from besturen import selectors as besturen_selectors
-from besturen.models import Regio
+from besturen.models import Lidmaatschap, Orgaan, Persoon, Regio
 from regioportaal import sqlrijen
 
 from .models import (
-    Budgetregel,
     Capaciteit,
     Doelstelling,
-    Indicator,
     IndicatorWaarde,
     Mandaat,
     Opgave,
@@ -263,44 +261,108 @@ def _opsomming(items):
 _DETAIL_RELATED = ("regio", "opdrachtgever__persoon", "opdrachtgever__orgaan", "stuurgroep")
 
 
-def _onderdelen(meetwaarden=True):
-    """[(relation, Prefetch)]: every part of an opgave its page shows (a mandate with its body, holder and person in
-    one query; a report's values with their indicator in one)."""
-    voortgang = Voortgang.objects.all()
-    if meetwaarden:
-        voortgang = voortgang.prefetch_related(_waarden(IndicatorWaarde.objects.all()))
-    mandaten = Mandaat.objects.select_related("verleend_door", "houder__persoon").prefetch_related(
-        "verplichtingen"
-    )
-    portefeuilles = huidige_portefeuilles().select_related("persoon")
-    return [
-        ("doelstellingen", Prefetch("doelstellingen", queryset=Doelstelling.objects.all())),
-        ("themas", Prefetch("themas", queryset=Thema.objects.all())),
-        ("indicatoren", Prefetch("indicatoren", queryset=Indicator.objects.all())),
-        ("budget", Prefetch("budget", queryset=Budgetregel.objects.all())),
-        ("capaciteit", Prefetch("capaciteit", queryset=Capaciteit.objects.select_related("bestuur"))),
-        ("synergie_van", Prefetch("synergie_van", queryset=Synergie.objects.select_related("naar"))),
-        ("synergie_naar", Prefetch("synergie_naar", queryset=Synergie.objects.select_related("van"))),
-        ("voortgang", Prefetch("voortgang", queryset=voortgang)),
-        ("mandaten", Prefetch("mandaten", queryset=mandaten)),
-        (
-            "portefeuillehouders",
-            Prefetch("portefeuillehouders", queryset=portefeuilles, to_attr="huidige_portefeuillehouders"),
-        ),
-    ]
+# The parts of an opgave its page shows, as relations of Opgave; `_onderdeel` makes the prefetch of each.
+_ONDERDELEN = (
+    "doelstellingen",
+    "themas",
+    "indicatoren",
+    "budget",
+    "capaciteit",
+    "synergie_van",
+    "synergie_naar",
+    "voortgang",
+    "mandaten",
+    "portefeuillehouders",
+)
+
+
+def _onderdeel(naam, meetwaarden=True):
+    """The Prefetch of the part `naam` of an opgave (one of `_ONDERDELEN`): a mandate with its body, holder and
+    person in one query; a report's values with their indicator in one (`meetwaarden=False`: without them); the
+    current portfolio holders as `huidige_portefeuillehouders`."""
+    if naam == "capaciteit":
+        return Prefetch(naam, queryset=Capaciteit.objects.select_related("bestuur"))
+    if naam == "synergie_van":
+        return Prefetch(naam, queryset=Synergie.objects.select_related("naar"))
+    if naam == "synergie_naar":
+        return Prefetch(naam, queryset=Synergie.objects.select_related("van"))
+    if naam == "voortgang":
+        voortgang = Voortgang.objects.all()
+        if meetwaarden:
+            voortgang = voortgang.prefetch_related(_waarden(IndicatorWaarde.objects.all()))
+        return Prefetch(naam, queryset=voortgang)
+    if naam == "mandaten":
+        mandaten = Mandaat.objects.select_related("verleend_door", "houder__persoon").prefetch_related(
+            "verplichtingen"
+        )
+        return Prefetch(naam, queryset=mandaten)
+    if naam == "portefeuillehouders":
+        portefeuilles = huidige_portefeuilles().select_related("persoon")
+        return Prefetch(naam, queryset=portefeuilles, to_attr="huidige_portefeuillehouders")
+    return Prefetch(naam, queryset=Opgave._meta.get_field(naam).related_model.objects.all())
 
 
 def opgave_detail_queryset(meetwaarden=True):
     """Opgaven with everything the page of one shows, fetched in a fixed number of queries. `meetwaarden=False`
     leaves the reports' values out (`meetwaarden_bij` reads them afterwards)."""
     return Opgave.objects.select_related(*_DETAIL_RELATED).prefetch_related(
-        *(prefetch for _, prefetch in _onderdelen(meetwaarden))
+        *(_onderdeel(naam, meetwaarden) for naam in _ONDERDELEN)
     )
 
 
 def opgave_pagina_queryset():
     """Opgaven for the page of one, without their parts: `onderdelen_bij` reads those."""
     return Opgave.objects.select_related(*_DETAIL_RELATED)
+
+
+# As `opgave_pagina_queryset()` (the `_DETAIL_RELATED` joins), written out: (model, alias) in the order of the columns.
+_PAGINA_DELEN = [
+    (Opgave, "o"),
+    (Regio, "r"),
+    (Lidmaatschap, "l"),
+    (Persoon, "p"),
+    (Orgaan, "g"),
+    (Orgaan, "s"),
+]
+
+_GROOTSTE_ID = 2**63 - 1  # a bigint: no larger id exists
+
+
+def opgave_voor_pagina(pk):
+    """The opgave `pk` as `opgave_pagina_queryset().get(pk=pk)` reads it (its region, its opdrachtgever with their
+    person and body, its steering group in place), or None if there is none: one written-out query (building the
+    ORM's, with its four joins, cost more than running it)."""
+    pk = int(pk)
+    if not 0 < pk <= _GROOTSTE_ID:
+        return None
+    db = Opgave.objects.db
+    verbinding = connections[db]
+    qn = verbinding.ops.quote_name
+    tabel = {model: qn(model._meta.db_table) for model, _alias in _PAGINA_DELEN}
+    sql = (
+        f"SELECT {sqlrijen.kolommen(_PAGINA_DELEN, verbinding)} FROM {tabel[Opgave]} o "
+        f"INNER JOIN {tabel[Regio]} r ON r.{qn('id')} = o.{qn('regio_id')} "
+        f"LEFT OUTER JOIN {tabel[Lidmaatschap]} l ON l.{qn('id')} = o.{qn('opdrachtgever_id')} "
+        f"LEFT OUTER JOIN {tabel[Persoon]} p ON p.{qn('id')} = l.{qn('persoon_id')} "
+        f"LEFT OUTER JOIN {tabel[Orgaan]} g ON g.{qn('id')} = l.{qn('orgaan_id')} "
+        f"LEFT OUTER JOIN {tabel[Orgaan]} s ON s.{qn('id')} = o.{qn('stuurgroep_id')} "
+        f"WHERE o.{qn('id')} = %s"
+    )
+    with verbinding.cursor() as cursor:
+        cursor.execute(sql, [pk])
+        rij = cursor.fetchone()
+    if rij is None:
+        return None
+    (opgave, regio, opdrachtgever, persoon, orgaan, stuurgroep), _rest = sqlrijen.objecten(
+        db, _PAGINA_DELEN, rij
+    )
+    Opgave.regio.field.set_cached_value(opgave, regio)
+    Opgave.opdrachtgever.field.set_cached_value(opgave, opdrachtgever)
+    if opdrachtgever is not None:
+        Lidmaatschap.persoon.field.set_cached_value(opdrachtgever, persoon)
+        Lidmaatschap.orgaan.field.set_cached_value(opdrachtgever, orgaan)
+    Opgave.stuurgroep.field.set_cached_value(opgave, stuurgroep)
+    return opgave
 
 
 def _aanwezige_onderdelen(opgave_pk, namen):
@@ -326,31 +388,79 @@ def _aanwezige_onderdelen(opgave_pk, namen):
 def onderdelen_bij(opgave):
     """Every part of `opgave` (from `opgave_pagina_queryset`), as `opgave_detail_queryset` reads them: one query to
     learn which parts it has, then one per part it has and none for a part it has not (most opgaven lack some: no
-    synergy, mandate or capacity yet)."""
-    onderdelen = _onderdelen(meetwaarden=False)
-    aanwezig = _aanwezige_onderdelen(opgave.pk, [naam for naam, _ in onderdelen])
-    for naam, prefetch in onderdelen:
+    synergy, mandate or capacity yet). The parts that are plain rows of one model (`_EIGEN_RIJEN`) are read by a
+    written-out query, the others by their prefetch; a part's prefetch is built only when it is run."""
+    aanwezig = _aanwezige_onderdelen(opgave.pk, _ONDERDELEN)
+    prefetches = []
+    for naam in _ONDERDELEN:
         if naam not in aanwezig:
-            _leeg(opgave, naam, prefetch)
-    prefetch_related_objects([opgave], *(prefetch for naam, prefetch in onderdelen if naam in aanwezig))
+            _bewaar(opgave, naam)
+        elif naam in _EIGEN_RIJEN:
+            _bewaar(opgave, naam, _eigen_rijen(opgave, naam))
+        else:
+            prefetches.append(_onderdeel(naam, meetwaarden=False))
+    if prefetches:
+        prefetch_related_objects([opgave], *prefetches)
     meetwaarden_bij(opgave)
     return opgave
 
 
-def _leeg(opgave, naam, prefetch):
-    """Store the part `naam` of `opgave` as fetched and empty, where `prefetch_related_objects` keeps it, without its
-    query: a prefetch of `.none()` still built the relation's query (and its nested ones), most of the page's cost
-    for an opgave that lacks parts."""
-    if prefetch.to_attr:
-        setattr(opgave, prefetch.to_attr, [])
+# The parts of an opgave that are rows of one model with a key to it, in that model's ordering (which begins with
+# the opgave), with nothing joined or prefetched along: `_eigen_rijen` reads them.
+_EIGEN_RIJEN = frozenset({"indicatoren", "budget", "voortgang"})
+
+
+def _eigen_rijen(opgave, naam):
+    """The rows of the part `naam` (one of `_EIGEN_RIJEN`) of `opgave`, as its prefetch reads them: the same
+    instances, each with its opgave in place, in the same order. One written-out query: the ORM's would join the
+    opgave and its region only to sort by them, which is one value for one opgave, and costs more to build than
+    it runs."""
+    relatie = Opgave._meta.get_field(naam)
+    model, sleutel = relatie.related_model, relatie.field
+    volgorde = list(model._meta.ordering)
+    if not volgorde or volgorde[0] != sleutel.name:
+        raise ValueError(f"{model.__name__} is not ordered by its {sleutel.name} first")
+    db = opgave._state.db or "default"
+    verbinding = connections[db]
+    qn = verbinding.ops.quote_name
+    tabel = qn(model._meta.db_table)
+    sorteer = ", ".join(
+        f"{tabel}.{qn(model._meta.get_field(veld.lstrip('-')).column)}{' DESC' if veld.startswith('-') else ' ASC'}"
+        for veld in volgorde[1:]
+    )
+    sql = (
+        f"SELECT {sqlrijen.kolommen([(model, tabel)], verbinding)} FROM {tabel} "
+        f"WHERE {tabel}.{qn(sleutel.column)} = %s ORDER BY {sorteer}"
+    )
+    with verbinding.cursor() as cursor:
+        cursor.execute(sql, [opgave.pk])
+        rijen = cursor.fetchall()
+    objecten = [sqlrijen.maak(model, db, None, rij) for rij in rijen]
+    for obj in objecten:
+        sleutel.set_cached_value(obj, opgave)
+    return objecten
+
+
+# The parts kept elsewhere than where `prefetch_related_objects` keeps a relation's rows: their Prefetch's to_attr.
+_ALS = {"portefeuillehouders": "huidige_portefeuillehouders"}
+
+
+def _bewaar(instantie, naam, rijen=()):
+    """Store `rijen` (by default none) as the relation `naam` of `instantie`, fetched, where `prefetch_related_objects`
+    keeps it (for an opgave's part, its Prefetch's to_attr), without its query: a prefetch of `.none()` still built
+    the relation's query (and its nested ones), most of the page's cost for an opgave that lacks parts. The stored
+    queryset yields `rijen`; narrowing it further reads nothing (the relation's manager does)."""
+    if naam in _ALS and isinstance(instantie, Opgave):
+        setattr(instantie, _ALS[naam], list(rijen))
         return
-    manager = getattr(opgave, naam)
+    manager = getattr(instantie, naam)
     sleutel = getattr(manager, "prefetch_cache_name", None) or manager.field.remote_field.cache_name
-    leeg = prefetch.queryset.none()
-    leeg._result_cache, leeg._prefetch_done = [], True
-    if not hasattr(opgave, "_prefetched_objects_cache"):
-        opgave._prefetched_objects_cache = {}
-    opgave._prefetched_objects_cache[sleutel] = leeg
+    opgeslagen = manager._queryset_class(model=manager.model)
+    opgeslagen.query.set_empty()
+    opgeslagen._result_cache, opgeslagen._prefetch_done = list(rijen), True
+    if not hasattr(instantie, "_prefetched_objects_cache"):
+        instantie._prefetched_objects_cache = {}
+    instantie._prefetched_objects_cache[sleutel] = opgeslagen
 
 
 def _waarden(queryset):
@@ -360,8 +470,14 @@ def _waarden(queryset):
 def meetwaarden_bij(opgave):
     """The values of each progress report of `opgave` (read without them: `opgave_detail_queryset(False)`), with their
     indicator: one query, none for an opgave without indicators (a value always measures one of its own)."""
-    waarden = IndicatorWaarde.objects.all() if opgave.indicatoren.all() else IndicatorWaarde.objects.none()
-    prefetch_related_objects(list(opgave.voortgang.all()), _waarden(waarden))
+    rapporten = list(opgave.voortgang.all())
+    if not rapporten:
+        return
+    if opgave.indicatoren.all():
+        prefetch_related_objects(rapporten, _waarden(IndicatorWaarde.objects.all()))
+        return
+    for rapport in rapporten:
+        _bewaar(rapport, "waarden")
 
 
 def doelstelling_voortgang(regio, opgaven=None):

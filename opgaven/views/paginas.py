@@ -193,9 +193,9 @@ class OpgaveView(PageView):
     template_name = "opgaven/opgave.html"
 
     def get_context_data(self, **kwargs):
-        opgave = get_object_or_404(selectors.opgave_pagina_queryset(), pk=kwargs["pk"])
+        opgave = selectors.opgave_voor_pagina(kwargs["pk"])
         user = self.request.user
-        if not permissions.can_view_opgave(user, opgave):
+        if opgave is None or not permissions.can_view_opgave(user, opgave):
             raise Http404
         selectors.onderdelen_bij(opgave)
         acties = OpgavePolicy().allowed(user, opgave)
