@@ -12,7 +12,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import connection, connections
-from django.db.models import Q
+from django.db.models import Model, Q, signals
+from django.db.models.base import ModelState
+from django.db.models.fields.related_descriptors import ForeignKeyDeferredAttribute
+from django.db.models.query_utils import DeferredAttribute
 from django.utils import timezone
 
 from besturen.models import Regio
@@ -36,6 +39,44 @@ from .workflow import RAADSFASE
 
 # The versions whose figures count for a year (as last year's totals on the split table count them).
 TELLENDE_STATUSSEN = (VersieStatus.VASTGESTELD, VersieStatus.VOORGELEGD, VersieStatus.GOEDGEKEURD)
+
+
+_SNEL = {}  # (model, database alias) → its fields' attribute names, or None: a function of the code alone
+
+
+def instantie(model, db, waarden):
+    """`sqlrijen.maak(model, db, None, waarden)` (an instance of `model` read from `db` with all its concrete fields'
+    `waarden`, in their order), built without `Model.__init__` when that gives the same instance: no value to
+    convert (PostgreSQL's), a model that keeps Django's `__init__` and `from_db` and plain field attributes, and no
+    `pre_init` or `post_init` receiver. The instance then gets its fields' values in its `__dict__` and a `_state`
+    read from `db`, as `from_db` leaves them; a page of the grip makes some 60 instances, the largest of 24 fields,
+    and `__init__` sets each field through `setattr` (five times the work)."""
+    sleutel = model, db
+    namen = _SNEL.get(sleutel, False)
+    if namen is False:
+        namen = _SNEL[sleutel] = _snel_bouwbaar(model, db)
+    if namen is None or signals.pre_init.receivers or signals.post_init.receivers:
+        return sqlrijen.maak(model, db, None, waarden)
+    nieuw = model.__new__(model)
+    staat = nieuw._state = ModelState()
+    staat.adding, staat.db = False, db
+    nieuw.__dict__.update(zip(namen, waarden, strict=True))
+    return nieuw
+
+
+def _snel_bouwbaar(model, db):
+    """The attribute names of `model`'s concrete fields when `instantie` may build it without `__init__` (see
+    there), else None."""
+    if model.__init__ is not Model.__init__ or model.from_db.__func__ is not Model.from_db.__func__:
+        return None
+    verbinding = connections[db]
+    for veld in model._meta.concrete_fields:
+        if type(model.__dict__.get(veld.attname)) not in (DeferredAttribute, ForeignKeyDeferredAttribute):
+            return None
+        kolom = veld.get_col(model._meta.db_table)
+        if verbinding.ops.get_db_converters(kolom) or kolom.get_db_converters(verbinding):
+            return None
+    return [veld.attname for veld in model._meta.concrete_fields]
 
 
 def _zichtbaar_q(besloten, prefix=""):
@@ -332,14 +373,14 @@ def regio_programmas(regio, bestuur, *, besloten, vandaag=None):
     for rij in gelezen:
         paar = per_pk.get(rij[0])
         if paar is None:
-            j = sqlrijen.maak(Jaarprogramma, db, None, rij[:nj])
+            j = instantie(Jaarprogramma, db, rij[:nj])
             j._state.fields_cache["regio"] = regio
             paar = per_pk[rij[0]] = (j, [])
             paren.append(paar)
         if rij[nj] is None:  # a programme without versions
             continue
         j = paar[0]
-        v = sqlrijen.maak(Versie, db, None, rij[nj : nj + nv])
+        v = instantie(Versie, db, rij[nj : nj + nv])
         v._state.fields_cache["jaarprogramma"] = j
         paar[1].append(v)
         centen, totaal, open_aantal, laatst = rij[nj + nv : nj + nv + 4]
@@ -355,7 +396,7 @@ def regio_programmas(regio, bestuur, *, besloten, vandaag=None):
         if totaal:
             voortgang[v.pk] = (totaal, open_aantal, sqlrijen.als_datum(laatst))  # SQLite: the date as text
         if zichtbaar and rij[nj + nv + 4] is not None:  # its open decision on a version before the councils
-            b = sqlrijen.maak(Raadsbesluit, db, None, rij[nj + nv + 4 :])
+            b = instantie(Raadsbesluit, db, rij[nj + nv + 4 :])
             b._state.fields_cache["versie"] = v
             besluiten.append(b)
     besluiten.sort(key=lambda b: (b.deadline, b.pk))

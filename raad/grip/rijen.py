@@ -21,19 +21,14 @@ def deelnemer_rijen(deelnemers):
     esc = _esc
     deze_gemeente = esc(gettext("deze gemeente"))
     delen = []
-    cellen = {}  # a cell's text → its HTML: most cells repeat a few fractions (0 or 1 of a body's seats)
+    # A cell's text → its HTML: most cells repeat a few fractions (0 or 1 of a body's seats).
+    cellen = _Cellen()
     for deelnemer in deelnemers:
         naam = esc(deelnemer.bestuur.naam)
         if deelnemer.eigen:
             kop = f'<strong>{naam}</strong> <span class="meta">({deze_gemeente})</span>'
         eigen = ' class="eigen"' if deelnemer.eigen else ""
-        rij = []
-        for tekst in deelnemer.stemmen:
-            cel = cellen.get(tekst)
-            if cel is None:
-                cel = cellen[tekst] = f'<td class="num">{esc(tekst)}</td>'
-            rij.append(cel)
-        stemmen = "".join(rij)
+        stemmen = "".join([cellen[tekst] for tekst in deelnemer.stemmen])
         delen.append(
             f"\n      <tr{eigen}>"
             f'\n        <th scope="row">{kop if deelnemer.eigen else naam}</th>'
@@ -43,6 +38,14 @@ def deelnemer_rijen(deelnemers):
             "\n      </tr>\n    "
         )
     return mark_safe("".join(delen))
+
+
+class _Cellen(dict):
+    """A cell's text → its HTML (`<td class="num">`), each written on first use."""
+
+    def __missing__(self, tekst):
+        cel = self[tekst] = f'<td class="num">{_esc(tekst)}</td>'
+        return cel
 
 
 def organen_teksten(organen):
@@ -70,25 +73,38 @@ def vertegenwoordiger_rijen(zetels):
     esc = _esc
     orgaan_url = url_maker("besturen:orgaan")
     datum = _datum()
+    # The cells of a body and of a role, each written once (a member holds several seats in a body): a role's
+    # label is what `Zetel.get_rol_display` gives.
+    organen, rollen = {}, {}
+    for zetel in zetels:
+        if zetel.orgaan.pk not in organen:
+            organen[zetel.orgaan.pk] = (
+                f'<td><a href="{esc(orgaan_url(zetel.orgaan.pk))}">{esc(zetel.orgaan.naam)}</a></td>'
+            )
+        if zetel.rol not in rollen:
+            rollen[zetel.rol] = f"<td>{esc(zetel.get_rol_display())}</td>"
     return mark_safe(
         "".join(
-            f'\n      <tr><td><a href="{esc(orgaan_url(zetel.orgaan.pk))}">{esc(zetel.orgaan.naam)}</a></td>'
-            f'<th scope="row">{esc(zetel.persoon)}</th><td>{esc(zetel.get_rol_display())}</td>'
-            f'<td><time datetime="{_iso(zetel.begindatum)}">{esc(datum(zetel.begindatum))}</time></td></tr>\n    '
-            for zetel in zetels
+            [
+                f"\n      <tr>{organen[zetel.orgaan.pk]}"
+                f'<th scope="row">{esc(zetel.persoon)}</th>{rollen[zetel.rol]}'
+                f'<td><time datetime="{_iso(zetel.begindatum)}">{esc(datum(zetel.begindatum))}</time></td></tr>\n    '
+                for zetel in zetels
+            ]
         )
     )
 
 
-def bijdrage_rijen(jaren):
+def bijdrage_rijen(jaren, notatie=None):
     """The contributions' table body: as `{% for jaar in jaren %}{% for item in jaar.programmas %}` in grip.html
-    (`programmas.selectors_grip.Jaarbijdrage`s)."""
+    (`programmas.selectors_grip.Jaarbijdrage`s). `notatie`: the page's `Notatie`, made here when not given."""
     esc = _esc
     versie_url = url_maker("programmas:versie")
-    notatie = Notatie()
+    notatie = notatie or Notatie()
     soorten = _labels(Jaarprogramma, "soort")
     statussen = _labels(Versie, "status")
     getal = geheel_maker()  # as `localize`
+    versie_tekst = gettext("versie %(nummer)s")
     delen = []
     for jaar in jaren:
         for i, item in enumerate(jaar.programmas):
@@ -97,7 +113,7 @@ def bijdrage_rijen(jaren):
                 if i == 0
                 else ""
             )
-            versie = gettext("versie %(nummer)s") % {"nummer": esc(getal(item.versie.nummer))}
+            versie = versie_tekst % {"nummer": esc(getal(item.versie.nummer))}
             delen.append(
                 "\n      <tr>"
                 f"\n        {kop}"
@@ -118,12 +134,14 @@ def opgave_rijen(opgaven):
     datum = _datum()
     geen_rapportage = esc(gettext("nog geen rapportage"))
     geen_mandaat = esc(gettext("geen geldend mandaat"))
+    tot_besteed = gettext("tot %(datum)s; besteed %(besteed)s")
+    mandaat_tekst = gettext(
+        "Tot %(plafond)s, voor %(houder)s, verleend door %(orgaan)s, geldig tot en met %(datum)s"
+    )
     delen = []
     for opgave in opgaven:
         if opgave.voortgang_status:
-            voortgang = f'<span class="badge">{esc(opgave.voortgang_label)}</span> ' + gettext(
-                "tot %(datum)s; besteed %(besteed)s"
-            ) % {
+            voortgang = f'<span class="badge">{esc(opgave.voortgang_label)}</span> ' + tot_besteed % {
                 "datum": esc(datum(opgave.voortgang_periode)),
                 "besteed": esc(euro(opgave.voortgang_besteed)),
             }
@@ -132,9 +150,7 @@ def opgave_rijen(opgaven):
         mandaten = (
             "".join(
                 f'<p>{esc(truncatewords(mandaat.omschrijving, 30))}<br><span class="meta">'
-                + gettext(
-                    "Tot %(plafond)s, voor %(houder)s, verleend door %(orgaan)s, geldig tot en met %(datum)s"
-                )
+                + mandaat_tekst
                 % {
                     "plafond": esc(euro(mandaat.budgetplafond)),
                     "houder": esc(mandaat.houder),

@@ -193,8 +193,9 @@ def _kolommen(model):
 
 
 def _instantie(db, model, waarden):
-    """A `model` instance read from `db` with all its concrete fields' `waarden`, as the ORM makes one."""
-    return sqlrijen.maak(model, db, None, waarden)
+    """A `model` instance read from `db` with all its concrete fields' `waarden`, as the ORM makes one
+    (`selectors_grip.instantie`)."""
+    return selectors_grip.instantie(model, db, waarden)
 
 
 def besloten_regio_ids(user):
@@ -205,41 +206,57 @@ def besloten_regio_ids(user):
 # --- Participants and voting power ---------------------------------------------------------------------------------
 
 
-def deelnemers(rijen, bestuur, zetels):
+def deelnemers(rijen, bestuur, zetels, notatie=None):
     """The region's current members with their population share and, per body of the region with voting seats, their
     voting seats and share of the votes (no query: `rijen` are the region's current memberships with their Bestuur,
     as `deelname_or_404` gives them, `zetels` its current seats counted, as `zetels_van` gives them). Returns
     (organen, rows, total population); each row is a Deelname with `aandeel`, `stemmen` (per body, in the order of
     `organen`, the text of its cell: "seats / the body's voting seats (share of the votes)", or "—" for a body
-    without one) and `eigen` (this is `bestuur`)."""
+    without one) and `eigen` (this is `bestuur`). `notatie`: the page's `Notatie`, made here when not given."""
     totaal = sum(d.bestuur.inwoners or 0 for d in rijen)
     per_namens, per_orgaan = zetels.per_namens, zetels.per_orgaan
     # The bodies with a voting seat, by name (bodies without a vote are left out).
     organen = sorted((zetels.organen[pk] for pk in per_orgaan), key=lambda o: o.naam)
     for orgaan in organen:
         orgaan.stemmen_totaal = per_orgaan[orgaan.pk]
-    notatie = Notatie()
-    teksten = {}  # (seats, total): the cell's text; most cells repeat a few fractions (0 or 1 of a body's seats)
+    notatie = notatie or Notatie()
+    # Each cell's text by body and seats: a body's cells repeat a few fractions (0 or 1 of its seats), so each text
+    # is written once; a member's row is then looked up, body by body (a region of 20 members and 13 bodies has
+    # some 260 cells).
+    teksten = {}  # (seats, the body's voting seats) → the cell's text
+
+    def tekst(aantal, van):
+        sleutel = aantal, van
+        if sleutel not in teksten:
+            teksten[sleutel] = _stemmen_tekst(notatie, aantal, van)
+        return teksten[sleutel]
+
+    geen = {orgaan.pk: tekst(0, orgaan.stemmen_totaal) for orgaan in organen}  # a member without a seat there
+    per_lid = {}  # member id → {body id: the text of its seats there}
+    leden = {deelname.bestuur_id for deelname in rijen}
+    for (orgaan_pk, namens_id), aantal in per_namens.items():
+        if namens_id in leden:
+            per_lid.setdefault(namens_id, {})[orgaan_pk] = tekst(aantal, per_orgaan[orgaan_pk])
+    volgorde = [orgaan.pk for orgaan in organen]
     for deelname in rijen:
         inwoners = deelname.bestuur.inwoners
         deelname.aandeel = inwoners / totaal * 100 if inwoners is not None and totaal else None
-        stemmen = []
-        for orgaan in organen:
-            sleutel = per_namens.get((orgaan.pk, deelname.bestuur_id), 0), orgaan.stemmen_totaal
-            tekst = teksten.get(sleutel)
-            if tekst is None:
-                aantal, van = sleutel
-                tekst = teksten[sleutel] = (
-                    f"{aantal} / {van} ({procent_tekst(notatie, aantal / van * 100)})" if van else "—"
-                )
-            stemmen.append(tekst)
-        deelname.stemmen = stemmen
-        deelname.eigen = deelname.bestuur_id == bestuur.pk
+        bestuur_id = deelname.bestuur_id
+        eigen = per_lid.get(bestuur_id)
+        rij = {**geen, **eigen} if eigen else geen
+        deelname.stemmen = [rij[pk] for pk in volgorde]
+        deelname.eigen = bestuur_id == bestuur.pk
         # As text, as the `getal` and `procent` filters write them, in one notation: a region of 20 members and
         # 13 bodies has some 300 figures in this table (a filter looks up the separators again for each).
         deelname.inwoners_tekst = notatie.getal(inwoners)
         deelname.aandeel_tekst = procent_tekst(notatie, deelname.aandeel)
     return organen, rijen, totaal
+
+
+def _stemmen_tekst(notatie, aantal, van):
+    """A cell of the participants' table: "seats / the body's voting seats (share of the votes)", or "—" for a
+    body without voting seats."""
+    return f"{aantal} / {van} ({procent_tekst(notatie, aantal / van * 100)})" if van else "—"
 
 
 def procent_tekst(notatie, value, decimals=1):
@@ -403,8 +420,9 @@ def grip(deelname, user):
     besloten = besturen_permissions.can_view_besloten_regio(user, regio)
     eigen_rol = besturen_permissions.heeft_regionale_rol(user, regio)
     lezer = user if eigen_rol else None  # a reader without a role here sees what their class sees
+    notatie = eenmaal(Notatie)  # the active language's separators, looked up once for the page's figures
     zetels = eenmaal(lambda: zetels_van(regio, bestuur))
-    deel = eenmaal(lambda: deelnemers(deelname.leden, bestuur, zetels()))
+    deel = eenmaal(lambda: deelnemers(deelname.leden, bestuur, zetels(), notatie()))
     stem = eenmaal(lambda: stem_bij_programma(regio, bestuur, deel()[1], deel()[2]))
     # The contributions, the open decisions and the dates read the region's programmes once.
     programmas = eenmaal(lambda: selectors_grip.regio_programmas(regio, bestuur, besloten=besloten))
@@ -420,7 +438,7 @@ def grip(deelname, user):
         "deelnemers": eenmaal(lambda: deel()[1]),
         "deelnemer_rijen": eenmaal(lambda: rijen.deelnemer_rijen(deel()[1])),
         "totaal_inwoners": eenmaal(lambda: deel()[2]),
-        "totaal_inwoners_tekst": eenmaal(lambda: Notatie().getal(deel()[2])),
+        "totaal_inwoners_tekst": eenmaal(lambda: notatie().getal(deel()[2])),
         "regeling": eenmaal(lambda: stem()[0]),
         "stem_leden": eenmaal(lambda: stem()[1]),
         "stem_bevolking": eenmaal(lambda: stem()[2]),
@@ -430,7 +448,7 @@ def grip(deelname, user):
         ),
         "raden": deelname.raden,
         "jaren": jaren,
-        "bijdrage_rijen": eenmaal(lambda: rijen.bijdrage_rijen(jaren())),
+        "bijdrage_rijen": eenmaal(lambda: rijen.bijdrage_rijen(jaren(), notatie())),
         "opgaven": opgaven,
         "opgave_rijen": eenmaal(lambda: rijen.opgave_rijen(opgaven())),
         "open_besluiten": eenmaal(lambda: programmas().open_besluiten),
