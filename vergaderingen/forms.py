@@ -1,8 +1,14 @@
 """Forms of the meeting and planning-day pages; they validate input, the services decide and write."""
 
+import html
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db import DEFAULT_DB_ALIAS, connections
+from django.utils.formats import localize
+from django.utils.functional import Promise
+from django.utils.html import format_html
+from django.utils.safestring import SafeData, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from besturen import permissions as besturen_permissions
@@ -13,7 +19,7 @@ from opgaven.selectors import opgaven_visible_to
 from programmas.models import Jaarprogramma, Versie
 from programmas.selectors import versies_van
 from regioportaal import sqlrijen
-from regioportaal.forms import SnelleVelden, SnelSelect
+from regioportaal.forms import SnelleVelden, SnelSelect, _attrs_html
 from regioportaal.limieten import NOTULEN_MAX, TEKST_MAX
 
 from .documenten import MAX_BYTES, check_document
@@ -61,6 +67,10 @@ class _Keuzes(forms.models.ModelChoiceIterator):
     def objecten(self):
         return self.queryset.all()  # a copy: the field's queryset keeps no rows
 
+    def opties(self):
+        """The options as `_KeuzeSelect` writes them, `(value, label)`: the choices (`choice` per object)."""
+        yield from self
+
 
 def _rijen(sql, params):
     with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
@@ -78,13 +88,30 @@ class _OpgaveKeuzes(_Keuzes):
         regio = getattr(self.field, "alle_van", None)
         if regio is None:
             return self.queryset.only("titel")
+        return [sqlrijen.maak(Opgave, DEFAULT_DB_ALIAS, ["id", "titel"], rij) for rij in self._rijen(regio)]
+
+    @staticmethod
+    def _rijen(regio):
         sql = (
             f'SELECT o."id", o."titel" FROM "{Opgave._meta.db_table}" o WHERE o."regio_id" = %s '
             'ORDER BY o."titel" ASC'
         )
-        return [
-            sqlrijen.maak(Opgave, DEFAULT_DB_ALIAS, ["id", "titel"], rij) for rij in _rijen(sql, [regio.pk])
-        ]
+        return _rijen(sql, [regio.pk])
+
+    def opties(self):
+        """For the secretariat, the options straight from the rows, no model object each: the value is the id
+        (`prepare_value`), the label the title (`label_from_instance`, `Opgave.__str__`)."""
+        regio = getattr(self.field, "alle_van", None)
+        if (
+            regio is None
+            or self.field.to_field_name not in (None, Opgave._meta.pk.attname)
+            or type(self.field).label_from_instance is not forms.ModelChoiceField.label_from_instance
+        ):
+            yield from super().opties()
+            return
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        yield from self._rijen(regio)
 
 
 _VERSIE_SQL = (
@@ -119,6 +146,42 @@ class _VersieKeuzes(_Keuzes):
         return versies
 
 
+def _html(tekst):
+    """`conditional_escape(tekst)` for a text or a number, written out: Django's `escape` goes through the lazy-text
+    wrapper (`keep_lazy`), which costs more than the escaping on a list of dozens of options."""
+    if isinstance(tekst, Promise):
+        tekst = str(tekst)
+    if hasattr(tekst, "__html__"):
+        return tekst.__html__()
+    return html.escape(str(tekst))
+
+
+class _KeuzeSelect(SnelSelect):
+    """`SnelSelect` for a model choice field (flat choices): the options written straight from the choices (from
+    `_Keuzes.opties` for the iterators here), without the dictionary per option Django's `optgroups` builds
+    (`create_option`), the same HTML."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        keuzes = self.choices
+        if self.allow_multiple_selected or not isinstance(keuzes, forms.models.ModelChoiceIterator):
+            return super().render(name, value, attrs, renderer)
+        widget = forms.Widget.get_context(self, name, value, attrs)["widget"]
+        waarden = widget["value"]  # `format_value`: the chosen value as text, in a list
+        parts = [format_html('<select name="{}"', widget["name"]), _attrs_html(widget["attrs"]), ">"]
+        gekozen = False  # one option selected at most, the first that matches (as `optgroups`)
+        for waarde, label in keuzes.opties() if isinstance(keuzes, _Keuzes) else keuzes:
+            if waarde is None:
+                waarde = ""
+            selected = not gekozen and str(waarde) in waarden
+            gekozen = gekozen or selected
+            parts.append(  # `_stringformat(waarde)`, `conditional_escape(localize(label))`
+                f'\n  <option value="{_html(waarde if isinstance(waarde, SafeData) else str(waarde))}"'
+                f"{' selected' if selected else ''}>{_html(localize(label))}</option>\n"
+            )
+        parts.append("\n</select>")
+        return mark_safe("".join(parts))  # noqa: S308 - every value escaped
+
+
 class AgendapuntForm(SnelleVelden, forms.ModelForm):
     """An item's text and its links: to an opgave and to a programme version of the body's region, offering only
     what `user` (the secretariat) may read. `besloten`: whether `user` reads the region's closed versions, when the
@@ -131,8 +194,8 @@ class AgendapuntForm(SnelleVelden, forms.ModelForm):
         fields = ["titel", "toelichting", "openbaar", "opgave", "programmaversie"]
         widgets = {
             "toelichting": forms.Textarea(attrs={"rows": 4}),
-            "opgave": SnelSelect,
-            "programmaversie": SnelSelect,
+            "opgave": _KeuzeSelect,
+            "programmaversie": _KeuzeSelect,
         }
 
     def __init__(self, *args, vergadering, user, besloten=None, secretariaat=False, **kwargs):

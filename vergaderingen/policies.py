@@ -156,6 +156,23 @@ class VergaderingPolicy(_Policy):
         "propose": gettext_lazy("Alleen leden van %(orgaan)s stellen agendapunten voor."),
     }
 
+    def __init__(self):
+        super().__init__()
+        self._geagendeerd = {}
+
+    def kent_agenda(self, vergadering, punten):
+        """Tell this instance the meeting's items on its agenda (`punten`: all of them with a status in
+        `OP_DE_AGENDA`, as `selectors.agenda_beheer` reads them): `publish` then reads whether one is on the agenda
+        from them instead of asking the database."""
+        self._geagendeerd[vergadering.pk] = any(
+            punt.status == AgendapuntStatus.GEAGENDEERD for punt in punten
+        )
+
+    def _heeft_geagendeerd(self, vergadering):
+        if vergadering.pk in self._geagendeerd:
+            return self._geagendeerd[vergadering.pk]
+        return vergadering.agendapunten.filter(status=AgendapuntStatus.GEAGENDEERD).exists()
+
     def context(self, vergadering):
         return {"orgaan": vergadering.orgaan}
 
@@ -184,7 +201,7 @@ class VergaderingPolicy(_Policy):
     refusal_propose = refusal_edit_agenda
 
     def refusal_publish(self, user, vergadering):
-        if not vergadering.agendapunten.filter(status=AgendapuntStatus.GEAGENDEERD).exists():
+        if not self._heeft_geagendeerd(vergadering):
             return ValidationError(_("De agenda is leeg: voeg eerst agendapunten toe."))
         return transition_refusal(vergadering, VergaderingStatus.AGENDA_GEPUBLICEERD)
 
@@ -232,6 +249,31 @@ class AgendapuntPolicy(_Policy):
         super().__init__()
         self.vergaderingen = vergaderingen or VergaderingPolicy()
         self._volgende = {}
+        self._toegestaan = {}
+
+    @staticmethod
+    def _staat(punt):
+        """All that the answers about `punt` read: its status and its meeting (the meeting's state, its body for the
+        role, the meeting itself for the next one). Items with the same `_staat` get the same answers."""
+        vergadering = punt.vergadering
+        return (
+            punt.status,
+            vergadering.pk,
+            vergadering.status,
+            vergadering.agenda_gepubliceerd,
+            vergadering.orgaan_id,
+        )
+
+    def allowed(self, user, punt, actions=None):
+        """As `_Policy.allowed`, asked once per user, item state (`_staat`) and actions for this instance: a page
+        of items asks each state once instead of every action of every row (the refusals it would build per row
+        are only discarded)."""
+        if punt.pk is None:
+            return super().allowed(user, punt, actions)
+        key = (getattr(user, "pk", None), self._staat(punt), tuple(actions or self.actions))
+        if key not in self._toegestaan:
+            self._toegestaan[key] = super().allowed(user, punt, actions)
+        return dict(self._toegestaan[key])
 
     def context(self, punt):
         return {"orgaan": punt.vergadering.orgaan}

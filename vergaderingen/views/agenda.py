@@ -130,6 +130,7 @@ class AgendaBeheerView(_ManageMixin, PageView):
         policy = VergaderingPolicy()
         punt_policy = AgendapuntPolicy(policy)
         punten, voorstellen = selectors.agenda_beheer(vergadering)
+        policy.kent_agenda(vergadering, punten)  # `publish` asks no query
         acties = policy.allowed(user, vergadering, ("edit_agenda", "publish", "close", "update", "cancel"))
         beheer = acties.get("edit_agenda")
         for punt in punten:  # the role is asked once, the next meeting once: no query per row
