@@ -61,11 +61,13 @@ class ProgrammaPolicy(Policy):
             memo[naam] = check()
         return memo[naam]
 
-    def allowed(self, user, obj):
+    def allowed(self, user, obj, rollen=None):
+        """As `Policy.allowed`; `rollen`: the answers of role checks the caller asked already for this user and
+        object (name -> answer, as `_role` names them), not asked again."""
         scoped = copy.copy(
             self
         )  # a copy per call: the module's policy object keeps no state between requests
-        scoped._rollen = {}
+        scoped._rollen = dict(rollen) if rollen else {}
         return Policy.allowed(scoped, user, obj)
 
     def permits(self, user, action, obj):

@@ -5,10 +5,11 @@ thirty variable lookups, filters, translations and a `reverse`. These functions 
 (every value escaped), the same text the template wrote cell by cell.
 """
 
+from django.urls import reverse
 from django.utils.formats import localize
 from django.utils.html import conditional_escape, escape
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 
 from besturen.weergave import datum_maker, labels, url_maker
 
@@ -95,3 +96,97 @@ def tellingen_html(lijst):
             f"<li>{conditional_escape(label)}: {conditional_escape(localize(n))}</li>" for label, n in lijst
         )
     )
+
+
+def _vertaald(vertaling):
+    """`{% translate "…" %}` of a literal, for its translation (`gettext("…")`): as the tag writes it, percent
+    signs undoubled and not escaped (a literal is safe)."""
+    return vertaling.replace("%%", "%")
+
+
+def beslissing_sectie_html(beslisregel, beslissing):
+    """What `programmas/_beslissing.html` writes: the decision rule in words and, with `beslissing` (an
+    `Uitslag` of `selectors.beslissing` that `beslissing_html` gave its lists), the arithmetic, the count per
+    outcome and the outcome so far."""
+    titel = _vertaald(gettext("Beslisregel en stand"))
+    delen = [
+        '<section aria-labelledby="beslissing-titel" class="kader">\n'
+        f'  <h2 id="beslissing-titel">{titel}</h2>\n'
+        f"  <p>{conditional_escape(beslisregel)}</p>\n  "
+    ]
+    if beslissing:
+        delen.append(f'\n  <ul class="rekensom">\n    {beslissing.uitleg_html}\n  </ul>\n  ')
+        if beslissing.n:
+            bijschrift = ngettext(
+                "Elke raad één keer geteld (%(n)s raad)",
+                "Elke raad één keer geteld (%(n)s raden)",
+                beslissing.n,
+            ) % {"n": conditional_escape(localize(beslissing.n))}
+            uitkomst, raden, totaal = (
+                _vertaald(gettext("Uitkomst")),
+                _vertaald(gettext("Raden")),
+                _vertaald(gettext("Totaal")),
+            )
+            delen.append(
+                '\n  <div class="table-scroll" tabindex="0" role="region" aria-labelledby="telling-bijschrift">\n'
+                '  <table class="telling">\n'
+                f'    <caption id="telling-bijschrift">{bijschrift}</caption>\n'
+                f'    <thead><tr><th scope="col">{uitkomst}</th><th scope="col" class="getal">{raden}</th></tr>'
+                "</thead>\n"
+                f"    <tbody>{beslissing.lijst_html}</tbody>\n"
+                f'    <tfoot><tr><th scope="row">{totaal}</th>'
+                f'<td class="getal">{conditional_escape(localize(beslissing.n))}</td></tr></tfoot>\n'
+                "  </table>\n  </div>\n  "
+            )
+        if beslissing.afgesloten:
+            stand = f"{conditional_escape(beslissing.afgesloten)}\n    "
+        elif beslissing.status == "goedgekeurd":
+            stand = _vertaald(gettext("de regel is gehaald: het programma is goedgekeurd.")) + "\n    "
+        elif beslissing.status == "afgewezen":
+            stand = (
+                _vertaald(
+                    gettext("de regel kan niet meer worden gehaald: het programma is niet goedgekeurd.")
+                )
+                + "\n    "
+            )
+        elif beslissing.status == "terug":
+            stand = (
+                _vertaald(
+                    gettext(
+                        "een raad keurde goed met amendement: volgens de regeling gaat de versie terug naar het "
+                        "bestuur."
+                    )
+                )
+                + "\n    "
+            )
+        else:
+            stand = _vertaald(gettext("nog open: de regel is nog niet gehaald, maar kan nog worden gehaald."))
+        tot_nu = _vertaald(gettext("Uitkomst tot nu toe:"))
+        delen.append(f"\n  <p><strong>{tot_nu}</strong>\n    {stand}\n  </p>\n  ")
+    delen.append("\n</section>\n")
+    return mark_safe("".join(delen))  # noqa: S308 - every value escaped, the translations as the tags write them
+
+
+def versie_nav_html(versie, actief, mag_beheren):
+    """What `programmas/_versie_nav.html` writes: the links to the version's pages, the one `actief` marked
+    current; the councils' state once the version went to them, the status board also only for `mag_beheren`."""
+
+    def link(naam, tekst):
+        url = conditional_escape(reverse(f"programmas:{naam}", args=[versie.pk]))
+        huidig = ' aria-current="page"' if actief == naam else ""
+        return f'<a href="{url}"{huidig}>{_vertaald(tekst)}</a>'
+
+    delen = [
+        f'<nav aria-label="{_vertaald(gettext("Onderdelen van deze versie"))}" class="knoppen">\n  ',
+        link("versie", gettext("Programma en verdeling")),
+        "\n  ",
+        link("vragen", gettext("Vragen en antwoorden")),
+        "\n  ",
+    ]
+    if versie.voorgelegd_op:
+        delen.append(link("status", gettext("Stand bij de raden")))
+    delen.append("\n  ")
+    if mag_beheren and versie.voorgelegd_op:
+        delen.append(link("statusbord", gettext("Statusbord")))
+    delen.append("\n</nav>\n")
+    return mark_safe("".join(delen))  # noqa: S308 - every URL escaped, the translations as the tags write them

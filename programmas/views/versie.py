@@ -10,12 +10,13 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
-from django.template.loader import render_to_string
+from django.template.context_processors import csrf
+from django.template.loader import get_template, render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.dates import MONTHS
 from django.utils.formats import localize
-from django.utils.html import conditional_escape, escape
+from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.timezone import template_localtime
 from django.utils.translation import gettext as _
@@ -25,6 +26,7 @@ from django.views import View
 from besturen import permissions as besturen_permissions
 from opgaven.models import Opgave
 from regioportaal import generaties
+from regioportaal.forms import veld_html
 from regioportaal.templatetags.portaal import euro as portaal_euro
 from regioportaal.views import PageView, form_errors_from, refuse
 
@@ -124,9 +126,113 @@ def _acties(allowed, regeling):
     return acties
 
 
+def _acties_html(versie, acties, gs_form, onbeantwoord, csrf_token):
+    """The section of the workflow's forms (`acties` as `_acties` gives them, a refused step's bound form in its
+    place; `gs_form`), as the page's template wrote it tag by tag; empty without any. `csrf_token`: the value the
+    `csrf` context processor gives the template (`{% csrf_token %}` writes nothing for an empty one or
+    "NOTPROVIDED")."""
+    if not (acties or gs_form):
+        return ""
+    csrf = (
+        format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', csrf_token)
+        if csrf_token and csrf_token != "NOTPROVIDED"
+        else ""
+    )
+
+    def begin(actie, titel=None):
+        url = conditional_escape(reverse("programmas:actie", args=[versie.pk, actie]))
+        if titel is None:
+            return f'\n    <form method="post" action="{url}">\n      {csrf}\n      '
+        return (
+            f'\n    <form method="post" action="{url}" class="form" aria-labelledby="{titel}-titel">\n'
+            f"      {csrf}\n      "
+        )
+
+    def fouten(form):  # `{% include "form_errors.html" with form=form %}`
+        if form.non_field_errors():
+            return get_template("form_errors.html").render({"form": form})
+        return "\n"
+
+    def velden(form):
+        return "".join(veld_html(field) for field in form)
+
+    def knop(tekst):
+        return f'\n      <button type="submit">{_t(tekst)}</button>\n    </form>\n    '
+
+    volgende = _t(_("Volgende stap"))
+    delen = [f'\n<section aria-labelledby="acties-titel">\n  <h2 id="acties-titel">{volgende}</h2>\n']
+    delen.append('  <div class="knoppen">\n    ')
+    if acties.get("indienen"):
+        uitleg = _t(
+            _("Dien het concept in bij het bestuur; het komt op de agenda van de volgende vergadering.")
+        )
+        delen += [begin("indienen"), f"<p>{uitleg}</p>", knop(_("Indienen bij het bestuur"))]
+    delen.append("\n    ")
+    if form := acties.get("terugsturen"):
+        if versie.status == "ingediend":
+            titel = _t(_("Terugsturen naar het secretariaat"))
+        else:
+            titel = _t(_("Terugsturen: de raden beslissen niet meer over deze versie"))
+        delen += [
+            begin("terugsturen", "terugsturen"),
+            f'<h3 id="terugsturen-titel">{titel}</h3>\n      {fouten(form)}\n      {veld_html(form["reden"])}',
+            knop(_("Terugsturen")),
+        ]
+    delen.append("\n    ")
+    if form := acties.get("vaststellen"):
+        titel = _t(_("Vaststellen door het bestuur"))
+        waarschuwing = ""
+        if onbeantwoord:
+            waarschuwing = ngettext(
+                "Nog %(n)s zienswijze te beantwoorden: pas daarna kan het bestuur vaststellen.",
+                "Nog %(n)s zienswijzen te beantwoorden: pas daarna kan het bestuur vaststellen.",
+                onbeantwoord,
+            ) % {"n": _waarde(onbeantwoord)}
+            waarschuwing = f'<p class="waarschuwing">{waarschuwing}</p>'
+        delen += [
+            begin("vaststellen", "vaststellen"),
+            f'<h3 id="vaststellen-titel">{titel}</h3>\n      {fouten(form)}\n      {waarschuwing}\n'
+            f"      {velden(form)}",
+            knop(_("Vaststellen")),
+        ]
+    delen.append("\n    ")
+    if form := acties.get("voorleggen"):
+        titel = _t(_("Voorleggen aan de raden"))
+        delen += [
+            begin("voorleggen", "voorleggen"),
+            f'<h3 id="voorleggen-titel">{titel}</h3>\n      {fouten(form)}\n      {velden(form)}',
+            knop(_("Voorleggen aan de raden")),
+        ]
+    delen.append("\n    ")
+    if gs_form:
+        titel, wgr = (
+            _t(_("Verzonden aan gedeputeerde staten")),
+            _t(
+                _(
+                    "Wgr art. 34 lid 2: binnen twee weken na de vaststelling, en vóór 15 september van het jaar ervoor."
+                )
+            ),
+        )
+        delen += [
+            begin("naar-gs", "gs"),
+            f'<h3 id="gs-titel">{titel}</h3>\n      {fouten(gs_form)}\n      <p>{wgr}</p>\n      {velden(gs_form)}',
+            knop(_("Verzending vastleggen")),
+        ]
+    delen.append("\n    ")
+    if form := acties.get("nieuwe_versie"):
+        titel = _t(_("Nieuwe versie maken"))
+        delen += [
+            begin("nieuwe-versie", "nieuwe-versie"),
+            f'<h3 id="nieuwe-versie-titel">{titel}</h3>\n      {fouten(form)}\n      {velden(form)}',
+            knop(_("Nieuwe versie")),
+        ]
+    delen.append("\n  </div>\n</section>\n")
+    return mark_safe("".join(delen))  # noqa: S308 - every value escaped, the forms as `{% veld %}` writes them
+
+
 # The version page's fragments that are the same for every reader of one visibility class (`_fragmenten`).
 FRAGMENTEN = {
-    "regels": "programmas/_versie_regels.html",
+    "regels": "programmas/_versie_regels.html",  # with lines written in Python (`_regels_fragment_html`)
     "pakketten": "programmas/_versie_pakketten.html",
 }  # and "verdeling", what `programmas/_versie_verdeling.html` writes, written in Python (`_verdeling_html`)
 FRAGMENT_PREFIX = "programmas:fragment:versie:"
@@ -302,6 +408,26 @@ def _feiten_html(versie, regio, regeling, aantal_vragen):
     return mark_safe("".join(delen))  # noqa: S308 - every value escaped above, the translations as the tags
 
 
+def _kop_html(versie, regio):
+    """The page's breadcrumbs and its heading (`kruimels`, `kop`), as the template wrote them: what
+    `programmas/_kruimels.html` writes, then the programme and the version; the programme and the version's number."""
+    programma = _waarde(versie.jaarprogramma)
+    overzicht = conditional_escape(reverse("programmas:overzicht", args=[regio.slug]))
+    programmas_label, versie_label, nummer_label = (
+        _t(_("Jaarprogramma's")),
+        _("Versie %(n)s") % {"n": _waarde(versie.nummer)},
+        _("versie %(n)s") % {"n": _waarde(versie.nummer)},
+    )
+    kruimels = (
+        f'<li><a href="{_waarde(regio.get_absolute_url())}">{_waarde(regio.naam)}</a></li>\n'
+        f'<li><a href="{overzicht}">{programmas_label}</a></li>\n'
+        f'<li><a href="{_waarde(versie.jaarprogramma.get_absolute_url())}">{programma}</a></li>'
+        f'<li><span aria-current="page">{versie_label}</span></li>'
+    )
+    kop = f'{programma} <span class="meta">{nummer_label}</span>'
+    return mark_safe(kruimels), mark_safe(kop)  # noqa: S308 - every value escaped, the translations as the tags
+
+
 def _verdeling_html(versie, tabel, grafiek):
     """What `programmas/_versie_verdeling.html` writes for `tabel` and `grafiek` (`_tabel_context`): the split per
     member with its totals and downloads and the chart, from the table's rows and heads joined once
@@ -418,6 +544,44 @@ def _regels_html(tabel, regeling):
     tabel.regels_html = mark_safe("".join(delen))  # noqa: S308 - every value escaped above
 
 
+def _regels_fragment_html(tabel, totaal_capaciteit):
+    """The lines table for a reader who may not edit them (the fragment "regels"), as
+    `programmas/_versie_regels.html` writes it without the edit column: the lines that cannot be split, the heads,
+    the rows (`tabel.regels_html`) and the totals. None without rows (the template then says there are none)."""
+    if not tabel.regels_html:
+        return None
+    titel, niet_verdeeld = _t(_("Programmaregels")), _t(_("deze regel kan niet worden verdeeld"))
+    fouten = "".join(
+        '\n  <div class="waarschuwing" role="alert"><p><strong>'
+        f"{_waarde(regel.titel)}:</strong> {niet_verdeeld} ({_waarde(fout)}).</p></div>\n  "
+        for regel, fout in tabel.regel_fouten
+    )
+    koppen = (
+        _t(_("Opgave")),
+        _t(_("Budget")),
+        _t(_("Capaciteit (uren)")),
+        _t(_("Verdeelsleutel")),
+        _t(_("Deelnemende leden")),
+    )
+    totaal = _t(_("Totaal"))
+    return mark_safe(  # noqa: S308 - every value escaped, the translations as the tags write them
+        f'\n  <h2 id="regels-titel">{titel}</h2>\n  {fouten}\n'
+        '  <div class="table-scroll" tabindex="0" role="region" aria-labelledby="regels-titel">\n'
+        "  <table>\n    <thead><tr>\n"
+        f'      <th scope="col">{koppen[0]}</th>\n'
+        f'      <th scope="col" class="num">{koppen[1]}</th>\n'
+        f'      <th scope="col" class="num">{koppen[2]}</th>\n'
+        f'      <th scope="col">{koppen[3]}</th>\n'
+        f'      <th scope="col" class="num">{koppen[4]}</th>\n'
+        "      \n    </tr></thead>\n    <tbody>\n"
+        f"    {tabel.regels_html}\n    </tbody>\n    <tfoot><tr>\n"
+        f'      <th scope="row">{totaal}</th>\n'
+        f'      <td class="num">{_waarde(tabel.totaal_tekst)}</td>\n'
+        f'      <td class="num">{_waarde(totaal_capaciteit)}</td>\n'
+        "      <td></td><td></td>\n    </tr></tfoot>\n  </table>\n  </div>\n"
+    )
+
+
 def _staven_html(grafiek):
     """The chart's bars as one SVG string (`grafiek["staven"]`), each value escaped, as the template wrote them."""
     g = grafiek
@@ -517,8 +681,12 @@ def _fragmenten(user, versie, regio, regeling):
         "mag_bewerken": False,
         **_tabel_context(user, versie, regeling),
     }
+    regels = _regels_fragment_html(context["tabel"], context["totaal_capaciteit"])
     fragmenten = {
-        naam: mark_safe(render_to_string(template, context)) for naam, template in FRAGMENTEN.items()
+        naam: regels
+        if naam == "regels" and regels is not None
+        else mark_safe(render_to_string(template, context))
+        for naam, template in FRAGMENTEN.items()
     }
     fragmenten["verdeling"] = _verdeling_html(versie, context["tabel"], context["grafiek"])
     fragmenten["heeft_rijen"] = bool(context["tabel"].rijen)
@@ -546,7 +714,8 @@ class VersieView(PageView):
         mag_beheren = permissions.can_manage_programma(user, regio)
         if not besturen_permissions.can_view_besloten_regio(user, regio):
             andere = [v for v in andere if v.openbaar]
-        allowed = VERSIE.allowed(user, versie)
+        # The policy's "manage" role is `can_manage_programma` of the version's region: asked above.
+        allowed = VERSIE.allowed(user, versie, rollen={"manage": mag_beheren})
         nieuwe_regel = None
         fragmenten = None
         if allowed.get("edit"):
@@ -571,9 +740,23 @@ class VersieView(PageView):
                 gs_form = form
             else:
                 acties[actie.replace("-", "_")] = form
+        kruimels, kop = _kop_html(versie, regio)
+        # The CSRF token every form of the page writes (the menu's, the language's, the workflow's): read once, not
+        # once per `{% csrf_token %}` through the context processor's lazy value (each read masks the secret anew).
+        csrf_token = str(csrf(self.request)["csrf_token"])
+        onbeantwoord = (
+            versie.raadsbesluiten.filter(uitkomst=Uitkomst.ZIENSWIJZE, antwoord="").count()
+            if regeling.procedure == Procedure.ZIENSWIJZE and versie.status == S.VOORGELEGD
+            else 0
+        )
+        beslissing = weergave.beslissing_html(selectors.beslissing(versie, regeling)) if routed else None
+        beslisregel = selectors.beslisregel_tekst(regeling) if routed else ""
         return super().get_context_data(
             versie=versie,
             regio=regio,
+            csrf_token=csrf_token,
+            kruimels=kruimels,
+            kop=kop,
             regeling=regeling,
             fragmenten=fragmenten,
             heeft_rijen=heeft_rijen,
@@ -585,9 +768,12 @@ class VersieView(PageView):
             if andere
             else None,
             nieuwe_regel=nieuwe_regel,
-            beslissing=weergave.beslissing_html(selectors.beslissing(versie, regeling)) if routed else None,
+            beslissing=beslissing,
             # The rule in words shows only in the decision section, with `beslissing`.
-            beslisregel=selectors.beslisregel_tekst(regeling) if routed else "",
+            beslisregel=beslisregel,
+            # The decision section (what `programmas/_beslissing.html` writes), once the version went to the councils.
+            beslissing_sectie=weergave.beslissing_sectie_html(beslisregel, beslissing) if routed else "",
+            versie_nav=weergave.versie_nav_html(versie, "versie", mag_beheren),
             zienswijzen=selectors.zienswijzen_van(versie)
             if regeling.procedure == Procedure.ZIENSWIJZE
             else [],
@@ -601,9 +787,9 @@ class VersieView(PageView):
             te_registreren=permissions.te_registreren(user, versie),
             mijn_besturen=permissions.mijn_besturen(user, versie),
             mag_pakket=REVIEWPAKKET.may(user, "request", versie),
-            onbeantwoord=versie.raadsbesluiten.filter(uitkomst=Uitkomst.ZIENSWIJZE, antwoord="").count()
-            if regeling.procedure == Procedure.ZIENSWIJZE and versie.status == S.VOORGELEGD
-            else 0,
+            onbeantwoord=onbeantwoord,
+            # The workflow's forms (what the template wrote tag by tag), with the token `{% csrf_token %}` writes.
+            acties_html=_acties_html(versie, acties, gs_form, onbeantwoord, csrf_token),
             **kwargs,
         )
 
