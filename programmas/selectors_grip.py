@@ -126,7 +126,7 @@ def tellende_versies(regios, *, besloten, bestuur=None):
         return {}
     besloten = list(besloten)
     db = Versie.objects.db  # the database the ORM would read (`regioportaal.dbrouter`)
-    v_cols, j_cols, r_cols = (_kolommen(m) for m in (Versie, Jaarprogramma, Regio))
+    v_cols, j_cols, r_cols = (kolommen(m) for m in (Versie, Jaarprogramma, Regio))
     versie, programma, regio_tabel, bijdrage = (
         connection.ops.quote_name(m._meta.db_table) for m in (Versie, Jaarprogramma, Regio, Bijdrage)
     )
@@ -178,18 +178,16 @@ _REGIO_VAN_REGELING = Programmaregeling._meta.get_field("regio")
 _PROGRAMMA_KOLOM = [f.attname for f in Versie._meta.concrete_fields].index("jaarprogramma_id")
 
 
-_KOLOMMEN = {}  # (model, database vendor) → `_kolommen(model)`: a function of the code alone
+_KOLOMMEN = {}  # (model, database vendor) → `kolommen(model)`: a function of the code alone
 
 
-def _kolommen(model):
+def kolommen(model):
     """The columns of `model`'s concrete fields, in their order (as `Model.from_db` takes their values), quoted."""
     sleutel = model, connection.vendor
-    kolommen = _KOLOMMEN.get(sleutel)
-    if kolommen is None:
-        kolommen = _KOLOMMEN[sleutel] = [
-            connection.ops.quote_name(f.column) for f in model._meta.concrete_fields
-        ]
-    return kolommen
+    uit = _KOLOMMEN.get(sleutel)
+    if uit is None:
+        uit = _KOLOMMEN[sleutel] = [connection.ops.quote_name(f.column) for f in model._meta.concrete_fields]
+    return uit
 
 
 def bijdragen_per_jaar(bestuur, regios, *, besloten):
@@ -231,7 +229,7 @@ def open_raadsbesluiten(bestuur, regios, *, besloten, vandaag=None):
     besloten = list(besloten)
     db = Raadsbesluit.objects.db  # the database the ORM would read (`regioportaal.dbrouter`)
     modellen = (Raadsbesluit, Versie, Jaarprogramma, Regio, Programmaregeling)
-    kolommen = [_kolommen(m) for m in modellen]
+    per_model = [kolommen(m) for m in modellen]
     besluit, versie, programma, regio_tabel, regeling = (
         connection.ops.quote_name(m._meta.db_table) for m in modellen
     )
@@ -242,7 +240,7 @@ def open_raadsbesluiten(bestuur, regios, *, besloten, vandaag=None):
     params += [getattr(bestuur, "pk", bestuur), *regio_params, *status_params, *uitkomst_params]
     sql = (
         "SELECT "
-        + ", ".join(f"{alias}.{c}" for alias, cols in zip("bvjrp", kolommen, strict=True) for c in cols)
+        + ", ".join(f"{alias}.{c}" for alias, cols in zip("bvjrp", per_model, strict=True) for c in cols)
         + f" FROM {besluit} b INNER JOIN {versie} v ON b.versie_id = v.id "
         f"INNER JOIN {programma} j ON v.jaarprogramma_id = j.id "
         f"INNER JOIN {regio_tabel} r ON j.regio_id = r.id "
@@ -257,7 +255,7 @@ def open_raadsbesluiten(bestuur, regios, *, besloten, vandaag=None):
     regio_per_id = {}
     for rij in gelezen:
         delen, i = [], 0
-        for cols in kolommen:
+        for cols in per_model:
             delen.append(rij[i : i + len(cols)])
             i += len(cols)
         b, v, j = (sqlrijen.maak(m, db, None, d) for m, d in zip(modellen[:3], delen[:3], strict=True))
@@ -322,7 +320,7 @@ def regio_programmas(regio, bestuur, *, besloten, vandaag=None):
     Each programme is on `regio` itself. The query reads the region's versions once instead of four times."""
     vandaag = vandaag or timezone.localdate()
     db = Jaarprogramma.objects.db  # the database the ORM would read (`regioportaal.dbrouter`)
-    j_cols, v_cols, b_cols = (_kolommen(m) for m in (Jaarprogramma, Versie, Raadsbesluit))
+    j_cols, v_cols, b_cols = (kolommen(m) for m in (Jaarprogramma, Versie, Raadsbesluit))
     qn = connection.ops.quote_name
     programma, versie, besluit, bijdrage, registratie = (
         qn(m._meta.db_table) for m in (Jaarprogramma, Versie, Raadsbesluit, Bijdrage, Registratie)

@@ -89,7 +89,9 @@ def deelname_or_404(code, slug, user=None, day=None):
     region per row. The rows become model instances as the ORM would make them (the members share one region)."""
     day = day or timezone.localdate()
     db = Deelname.objects.db  # the database the ORM would read (`regioportaal.dbrouter`)
-    d_cols, r_cols, p_cols, b_cols = (_kolommen(m) for m in (Deelname, Regio, Programmaregeling, Bestuur))
+    d_cols, r_cols, p_cols, b_cols = (
+        selectors_grip.kolommen(m) for m in (Deelname, Regio, Programmaregeling, Bestuur)
+    )
     t = {
         m: connection.ops.quote_name(m._meta.db_table) for m in (Deelname, Regio, Programmaregeling, Bestuur)
     }
@@ -176,20 +178,6 @@ def deelname_or_404(code, slug, user=None, day=None):
 
 _REGELING_VAN_REGIO = Programmaregeling._meta.get_field("regio").remote_field  # regio.programmaregeling
 _REGIO_VAN_REGELING = Programmaregeling._meta.get_field("regio")
-
-
-_KOLOMMEN = {}  # (model, database vendor) → `_kolommen(model)`: a function of the code alone
-
-
-def _kolommen(model):
-    """The columns of `model`'s concrete fields, in their order (as `Model.from_db` takes their values), quoted."""
-    sleutel = model, connection.vendor
-    kolommen = _KOLOMMEN.get(sleutel)
-    if kolommen is None:
-        kolommen = _KOLOMMEN[sleutel] = [
-            connection.ops.quote_name(f.column) for f in model._meta.concrete_fields
-        ]
-    return kolommen
 
 
 def _instantie(db, model, waarden):
