@@ -159,6 +159,14 @@ def _acties_html(versie, acties, gs_form, onbeantwoord, csrf_token):
     def knop(tekst):
         return f'\n      <button type="submit">{_t(tekst)}</button>\n    </form>\n    '
 
+    def met_titel(actie, titel_id, titel, form, midden, knoptekst):
+        """A form with a heading: its title, the form's errors, `midden` (already escaped) and its button."""
+        return [
+            begin(actie, titel_id),
+            f'<h3 id="{titel_id}-titel">{_t(titel)}</h3>\n      {fouten(form)}\n      {midden}',
+            knop(knoptekst),
+        ]
+
     volgende = _t(_("Volgende stap"))
     delen = [f'\n<section aria-labelledby="acties-titel">\n  <h2 id="acties-titel">{volgende}</h2>\n']
     delen.append('  <div class="knoppen">\n    ')
@@ -169,18 +177,15 @@ def _acties_html(versie, acties, gs_form, onbeantwoord, csrf_token):
         delen += [begin("indienen"), f"<p>{uitleg}</p>", knop(_("Indienen bij het bestuur"))]
     delen.append("\n    ")
     if form := acties.get("terugsturen"):
-        if versie.status == "ingediend":
-            titel = _t(_("Terugsturen naar het secretariaat"))
+        if versie.status == S.INGEDIEND:
+            titel = _("Terugsturen naar het secretariaat")
         else:
-            titel = _t(_("Terugsturen: de raden beslissen niet meer over deze versie"))
-        delen += [
-            begin("terugsturen", "terugsturen"),
-            f'<h3 id="terugsturen-titel">{titel}</h3>\n      {fouten(form)}\n      {veld_html(form["reden"])}',
-            knop(_("Terugsturen")),
-        ]
+            titel = _("Terugsturen: de raden beslissen niet meer over deze versie")
+        delen += met_titel(
+            "terugsturen", "terugsturen", titel, form, veld_html(form["reden"]), _("Terugsturen")
+        )
     delen.append("\n    ")
     if form := acties.get("vaststellen"):
-        titel = _t(_("Vaststellen door het bestuur"))
         waarschuwing = ""
         if onbeantwoord:
             waarschuwing = ngettext(
@@ -189,43 +194,44 @@ def _acties_html(versie, acties, gs_form, onbeantwoord, csrf_token):
                 onbeantwoord,
             ) % {"n": _waarde(onbeantwoord)}
             waarschuwing = f'<p class="waarschuwing">{waarschuwing}</p>'
-        delen += [
-            begin("vaststellen", "vaststellen"),
-            f'<h3 id="vaststellen-titel">{titel}</h3>\n      {fouten(form)}\n      {waarschuwing}\n'
-            f"      {velden(form)}",
-            knop(_("Vaststellen")),
-        ]
+        delen += met_titel(
+            "vaststellen",
+            "vaststellen",
+            _("Vaststellen door het bestuur"),
+            form,
+            f"{waarschuwing}\n      {velden(form)}",
+            _("Vaststellen"),
+        )
     delen.append("\n    ")
     if form := acties.get("voorleggen"):
-        titel = _t(_("Voorleggen aan de raden"))
-        delen += [
-            begin("voorleggen", "voorleggen"),
-            f'<h3 id="voorleggen-titel">{titel}</h3>\n      {fouten(form)}\n      {velden(form)}',
-            knop(_("Voorleggen aan de raden")),
-        ]
+        delen += met_titel(
+            "voorleggen",
+            "voorleggen",
+            _("Voorleggen aan de raden"),
+            form,
+            velden(form),
+            _("Voorleggen aan de raden"),
+        )
     delen.append("\n    ")
     if gs_form:
-        titel, wgr = (
-            _t(_("Verzonden aan gedeputeerde staten")),
-            _t(
-                _(
-                    "Wgr art. 34 lid 2: binnen twee weken na de vaststelling, en vóór 15 september van het jaar ervoor."
-                )
-            ),
+        wgr = _t(
+            _(
+                "Wgr art. 34 lid 2: binnen twee weken na de vaststelling, en vóór 15 september van het jaar ervoor."
+            )
         )
-        delen += [
-            begin("naar-gs", "gs"),
-            f'<h3 id="gs-titel">{titel}</h3>\n      {fouten(gs_form)}\n      <p>{wgr}</p>\n      {velden(gs_form)}',
-            knop(_("Verzending vastleggen")),
-        ]
+        delen += met_titel(
+            "naar-gs",
+            "gs",
+            _("Verzonden aan gedeputeerde staten"),
+            gs_form,
+            f"<p>{wgr}</p>\n      {velden(gs_form)}",
+            _("Verzending vastleggen"),
+        )
     delen.append("\n    ")
     if form := acties.get("nieuwe_versie"):
-        titel = _t(_("Nieuwe versie maken"))
-        delen += [
-            begin("nieuwe-versie", "nieuwe-versie"),
-            f'<h3 id="nieuwe-versie-titel">{titel}</h3>\n      {fouten(form)}\n      {velden(form)}',
-            knop(_("Nieuwe versie")),
-        ]
+        delen += met_titel(
+            "nieuwe-versie", "nieuwe-versie", _("Nieuwe versie maken"), form, velden(form), _("Nieuwe versie")
+        )
     delen.append("\n  </div>\n</section>\n")
     return mark_safe("".join(delen))  # noqa: S308 - every value escaped, the forms as `{% veld %}` writes them
 
