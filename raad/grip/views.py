@@ -1,6 +1,7 @@
 """The grip pages. Public, as the region page is: each piece shows what its own app lets the reader see (see
 `selectors`), so a council member of the municipality, the region's people and the public each see their part."""
 
+import logging
 from collections import namedtuple
 
 from django.utils import timezone, translation
@@ -9,11 +10,13 @@ from opgaven.grafieken import trend_grafiek
 from regioportaal import generaties
 from regioportaal.views import PageView
 
-from . import rijen, selectors
+from . import html, rijen, selectors
 from .grondslag import grondslag
 
 # A bar of the contribution chart: `trend_grafiek` draws the amount it finds in `besteed`.
 Staaf = namedtuple("Staaf", ["jaar", "besteed"])
+
+logger = logging.getLogger(__name__)
 
 
 class GemeenteView(PageView):
@@ -38,21 +41,38 @@ class GripView(PageView):
     def get_context_data(self, **kwargs):
         deelname = selectors.deelname_or_404(kwargs["gemeente"], kwargs["regio"], self.request.user)
         regio, bestuur = deelname.regio, deelname.bestuur
-        gegevens = selectors.grip(deelname, self.request.user)
-        jaren, datums = gegevens["jaren"], gegevens["datums"]
-        grafiek = selectors.eenmaal(lambda: trend_grafiek([Staaf(j.jaar, j.bedrag) for j in jaren()]))
+        gegevens = pagina(deelname, self.request.user)
+        try:
+            fragment = fragment_sleutel(bestuur, regio, gegevens["besloten"])
+        except Exception:  # the cache that keeps the generations fails: the sections are written, not cached
+            logger.warning("grip page: no key for the cached sections", exc_info=True)
+            fragment = None
         return super().get_context_data(
-            bestuur=bestuur,
-            deelname=deelname,
-            regio=regio,
-            grondslag=grondslag(regio.rechtsvorm),
-            grafiek=grafiek,
-            grafiek_balken=selectors.eenmaal(lambda: rijen.grafiek_balken(grafiek()) if grafiek() else ""),
-            datum_regels=selectors.eenmaal(lambda: rijen.datum_regels(datums())),
-            fragment=fragment_sleutel(bestuur, regio, gegevens["besloten"]),
-            fragment_duur=FRAGMENT_DUUR,
-            **gegevens,
+            titel=gegevens["titel"],
+            kruimels=html.kruimels_html(bestuur, regio),
+            inhoud=html.inhoud_html(gegevens, fragment, FRAGMENT_DUUR),
         )
+
+
+def pagina(deelname, user):
+    """What `html` writes the grip page's sections from: `selectors.grip` (its pieces `eenmaal` callables, read only
+    for a section the cache does not have) with the membership, its region and Bestuur, the page's title, the legal
+    basis, the contribution chart and the next dates' list."""
+    regio, bestuur = deelname.regio, deelname.bestuur
+    gegevens = selectors.grip(deelname, user)
+    jaren, datums = gegevens["jaren"], gegevens["datums"]
+    grafiek = selectors.eenmaal(lambda: trend_grafiek([Staaf(j.jaar, j.bedrag) for j in jaren()]))
+    return {
+        "bestuur": bestuur,
+        "deelname": deelname,
+        "regio": regio,
+        "titel": html.titel_html(bestuur, regio),
+        "grondslag": grondslag(regio.rechtsvorm),
+        "grafiek": grafiek,
+        "grafiek_balken": selectors.eenmaal(lambda: rijen.grafiek_balken(grafiek()) if grafiek() else ""),
+        "datum_regels": selectors.eenmaal(lambda: rijen.datum_regels(datums())),
+        **gegevens,
+    }
 
 
 # Cached fragments are kept a day at most, only to free memory: a write replaces the generations in their key.
