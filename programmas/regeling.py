@@ -4,6 +4,8 @@ Reads only (nothing here creates a row): a region without settings gets unsaved 
 (routed or adopted) its procedure, decision rule, thresholds, amendment rule and key are the ones stored on it.
 """
 
+from django.db.models.base import ModelState
+
 from . import beslisregels
 from .models import Programmaregeling
 
@@ -31,9 +33,11 @@ def regeling_voor(versie, regeling=None):
     live = regeling if regeling is not None else regeling_van(versie.jaarprogramma.regio)
     kopie = _kopie(live)
     if versie.bevroren_op is not None:
+        opgeslagen = versie.__dict__
         for veld in BEVROREN_VELDEN:
-            waarde = getattr(versie, veld)
-            if waarde not in (None, ""):
+            waarde = opgeslagen[veld] if veld in opgeslagen else getattr(versie, veld)
+            # Not `waarde in (None, "")`: comparing a Decimal with "" goes through the numbers ABCs.
+            if waarde is not None and not (waarde.__class__ is str and waarde == ""):
                 setattr(kopie, veld, waarde)
     else:
         kopie.procedure = versie.jaarprogramma.procedure or live.procedure
@@ -42,10 +46,15 @@ def regeling_voor(versie, regeling=None):
 
 def _kopie(instantie):
     """A shallow copy of a model instance with its own state and cache of related objects, as `copy.copy` makes it
-    (through `Model.__getstate__`), without pickling's detour: pages that list programmes copy the settings once per
-    programme."""
+    (through `Model.__getstate__`), without pickling's detour and `copy.copy` of the state: pages that list
+    programmes copy the settings once per programme (the grip page ten times a request)."""
+    staat = instantie._state
+    kopie_staat = ModelState()
+    kopie_staat.__dict__.update(staat.__dict__)
+    kopie_staat.fields_cache = staat.fields_cache.copy()
     kopie = instantie.__class__.__new__(instantie.__class__)
-    kopie.__dict__.update(instantie.__getstate__())
+    kopie.__dict__.update(instantie.__dict__)
+    kopie._state = kopie_staat
     return kopie
 
 

@@ -294,6 +294,46 @@ def deelgenomen_opgaven(bestuur, regio, *, besloten):
     ).values("opgave_id")
 
 
+_PROGRAMMAS_SQL = {}  # database vendor → the text of `regio_programmas`'s query: a function of the code alone
+
+
+def _programmas_sql(verbinding):
+    """The text of `regio_programmas`'s query on `verbinding` (written once per process). Its parameters:
+    `TELLENDE_STATUSSEN`, the member, the day twice, `OPEN_UITKOMSTEN`, the day, the member, `RAADSFASE`,
+    `OPEN_UITKOMSTEN` and the region."""
+    j_cols, v_cols, b_cols = (kolommen(m) for m in (Jaarprogramma, Versie, Raadsbesluit))
+    qn = verbinding.ops.quote_name
+    programma, versie, besluit, bijdrage, registratie = (
+        qn(m._meta.db_table) for m in (Jaarprogramma, Versie, Raadsbesluit, Bijdrage, Registratie)
+    )
+    tellend, _ = sqlrijen.in_lijst("v.status", TELLENDE_STATUSSEN)
+    raadsfase, _ = sqlrijen.in_lijst("v.status", RAADSFASE)
+    open_, _ = sqlrijen.in_lijst("rb.uitkomst", termijnen.OPEN_UITKOMSTEN)
+    b_open, _ = sqlrijen.in_lijst("b.uitkomst", termijnen.OPEN_UITKOMSTEN)
+    routed = "v.voorgelegd_op IS NOT NULL AND (v.deadline IS NULL OR v.deadline >= %s)"
+    sql = _PROGRAMMAS_SQL[verbinding.vendor] = (
+        "SELECT "
+        + ", ".join(
+            [
+                *(f"j.{c}" for c in j_cols),
+                *(f"v.{c}" for c in v_cols),
+                f"CASE WHEN v.bevroren_op IS NOT NULL AND {tellend} THEN (SELECT SUM(bd.centen) FROM {bijdrage} bd "
+                "WHERE bd.versie_id = v.id AND bd.bestuur_id = %s) END",
+                f"CASE WHEN {routed} THEN (SELECT COUNT(*) FROM {besluit} rb WHERE rb.versie_id = v.id) END",
+                f"CASE WHEN {routed} THEN (SELECT COUNT(*) FROM {besluit} rb WHERE rb.versie_id = v.id AND {open_}) "
+                "END",
+                f"CASE WHEN {routed} THEN (SELECT MAX(rg.datum_raad) FROM {registratie} rg INNER JOIN {besluit} rb "
+                "ON rg.besluit_id = rb.id WHERE rb.versie_id = v.id) END",
+                *(f"b.{c}" for c in b_cols),
+            ]
+        )
+        + f" FROM {programma} j LEFT OUTER JOIN {versie} v ON v.jaarprogramma_id = j.id "
+        f"LEFT OUTER JOIN {besluit} b ON b.versie_id = v.id AND b.bestuur_id = %s AND {raadsfase} AND {b_open} "
+        "WHERE j.regio_id = %s ORDER BY j.jaar DESC, j.soort ASC, j.id ASC, v.nummer DESC"
+    )
+    return sql
+
+
 @dataclass
 class Regioprogrammas:
     """One region's programmes as the grip page reads them, for one member and reader (`regio_programmas`)."""
@@ -320,47 +360,20 @@ def regio_programmas(regio, bestuur, *, besloten, vandaag=None):
     Each programme is on `regio` itself. The query reads the region's versions once instead of four times."""
     vandaag = vandaag or timezone.localdate()
     db = Jaarprogramma.objects.db  # the database the ORM would read (`regioportaal.dbrouter`)
-    j_cols, v_cols, b_cols = (kolommen(m) for m in (Jaarprogramma, Versie, Raadsbesluit))
-    qn = connection.ops.quote_name
-    programma, versie, besluit, bijdrage, registratie = (
-        qn(m._meta.db_table) for m in (Jaarprogramma, Versie, Raadsbesluit, Bijdrage, Registratie)
-    )
-    tellend, tellend_params = sqlrijen.in_lijst("v.status", TELLENDE_STATUSSEN)
-    raadsfase, raadsfase_params = sqlrijen.in_lijst("v.status", RAADSFASE)
-    open_, open_params = sqlrijen.in_lijst("rb.uitkomst", termijnen.OPEN_UITKOMSTEN)
-    b_open, b_open_params = sqlrijen.in_lijst("b.uitkomst", termijnen.OPEN_UITKOMSTEN)
+    j_cols, v_cols = kolommen(Jaarprogramma), kolommen(Versie)
+    verbinding = connections[db]
+    sql = _PROGRAMMAS_SQL.get(verbinding.vendor) or _programmas_sql(verbinding)
     bestuur_pk = getattr(bestuur, "pk", bestuur)
-    routed = "v.voorgelegd_op IS NOT NULL AND (v.deadline IS NULL OR v.deadline >= %s)"
-    sql = (
-        "SELECT "
-        + ", ".join(
-            [
-                *(f"j.{c}" for c in j_cols),
-                *(f"v.{c}" for c in v_cols),
-                f"CASE WHEN v.bevroren_op IS NOT NULL AND {tellend} THEN (SELECT SUM(bd.centen) FROM {bijdrage} bd "
-                "WHERE bd.versie_id = v.id AND bd.bestuur_id = %s) END",
-                f"CASE WHEN {routed} THEN (SELECT COUNT(*) FROM {besluit} rb WHERE rb.versie_id = v.id) END",
-                f"CASE WHEN {routed} THEN (SELECT COUNT(*) FROM {besluit} rb WHERE rb.versie_id = v.id AND {open_}) "
-                "END",
-                f"CASE WHEN {routed} THEN (SELECT MAX(rg.datum_raad) FROM {registratie} rg INNER JOIN {besluit} rb "
-                "ON rg.besluit_id = rb.id WHERE rb.versie_id = v.id) END",
-                *(f"b.{c}" for c in b_cols),
-            ]
-        )
-        + f" FROM {programma} j LEFT OUTER JOIN {versie} v ON v.jaarprogramma_id = j.id "
-        f"LEFT OUTER JOIN {besluit} b ON b.versie_id = v.id AND b.bestuur_id = %s AND {raadsfase} AND {b_open} "
-        "WHERE j.regio_id = %s ORDER BY j.jaar DESC, j.soort ASC, j.id ASC, v.nummer DESC"
-    )
     params = [
-        *tellend_params,
+        *TELLENDE_STATUSSEN,
         bestuur_pk,
         vandaag,
         vandaag,
-        *open_params,
+        *termijnen.OPEN_UITKOMSTEN,
         vandaag,
         bestuur_pk,
-        *raadsfase_params,
-        *b_open_params,
+        *RAADSFASE,
+        *termijnen.OPEN_UITKOMSTEN,
         regio.pk,
     ]
     with connections[db].cursor() as cursor:

@@ -103,6 +103,9 @@ class Bijdrage(models.Model):
         verbose_name = _("vastgelegde bijdrage")
         verbose_name_plural = _("vastgelegde bijdragen")
         ordering = ["versie", "regel", "bestuur__naam"]
+        # One member's rows of a version (its total in it: the grip page, Mijn gemeente, the municipality's page):
+        # by `versie` alone PostgreSQL read the rows of all its members, some 100 a version, to keep five.
+        indexes = [models.Index(fields=["versie", "bestuur"], name="bijdrage_per_versie_en_lid")]
         constraints = [
             models.UniqueConstraint(fields=["regel", "bestuur"], name="bijdrage_per_regel_en_lid"),
             models.CheckConstraint(condition=Q(centen__gte=0), name="bijdrage_niet_negatief"),

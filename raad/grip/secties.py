@@ -81,37 +81,9 @@ def opgaven_met_deelname(regio, bestuur, *, eigen_rol, besloten, vandaag=None):
     current on `vandaag` joined (a `FilteredRelation`) with their holder and body; the ORM spent several times the
     query's own time building and compiling it."""
     vandaag = vandaag or timezone.localdate()
-    q = {
-        m: connection.ops.quote_name(m._meta.db_table)
-        for m in (Opgave, Voortgang, Mandaat, Lidmaatschap, Persoon, ExternePartij, Orgaan, Capaciteit)
-    }
-    regel, versie, programma = (
-        connection.ops.quote_name(m._meta.db_table) for m in (Programmaregel, Versie, Jaarprogramma)
-    )
-    regel_deelnemers = connection.ops.quote_name(Programmaregel.deelnemers.through._meta.db_table)
-    laatste = f"(SELECT vg.{{}} FROM {q[Voortgang]} vg WHERE vg.opgave_id = o.id ORDER BY vg.periode_eind DESC LIMIT 1)"
-    # The lines of the programmes of `regio` in versions the reader may see: every version when `besloten`. The
-    # programmes are also named by a subquery on their region: PostgreSQL then reads the versions through their
-    # programme's index instead of reading them all.
-    zichtbaar = "" if besloten else "v.openbaar AND "
-    sql = (
-        "SELECT o.id, o.titel, o.status, "
-        + ", ".join(laatste.format(kolom) for kolom in ("status", "periode_eind", "besteed"))
-        + ", m.id, m.omschrijving, m.budgetplafond, m.einddatum, p.voornaam, p.achternaam, e.naam, vd.naam "
-        f"FROM {q[Opgave]} o "
-        f"LEFT OUTER JOIN {q[Mandaat]} m ON o.id = m.opgave_id AND m.begindatum <= %s AND m.einddatum >= %s "
-        f"LEFT OUTER JOIN {q[Lidmaatschap]} l ON m.houder_id = l.id "
-        f"LEFT OUTER JOIN {q[Persoon]} p ON l.persoon_id = p.id "
-        f"LEFT OUTER JOIN {q[ExternePartij]} e ON l.externe_partij_id = e.id "
-        f"LEFT OUTER JOIN {q[Orgaan]} vd ON m.verleend_door_id = vd.id "
-        f"WHERE {'' if eigen_rol else 'o.gepubliceerd AND '}("
-        f"o.id IN (SELECT r.opgave_id FROM {regel} r INNER JOIN {versie} v ON r.versie_id = v.id "
-        f"INNER JOIN {programma} j ON v.jaarprogramma_id = j.id "
-        f"INNER JOIN {regel_deelnemers} rd ON r.id = rd.programmaregel_id "
-        f"WHERE {zichtbaar}rd.bestuur_id = %s AND j.regio_id = %s "
-        f"AND v.jaarprogramma_id IN (SELECT j2.id FROM {programma} j2 WHERE j2.regio_id = %s)) "
-        f"OR o.id IN (SELECT c.opgave_id FROM {q[Capaciteit]} c WHERE c.bestuur_id = %s)) AND o.regio_id = %s "
-        "ORDER BY o.titel ASC, o.id ASC, m.begindatum DESC, m.id ASC"
+    eigen_rol, besloten = bool(eigen_rol), bool(besloten)
+    sql = _OPGAVEN_SQL.get((connection.vendor, eigen_rol, besloten)) or _opgaven_sql(
+        connection, eigen_rol, besloten
     )
     params = [vandaag, vandaag, bestuur.pk, regio.pk, regio.pk, bestuur.pk, regio.pk]
     with connections[Opgave.objects.db].cursor() as cursor:  # the ORM's database (`regioportaal.dbrouter`)
@@ -134,6 +106,47 @@ def opgaven_met_deelname(regio, bestuur, *, eigen_rol, besloten, vandaag=None):
                 )
             )
     return list(opgaven.values())
+
+
+_OPGAVEN_SQL = {}  # (database vendor, eigen_rol, besloten) → the text of `opgaven_met_deelname`'s query
+
+
+def _opgaven_sql(verbinding, eigen_rol, besloten):
+    """The text of `opgaven_met_deelname`'s query on `verbinding` (written once per process and case). Its
+    parameters: the day twice, the member, the region twice, the member and the region."""
+    q = {
+        m: verbinding.ops.quote_name(m._meta.db_table)
+        for m in (Opgave, Voortgang, Mandaat, Lidmaatschap, Persoon, ExternePartij, Orgaan, Capaciteit)
+    }
+    regel, versie, programma = (
+        verbinding.ops.quote_name(m._meta.db_table) for m in (Programmaregel, Versie, Jaarprogramma)
+    )
+    regel_deelnemers = verbinding.ops.quote_name(Programmaregel.deelnemers.through._meta.db_table)
+    laatste = f"(SELECT vg.{{}} FROM {q[Voortgang]} vg WHERE vg.opgave_id = o.id ORDER BY vg.periode_eind DESC LIMIT 1)"
+    # The lines of the programmes of `regio` in versions the reader may see: every version when `besloten`. The
+    # programmes are also named by a subquery on their region: PostgreSQL then reads the versions through their
+    # programme's index instead of reading them all.
+    zichtbaar = "" if besloten else "v.openbaar AND "
+    sql = _OPGAVEN_SQL[verbinding.vendor, eigen_rol, besloten] = (
+        "SELECT o.id, o.titel, o.status, "
+        + ", ".join(laatste.format(kolom) for kolom in ("status", "periode_eind", "besteed"))
+        + ", m.id, m.omschrijving, m.budgetplafond, m.einddatum, p.voornaam, p.achternaam, e.naam, vd.naam "
+        f"FROM {q[Opgave]} o "
+        f"LEFT OUTER JOIN {q[Mandaat]} m ON o.id = m.opgave_id AND m.begindatum <= %s AND m.einddatum >= %s "
+        f"LEFT OUTER JOIN {q[Lidmaatschap]} l ON m.houder_id = l.id "
+        f"LEFT OUTER JOIN {q[Persoon]} p ON l.persoon_id = p.id "
+        f"LEFT OUTER JOIN {q[ExternePartij]} e ON l.externe_partij_id = e.id "
+        f"LEFT OUTER JOIN {q[Orgaan]} vd ON m.verleend_door_id = vd.id "
+        f"WHERE {'' if eigen_rol else 'o.gepubliceerd AND '}("
+        f"o.id IN (SELECT r.opgave_id FROM {regel} r INNER JOIN {versie} v ON r.versie_id = v.id "
+        f"INNER JOIN {programma} j ON v.jaarprogramma_id = j.id "
+        f"INNER JOIN {regel_deelnemers} rd ON r.id = rd.programmaregel_id "
+        f"WHERE {zichtbaar}rd.bestuur_id = %s AND j.regio_id = %s "
+        f"AND v.jaarprogramma_id IN (SELECT j2.id FROM {programma} j2 WHERE j2.regio_id = %s)) "
+        f"OR o.id IN (SELECT c.opgave_id FROM {q[Capaciteit]} c WHERE c.bestuur_id = %s)) AND o.regio_id = %s "
+        "ORDER BY o.titel ASC, o.id ASC, m.begindatum DESC, m.id ASC"
+    )
+    return sql
 
 
 # --- Documents -----------------------------------------------------------------------------------------------------
@@ -163,7 +176,9 @@ def laatste_documenten(regio, lezer, *, besloten, aantal=AANTAL_DOCUMENTEN):
         rijen = _rijen_zonder_rol(regio, besloten=besloten, aantal=aantal)
     else:
         rijen = _rijen_met_rol(regio, lezer, besloten=besloten, aantal=aantal)
-    stuk_url, document_url = url_maker("besturen:stuk"), url_maker("vergaderingen:document")
+    # Each kind's links from one `reverse`, made only when a row of that kind is listed.
+    stuk_url = url_maker("besturen:stuk") if any(not rij[0] for rij in rijen) else None
+    document_url = url_maker("vergaderingen:document") if any(rij[0] for rij in rijen) else None
     return [
         Documentregel(titel, (document_url if is_document else stuk_url)(pk), dag, bron)
         for is_document, pk, titel, dag, tijd, bron in rijen
@@ -176,33 +191,15 @@ def _rijen_zonder_rol(regio, *, besloten, aantal):
     ORM some ten times what the query takes. Each side stops at `aantal` in its own order (the order of the whole on
     either side); the day of a document (its time in the current time zone) and the final order of those few rows are
     worked out here, which SQLite and PostgreSQL then read alike."""
-    qn = connection.ops.quote_name
-    stuk, orgaan, document, punt, vergadering = (
-        qn(m._meta.db_table) for m in (Stuk, Orgaan, Document, Agendapunt, Vergadering)
-    )
-    tijdtype = Document._meta.get_field("tijdstip").db_type(connection)
-    datumtype = Stuk._meta.get_field("datum").db_type(connection)
-    zichtbaar = [Zichtbaarheid.OPENBAAR, *([Zichtbaarheid.REGIO] if besloten else [])]
-    zichtbaar_sql, zichtbaar_params = sqlrijen.in_lijst("s.zichtbaarheid", zichtbaar)
-    gepubliceerd, gepubliceerd_params = gepubliceerd_sql("v")
-    agenda_sql, agenda_params = sqlrijen.in_lijst("a.status", OP_DE_AGENDA)
-    sql = (
-        f"SELECT * FROM (SELECT 0, s.id, s.titel, s.datum, CAST(NULL AS {tijdtype}), o.naam FROM {stuk} s "
-        f"INNER JOIN {orgaan} o ON s.orgaan_id = o.id WHERE {zichtbaar_sql} AND o.regio_id = %s "
-        "ORDER BY s.datum DESC, s.id DESC LIMIT %s) stukken "
-        f"UNION ALL SELECT * FROM (SELECT 1, d.id, d.naam, CAST(NULL AS {datumtype}), d.tijdstip, o.naam "
-        f"FROM {document} d INNER JOIN {punt} a ON d.agendapunt_id = a.id "
-        f"INNER JOIN {vergadering} v ON a.vergadering_id = v.id INNER JOIN {orgaan} o ON v.orgaan_id = o.id "
-        f"WHERE {gepubliceerd} "
-        f"AND a.openbaar AND {agenda_sql} AND o.regio_id = %s AND d.ingetrokken_op IS NULL "
-        "ORDER BY d.tijdstip DESC, d.id DESC LIMIT %s) documenten"
-    )
+    besloten = bool(besloten)
+    sql = _DOCUMENTEN_SQL.get((connection.vendor, besloten)) or _documenten_sql(connection, besloten)
     params = [
-        *zichtbaar_params,
+        Zichtbaarheid.OPENBAAR,
+        *([Zichtbaarheid.REGIO] if besloten else []),
         regio.pk,
         aantal,
-        *gepubliceerd_params,
-        *agenda_params,
+        *_GEPUBLICEERD_PARAMS,
+        *OP_DE_AGENDA,
         regio.pk,
         aantal,
     ]
@@ -219,6 +216,37 @@ def _rijen_zonder_rol(regio, *, besloten, aantal):
     # By day (newest first), items before documents, then time and id (newest first).
     rijen.sort(key=lambda r: (-r[3].toordinal(), r[0], -(r[4].timestamp() if r[4] else 0), -r[1]))
     return rijen[:aantal]
+
+
+_DOCUMENTEN_SQL = {}  # (database vendor, besloten) → the text of `_rijen_zonder_rol`'s query
+_GEPUBLICEERD_PARAMS = gepubliceerd_sql("v")[1]  # the parameters of a published agenda: constants
+
+
+def _documenten_sql(verbinding, besloten):
+    """The text of `_rijen_zonder_rol`'s query on `verbinding` (written once per process and case). Its parameters:
+    the visibilities, the region and the number, `_GEPUBLICEERD_PARAMS`, `OP_DE_AGENDA`, the region and the number."""
+    qn = verbinding.ops.quote_name
+    stuk, orgaan, document, punt, vergadering = (
+        qn(m._meta.db_table) for m in (Stuk, Orgaan, Document, Agendapunt, Vergadering)
+    )
+    tijdtype = Document._meta.get_field("tijdstip").db_type(verbinding)
+    datumtype = Stuk._meta.get_field("datum").db_type(verbinding)
+    zichtbaar = [Zichtbaarheid.OPENBAAR, *([Zichtbaarheid.REGIO] if besloten else [])]
+    zichtbaar_sql, _ = sqlrijen.in_lijst("s.zichtbaarheid", zichtbaar)
+    gepubliceerd, _ = gepubliceerd_sql("v")
+    agenda_sql, _ = sqlrijen.in_lijst("a.status", OP_DE_AGENDA)
+    sql = _DOCUMENTEN_SQL[verbinding.vendor, besloten] = (
+        f"SELECT * FROM (SELECT 0, s.id, s.titel, s.datum, CAST(NULL AS {tijdtype}), o.naam FROM {stuk} s "
+        f"INNER JOIN {orgaan} o ON s.orgaan_id = o.id WHERE {zichtbaar_sql} AND o.regio_id = %s "
+        "ORDER BY s.datum DESC, s.id DESC LIMIT %s) stukken "
+        f"UNION ALL SELECT * FROM (SELECT 1, d.id, d.naam, CAST(NULL AS {datumtype}), d.tijdstip, o.naam "
+        f"FROM {document} d INNER JOIN {punt} a ON d.agendapunt_id = a.id "
+        f"INNER JOIN {vergadering} v ON a.vergadering_id = v.id INNER JOIN {orgaan} o ON v.orgaan_id = o.id "
+        f"WHERE {gepubliceerd} "
+        f"AND a.openbaar AND {agenda_sql} AND o.regio_id = %s AND d.ingetrokken_op IS NULL "
+        "ORDER BY d.tijdstip DESC, d.id DESC LIMIT %s) documenten"
+    )
+    return sql
 
 
 def _rijen_met_rol(regio, lezer, *, besloten, aantal):

@@ -8,9 +8,11 @@ meeting documents, and the closed ones of a body's own members (`vergaderingen.p
 """
 
 import datetime
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from operator import itemgetter
 
 from django.db import connection, connections
 from django.db.models import (
@@ -89,54 +91,13 @@ def deelname_or_404(code, slug, user=None, day=None):
     region per row. The rows become model instances as the ORM would make them (the members share one region)."""
     day = day or timezone.localdate()
     db = Deelname.objects.db  # the database the ORM would read (`regioportaal.dbrouter`)
-    d_cols, r_cols, p_cols, b_cols = (
-        selectors_grip.kolommen(m) for m in (Deelname, Regio, Programmaregeling, Bestuur)
-    )
-    t = {
-        m: connection.ops.quote_name(m._meta.db_table) for m in (Deelname, Regio, Programmaregeling, Bestuur)
-    }
-    lid, persoon, orgaan = (
-        connection.ops.quote_name(m._meta.db_table) for m in (Lidmaatschap, Persoon, Orgaan)
-    )
+    met_gebruiker = user is not None and user.is_authenticated and user.is_active
+    sql = _deelname_sql(connections[db], met_gebruiker)
     params = [code, BestuurSoort.GEMEENTE]
-    if user is None or not user.is_authenticated or not user.is_active:
-        raadslid = "FALSE"
-    else:
-        zetel, zetel_params = current_sql("l", day)
-        raadsorgaan, raadsorgaan_params = sqlrijen.in_lijst("lo.soort", RAADSORGANEN)
-        raadslid = (
-            f"EXISTS(SELECT 1 FROM {lid} l INNER JOIN {persoon} lp ON l.persoon_id = lp.id "
-            f"INNER JOIN {orgaan} lo ON l.orgaan_id = lo.id "
-            f"WHERE {zetel} AND l.persoon_id IS NOT NULL "
-            f"AND lp.user_id = %s AND lo.bestuur_id = d.bestuur_id AND {raadsorgaan})"
-        )
-        params += [*zetel_params, user.pk, *raadsorgaan_params]
-    raad_soort, raad_soort_params = sqlrijen.in_lijst("raad.soort", RAADSORGANEN)
-    deelnemer, deelnemer_params = current_sql("d", day)
-    params += [*raad_soort_params, *deelnemer_params, slug]
-    sql = (
-        "SELECT "
-        + ", ".join(
-            [
-                *(f"d.{c}" for c in d_cols),
-                f"(SELECT g.id FROM {t[Bestuur]} g WHERE g.code = %s "
-                "ORDER BY CASE WHEN g.soort = %s THEN 0 ELSE 1 END ASC, g.land ASC, g.id ASC LIMIT 1)",
-                "raad.id",
-                "raad.naam",
-                "raad.soort",
-                raadslid,
-                *(f"r.{c}" for c in r_cols),
-                *(f"p.{c}" for c in p_cols),
-                *(f"b.{c}" for c in b_cols),
-            ]
-        )
-        + f" FROM {t[Deelname]} d INNER JOIN {t[Regio]} r ON d.regio_id = r.id "
-        f"INNER JOIN {t[Bestuur]} b ON d.bestuur_id = b.id "
-        f"LEFT OUTER JOIN {orgaan} raad ON b.id = raad.bestuur_id AND {raad_soort} "
-        f"LEFT OUTER JOIN {t[Programmaregeling]} p ON r.id = p.regio_id "
-        f"WHERE {deelnemer} AND r.slug = %s "
-        "ORDER BY b.naam ASC, b.soort ASC, d.id ASC, raad.naam ASC"
-    )
+    if met_gebruiker:
+        params += [day, day, user.pk, *RAADSORGANEN]
+    params += [*RAADSORGANEN, day, day, slug]
+    d_cols, r_cols, p_cols = (selectors_grip.kolommen(m) for m in (Deelname, Regio, Programmaregeling))
     with connections[db].cursor() as cursor:
         cursor.execute(sql, params)
         gelezen = cursor.fetchall()
@@ -174,6 +135,63 @@ def deelname_or_404(code, slug, user=None, day=None):
     deelname.leden = leden
     deelname.raden = raden
     return deelname
+
+
+_DEELNAME_SQL = {}  # (database vendor, with a user) → the text of `deelname_or_404`'s query: a function of the code
+
+
+def _deelname_sql(verbinding, met_gebruiker):
+    """The text of `deelname_or_404`'s query on `verbinding`, with the council seat of a user or without; its
+    parameters: the code and `BestuurSoort.GEMEENTE`, with a user the day twice, the user's pk and `RAADSORGANEN`,
+    then `RAADSORGANEN`, the day twice and the slug. Written once per process (its building took a tenth of the
+    function's time)."""
+    sleutel = verbinding.vendor, met_gebruiker
+    sql = _DEELNAME_SQL.get(sleutel)
+    if sql is not None:
+        return sql
+    d_cols, r_cols, p_cols, b_cols = (
+        selectors_grip.kolommen(m) for m in (Deelname, Regio, Programmaregeling, Bestuur)
+    )
+    qn = verbinding.ops.quote_name
+    t = {m: qn(m._meta.db_table) for m in (Deelname, Regio, Programmaregeling, Bestuur)}
+    lid, persoon, orgaan = (qn(m._meta.db_table) for m in (Lidmaatschap, Persoon, Orgaan))
+    if met_gebruiker:
+        zetel, _ = current_sql("l")
+        raadsorgaan, _ = sqlrijen.in_lijst("lo.soort", RAADSORGANEN)
+        raadslid = (
+            f"EXISTS(SELECT 1 FROM {lid} l INNER JOIN {persoon} lp ON l.persoon_id = lp.id "
+            f"INNER JOIN {orgaan} lo ON l.orgaan_id = lo.id "
+            f"WHERE {zetel} AND l.persoon_id IS NOT NULL "
+            f"AND lp.user_id = %s AND lo.bestuur_id = d.bestuur_id AND {raadsorgaan})"
+        )
+    else:
+        raadslid = "FALSE"
+    raad_soort, _ = sqlrijen.in_lijst("raad.soort", RAADSORGANEN)
+    deelnemer, _ = current_sql("d")
+    sql = _DEELNAME_SQL[sleutel] = (
+        "SELECT "
+        + ", ".join(
+            [
+                *(f"d.{c}" for c in d_cols),
+                f"(SELECT g.id FROM {t[Bestuur]} g WHERE g.code = %s "
+                "ORDER BY CASE WHEN g.soort = %s THEN 0 ELSE 1 END ASC, g.land ASC, g.id ASC LIMIT 1)",
+                "raad.id",
+                "raad.naam",
+                "raad.soort",
+                raadslid,
+                *(f"r.{c}" for c in r_cols),
+                *(f"p.{c}" for c in p_cols),
+                *(f"b.{c}" for c in b_cols),
+            ]
+        )
+        + f" FROM {t[Deelname]} d INNER JOIN {t[Regio]} r ON d.regio_id = r.id "
+        f"INNER JOIN {t[Bestuur]} b ON d.bestuur_id = b.id "
+        f"LEFT OUTER JOIN {orgaan} raad ON b.id = raad.bestuur_id AND {raad_soort} "
+        f"LEFT OUTER JOIN {t[Programmaregeling]} p ON r.id = p.regio_id "
+        f"WHERE {deelnemer} AND r.slug = %s "
+        "ORDER BY b.naam ASC, b.soort ASC, d.id ASC, raad.naam ASC"
+    )
+    return sql
 
 
 _REGELING_VAN_REGIO = Programmaregeling._meta.get_field("regio").remote_field  # regio.programmaregeling
@@ -222,9 +240,16 @@ def deelnemers(rijen, bestuur, zetels, notatie=None):
     geen = {orgaan.pk: tekst(0, orgaan.stemmen_totaal) for orgaan in organen}  # a member without a seat there
     per_lid = {}  # member id → {body id: the text of its seats there}
     leden = {deelname.bestuur_id for deelname in rijen}
-    for (orgaan_pk, namens_id), aantal in per_namens.items():
+    for (orgaan_pk, namens_id), aantal in per_namens.items():  # some 200 cells: the lookups written inline
         if namens_id in leden:
-            per_lid.setdefault(namens_id, {})[orgaan_pk] = tekst(aantal, per_orgaan[orgaan_pk])
+            sleutel = aantal, per_orgaan[orgaan_pk]
+            cel = teksten.get(sleutel)
+            if cel is None:
+                cel = teksten[sleutel] = _stemmen_tekst(notatie, aantal, sleutel[1])
+            cellen = per_lid.get(namens_id)
+            if cellen is None:
+                cellen = per_lid[namens_id] = {}
+            cellen[orgaan_pk] = cel
     volgorde = [orgaan.pk for orgaan in organen]
     for deelname in rijen:
         inwoners = deelname.bestuur.inwoners
@@ -247,11 +272,20 @@ def _stemmen_tekst(notatie, aantal, van):
     return f"{aantal} / {van} ({procent_tekst(notatie, aantal / van * 100)})" if van else "—"
 
 
+_STAPPEN = {d: Decimal(1).scaleb(-d) for d in range(0, 7)}  # the quantum of `decimals` decimals
+
+
 def procent_tekst(notatie, value, decimals=1):
     """As `{{ value|procent }}` (regioportaal's filter: 12,3 %), with the separators of `notatie`."""
     if value is None or value == "":
         return ""
-    rounded = Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    rounded = Decimal(str(value)).quantize(
+        _STAPPEN.get(decimals) or Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP
+    )
+    if decimals and not rounded.is_signed() and rounded < 1000:
+        # A share: no thousands to group and exactly `decimals` decimals (the quantizing wrote them), the text
+        # `numberformat.format` gives (a negative zero, which it writes as 0, takes the long way).
+        return f"{rounded:f}".replace(".", notatie.decimaalteken) + "\u00a0%"
     getal = numberformat.format(
         rounded, notatie.decimaalteken, decimals, notatie.groepering, notatie.duizendtal, use_l10n=True
     )
@@ -312,7 +346,8 @@ class Zetels:
     vertegenwoordigers: list  # the member's own seats (`Zetel`s), in the order of the representatives' table
 
 
-_STEMMEND = frozenset(str(rol) for rol in STEMMENDE_ROLLEN)
+_ORGAAN_EN_LID = itemgetter(1, 2)  # a counted seat's (body id, member id)
+_ORGAAN = itemgetter(1)
 
 
 def zetels_van(regio, bestuur, day=None):
@@ -321,54 +356,95 @@ def zetels_van(regio, bestuur, day=None):
     (a region has some 200 seats; a model instance, or even a `Zetel`, per seat cost more to build than the query
     to run).
 
-    The query is written out: it is `besturen_selectors.current_seats(regio=regio)` (a person's seat, current on
-    `day` as `current_q` has it) by body name, `ROL_VOLGORDE`, surname and id, whose building and compiling cost
-    the ORM more than twice what the query itself takes. The holder's name and start date are read for the seats
-    held for `bestuur` only (the others are counted)."""
+    The query is written out: it gives what `besturen_selectors.current_seats(regio=regio)` (a person's seat,
+    current on `day` as `current_q` has it) by body name, `ROL_VOLGORDE`, surname and id gives, in three parts of
+    one UNION ALL: the region's bodies (by name and id), the voting seats as (body, member) only, and the seats held
+    for `bestuur` with their holder's name and start date, in that order. Only the last part is sorted by name and
+    joined to the people: sorting all the region's seats by their body's and holder's names and looking up every
+    holder took PostgreSQL three times what the query now takes, and the counted seats need neither."""
     day = day or timezone.localdate()
-    lid, orgaan_tabel, persoon_tabel = (
-        connection.ops.quote_name(m._meta.db_table) for m in (Lidmaatschap, Orgaan, Persoon)
-    )
-    volgorde = " ".join("WHEN l.rol = %s THEN %s" for _ in _ROLLEN_OP_VOLGORDE)
-    zetel, zetel_params = current_sql("l", day)
-    params = [bestuur.pk] * 3 + zetel_params
-    sql = (
-        "SELECT l.orgaan_id, o.naam, o.afkorting, l.rol, l.namens_id, "
-        "CASE WHEN l.namens_id = %s THEN p.voornaam END, CASE WHEN l.namens_id = %s THEN p.achternaam END, "
-        "CASE WHEN l.namens_id = %s THEN l.begindatum END "
-        f"FROM {lid} l INNER JOIN {persoon_tabel} p ON l.persoon_id = p.id "
-        f"INNER JOIN {orgaan_tabel} o ON l.orgaan_id = o.id "
-        f"WHERE {zetel} AND l.persoon_id IS NOT NULL "
-        "AND o.regio_id = %s "
-        f"ORDER BY o.naam ASC, CASE {volgorde} ELSE NULL END ASC, p.achternaam ASC, l.id ASC"
-    )
-    params.append(regio.pk)
-    for rol, positie in _ROLLEN_OP_VOLGORDE:
-        params += [rol, positie]
+    sql = _ZETELS_SQL.get(connection.vendor) or _zetels_sql(connection)
+    params = [
+        regio.pk,
+        day,
+        day,
+        *STEMMENDE_ROLLEN,
+        regio.pk,
+        *_VOLGORDE_PARAMS,
+        day,
+        day,
+        bestuur.pk,
+        regio.pk,
+    ]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         gelezen = cursor.fetchall()
-    per_namens, per_orgaan, organen, eigen = Counter(), Counter(), {}, []
-    bestuur_pk = bestuur.pk
-    for orgaan_id, naam, afkorting, rol, namens_id, voornaam, achternaam, begindatum in gelezen:
-        stemt, namens_bestuur = rol in _STEMMEND, namens_id == bestuur_pk
-        if stemt:
-            per_namens[orgaan_id, namens_id] += 1
-            per_orgaan[orgaan_id] += 1
-        if (stemt or namens_bestuur) and orgaan_id not in organen:
-            organen[orgaan_id] = Orgaanregel(orgaan_id, naam, afkorting)
-        if namens_bestuur:
-            eigen.append(
-                Zetel(
-                    organen[orgaan_id],
-                    orgaan_id,
-                    rol,
-                    namens_id,
-                    f"{voornaam} {achternaam}",
-                    sqlrijen.als_datum(begindatum),  # SQLite gives the text of the expression
-                )
-            )
+    n_organen = bisect_left(gelezen, 1, key=_DEEL)
+    n_stemmen = bisect_left(gelezen, 2, key=_DEEL, lo=n_organen)
+    alle = {rij[1]: Orgaanregel(rij[1], rij[3], rij[4]) for rij in gelezen[:n_organen]}
+    stemmen = gelezen[n_organen:n_stemmen]
+    per_namens = Counter(map(_ORGAAN_EN_LID, stemmen))
+    geteld = Counter(map(_ORGAAN, stemmen))
+    eigen = [
+        Zetel(
+            alle[orgaan_id],
+            orgaan_id,
+            rol,
+            namens_id,
+            f"{voornaam} {achternaam}",
+            sqlrijen.als_datum(begindatum),
+        )
+        for _, orgaan_id, namens_id, _, rol, voornaam, achternaam, begindatum, *_ in gelezen[n_stemmen:]
+    ]  # SQLite gives the text of a date in the later parts of a UNION
+    eigen_organen = {zetel.orgaan_id for zetel in eigen}
+    # By the bodies' names, as the seats were read before (`deelnemers` lists the bodies in this order).
+    per_orgaan = Counter({pk: geteld[pk] for pk in alle if pk in geteld})
+    organen = {pk: orgaan for pk, orgaan in alle.items() if pk in geteld or pk in eigen_organen}
     return Zetels(per_namens, per_orgaan, organen, eigen)
+
+
+_DEEL = itemgetter(0)  # the part of `zetels_van`'s query a row comes from
+
+
+_ZETELS_SQL = {}  # database vendor → the text of `zetels_van`'s query: a function of the code alone
+_VOLGORDE_PARAMS = [rol for rol, _ in _ROLLEN_OP_VOLGORDE]  # the roles of `ROL_VOLGORDE`, in its order
+
+
+def _zetels_sql(verbinding):
+    """The text of `zetels_van`'s query on `verbinding` (written once per process). Its parameters: the region, the
+    day twice, `STEMMENDE_ROLLEN`, the region, `_VOLGORDE_PARAMS`, the day twice, the member and the region."""
+    qn = verbinding.ops.quote_name
+    lid, orgaan_tabel, persoon_tabel = (qn(m._meta.db_table) for m in (Lidmaatschap, Orgaan, Persoon))
+    # The positions as numbers in the text (an integer column whatever types the driver gives its parameters).
+    volgorde = " ".join(f"WHEN l.rol = %s THEN {int(positie)}" for _, positie in _ROLLEN_OP_VOLGORDE)
+    zetel, _ = current_sql("l")
+    stemmend, _ = sqlrijen.in_lijst("l.rol", STEMMENDE_ROLLEN)
+    # The first part names each column's type (a NULL of the first part of a UNION would be text in PostgreSQL).
+    typen = {
+        naam: veld.cast_db_type(verbinding)
+        for naam, veld in (
+            ("namens", Lidmaatschap._meta.get_field("namens").target_field),
+            ("voornaam", Persoon._meta.get_field("voornaam")),
+            ("achternaam", Persoon._meta.get_field("achternaam")),
+            ("begindatum", Lidmaatschap._meta.get_field("begindatum")),
+            ("id", Lidmaatschap._meta.pk),
+        )
+    }
+    sql = _ZETELS_SQL[verbinding.vendor] = (
+        f"SELECT 0, o.id, CAST(NULL AS {typen['namens']}), o.naam, o.afkorting, CAST(NULL AS {typen['voornaam']}), "
+        f"CAST(NULL AS {typen['achternaam']}), CAST(NULL AS {typen['begindatum']}), CAST(NULL AS integer), "
+        f"CAST(o.id AS {typen['id']}) FROM {orgaan_tabel} o WHERE o.regio_id = %s "
+        "UNION ALL SELECT 1, l.orgaan_id, l.namens_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL "
+        f"FROM {lid} l INNER JOIN {orgaan_tabel} o ON l.orgaan_id = o.id "
+        f"WHERE {zetel} AND l.persoon_id IS NOT NULL AND {stemmend} AND o.regio_id = %s "
+        "UNION ALL SELECT 2, l.orgaan_id, l.namens_id, o.naam, l.rol, p.voornaam, p.achternaam, l.begindatum, "
+        f"CASE {volgorde} ELSE NULL END, l.id "
+        f"FROM {lid} l INNER JOIN {persoon_tabel} p ON l.persoon_id = p.id "
+        f"INNER JOIN {orgaan_tabel} o ON l.orgaan_id = o.id "
+        f"WHERE {zetel} AND l.namens_id = %s AND o.regio_id = %s "
+        "ORDER BY 1 ASC, 4 ASC, 9 ASC, 7 ASC, 10 ASC"
+    )
+    return sql
 
 
 # --- The pages -----------------------------------------------------------------------------------------------------
