@@ -4,9 +4,6 @@ Roles come from memberships: a current Lidmaatschap puts its person's account in
 Objects grant their permissions to such groups when they are created (see `grants_for_orgaan`).
 """
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
-from django.db import connection, connections, router
 from django.db.models import Q
 from django.utils.translation import gettext as _
 from guardian.shortcuts import get_objects_for_user
@@ -18,12 +15,11 @@ from .models import RAADSORGANEN as RAADSORGANEN  # its home is besturen.models;
 from .models import (
     Lidmaatschap,
     Orgaan,
-    OrgaanGroupObjectPermission,
-    OrgaanUserObjectPermission,
     Regio,
     Rol,
     Zichtbaarheid,
 )
+from .regiokeuze import regionale_rollen
 
 ALLE_ROLLEN = [rol.value for rol in Rol]
 ACTIEVE_ROLLEN = [rol for rol in ALLE_ROLLEN if rol != Rol.WAARNEMER]
@@ -309,42 +305,18 @@ def heeft_regionale_rol(user, regio):
     Such a reader sees the region's non-public pieces that its role opens (unpublished opgaven, closed items and
     meeting documents of their bodies); the councils of its members and the public do not.
 
-    The secretariat is read from the request's memo of the region's permissions (`holds_perm`, which the pages asking
-    this have read already); a role in one of its bodies is one short query (none for a visitor, the platform
-    administrator or the secretariat)."""
+    Read from the user's regional roles (`regiokeuze.regionale_rollen`: the region's permissions and the regions of
+    their bodies, one query kept for the rest of a GET or HEAD request with what the region's permissions and the
+    switcher ask; none for a visitor or the platform administrator)."""
     if not _active(user):
         return False
-    if user.is_superuser or holds_perm(user, MANAGE_REGIO, regio):
+    if user.is_superuser:
         return True
-    codename = VIEW_BESLOTEN_ORGAAN.split(".", 1)[1]
-    # One written-out query (`view_besloten_orgaan` through the user's own or their groups' object permissions on a
-    # body of the region): as an ORM query with two subqueries it cost milliseconds of Python to build per page.
-    if not _REGIONALE_ROL_SQL:
-        qn = connection.ops.quote_name
-
-        def kolom(model, veld):
-            return qn(model._meta.get_field(veld).column)
-
-        eigen, groep = OrgaanUserObjectPermission, OrgaanGroupObjectPermission
-        through = get_user_model().groups.through
-        ug = {f.related_model: qn(f.column) for f in through._meta.fields if f.related_model}
-        rechten = qn(Permission._meta.db_table)
-        _REGIONALE_ROL_SQL.append(
-            f"SELECT 1 FROM {qn(Orgaan._meta.db_table)} o WHERE o.{kolom(Orgaan, 'regio')} = %s AND ("
-            f"o.{kolom(Orgaan, 'id')} IN (SELECT x.{kolom(eigen, 'content_object')} FROM {qn(eigen._meta.db_table)} x "
-            f"INNER JOIN {rechten} p ON p.id = x.{kolom(eigen, 'permission')} "
-            f"WHERE x.{kolom(eigen, 'user')} = %s AND p.codename = %s) "
-            f"OR o.{kolom(Orgaan, 'id')} IN (SELECT x.{kolom(groep, 'content_object')} FROM {qn(groep._meta.db_table)} x "
-            f"INNER JOIN {rechten} p ON p.id = x.{kolom(groep, 'permission')} "
-            f"INNER JOIN {qn(through._meta.db_table)} ug ON ug.{ug[Group]} = x.{kolom(groep, 'group')} "
-            f"WHERE ug.{ug[get_user_model()]} = %s AND p.codename = %s)) LIMIT 1"
-        )
-    with connections[router.db_for_read(Orgaan)].cursor() as cursor:
-        cursor.execute(_REGIONALE_ROL_SQL[0], [regio.pk, user.pk, codename, user.pk, codename])
-        return cursor.fetchone() is not None
+    rollen = regionale_rollen(user)
+    return regio.pk in rollen.organen or _MANAGE_REGIO_CODENAME in rollen.rechten.get(regio.pk, ())
 
 
-_REGIONALE_ROL_SQL = []
+_MANAGE_REGIO_CODENAME = MANAGE_REGIO.split(".", 1)[1]
 
 
 def regios_of(user):

@@ -10,7 +10,9 @@ from Django's `request_started` to `request_finished` (in this thread or task), 
 keyed by user and object (or question). A page that asks six times whether its reader manages the region asks the database once; the next request
 starts empty, so a permission granted or taken away counts on the next request. Outside a request (services,
 commands, Celery) and in requests that may write, nothing is kept; any change to a role group or an object permission
-(`grant`, `revoke`, a save or delete of a guardian row, a user's groups changing) empties the memo at once.
+(`grant`, `revoke`, a save or delete of a guardian row, a user's groups changing) empties the memo at once. An app
+may keep more of what depends on those rows in the same memo (`request_memo`), and answer `object_perms` for one of
+its models from a read of all that user's objects at once (`read_per_user`).
 """
 
 from contextvars import ContextVar
@@ -149,15 +151,40 @@ _memo = ContextVar("regioportaal_object_perms", default=None)
 _BEWAARDE_METHODEN = ("GET", "HEAD")
 
 
+_GEEN = frozenset()
+_lezers = {}
+
+
+def read_per_user(model, reader):
+    """Within a GET or HEAD request, `object_perms(user, obj)` for an instance of `model` answers from
+    `reader(user)`: {pk: frozenset of codenames} of every such object on which the user holds a permission through
+    their own or their role groups' object permissions (no superuser shortcut), which the app that registers it reads
+    once per request together with more of what its pages ask (besturen: the user's regional roles, see
+    `besturen.regiokeuze.regionale_rollen`; its rows are bounded by the user's own roles). Outside such a request
+    `object_perms` asks its own query, as for every other model."""
+    _lezers[model] = reader
+
+
+def request_memo():
+    """The memo of this GET or HEAD request (a dict, emptied whenever a role group or an object permission changes;
+    see the module docstring), or None where nothing may be kept. Keys are tuples that start with the asker's name."""
+    return _memo.get()
+
+
 def object_perms(user, obj):
     """The codenames of the permissions `user` holds on `obj` through their own or their role groups' object
     permissions, with no superuser shortcut (as guardian's `get_user_perms` and `get_group_perms` together): a
-    frozenset, one query, asked once per user and object within a GET or HEAD request (see the module docstring)."""
+    frozenset, one query, asked once per user and object within a GET or HEAD request (see the module docstring;
+    for a model registered with `read_per_user`, one query for all its objects at once)."""
     if user is None or user.pk is None:
-        return frozenset()
+        return _GEEN
+    memo = _memo.get()
+    if memo is not None:
+        lezer = _lezers.get(type(obj))
+        if lezer is not None:
+            return lezer(user).get(obj.pk, _GEEN)
     ctype = ContentType.objects.get_for_model(obj)
     key = (user.pk, ctype.pk, str(obj.pk))
-    memo = _memo.get()
     if memo is not None and key in memo:
         return memo[key]
     delen, params = [], []
