@@ -158,6 +158,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "regioportaal.User"
 AUTHENTICATION_BACKENDS = [
     "regioportaal.security.LoginThrottleBackend",  # django-axes: refuses a locked-out login before the password
+    # ModelBackend with a cheaper read of the session's user on every request (regioportaal/authbackend.py); before
+    # ModelBackend, which stays listed for the sessions it logged in (Django asks the backend a session names).
+    "regioportaal.authbackend.GebruikerBackend",
     "django.contrib.auth.backends.ModelBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]
