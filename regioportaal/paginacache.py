@@ -197,7 +197,11 @@ class PaginaCacheMiddleware:
         except Exception:
             logger.warning("page cache unavailable", exc_info=True)
             return None
+        # Whether the session had changes not yet saved at this point: if it has none now and none at the end, the
+        # view changed nothing in it (every change to a session marks it modified) and `_store_ingelogd` need not
+        # work out its state again.
         request._paginacache = (key, content_type, sessie)
+        request._paginacache_sessie_gewijzigd = request.session.modified
         if stored is None:
             return None
         status, headers, body = stored
@@ -295,7 +299,8 @@ class PaginaCacheMiddleware:
         out of every browser and proxy cache as before."""
         if not self._cacheable(request, response, content_type, ingelogd=True):
             return response
-        if _sessie_staat(request) != sessie:
+        ongewijzigd = not request._paginacache_sessie_gewijzigd and not request.session.modified
+        if not ongewijzigd and _sessie_staat(request) != sessie:
             return response  # the view changed the session (or logged out): the page is not the key's
         body = _met_placeholder(request, response.content)
         headers = [(name, value) for name, value in response.items() if name.lower() != "content-length"]

@@ -148,6 +148,58 @@ def test_a_changed_session_misses_but_the_activity_stamp_does_not(world):
     _miss(client, url)
 
 
+@pytest.mark.parametrize("stempel", [120, 0], ids=["stempel-ververst", "stempel-vers"])
+@pytest.mark.parametrize("wijziging", ["nieuw", "gewijzigd", "gewist"])
+def test_a_page_whose_view_changed_the_session_is_not_stored(world, monkeypatch, wijziging, stempel):
+    """The view changed the session while rendering: the page belongs to the new state, not to the key's (read
+    before the view ran), so it is not stored under the old state's key, whether or not the activity stamp was
+    refreshed before the view ran."""
+    from regioportaal.views_werklijst import WerklijstView
+
+    client = _ingelogd(world.secretariaat)
+    url = reverse("werklijst")
+    session = client.session
+    session.update({"gekozen_regio": "drechtsteden", "extra": "x", "stap": 1})
+    # An activity stamp older than a minute is refreshed before the view runs (the session changed already then).
+    session[security.ACTIVE] = session[security.ACTIVE] - stempel
+    session.save()
+    origineel = WerklijstView.get_context_data
+
+    def wijzigt_de_sessie(self, **kwargs):
+        if wijziging == "nieuw":
+            self.request.session["gekozen_regio_2"] = "turnhout"
+        elif wijziging == "gewijzigd":
+            self.request.session["gekozen_regio"] = "denderregio"
+        else:
+            del self.request.session["extra"]
+        return origineel(self, **kwargs)
+
+    monkeypatch.setattr(WerklijstView, "get_context_data", wijzigt_de_sessie)
+    _miss(client, url)
+    monkeypatch.setattr(WerklijstView, "get_context_data", origineel)
+    session = client.session
+    assert (
+        session.get("gekozen_regio_2") or session["gekozen_regio"] == "denderregio" or "extra" not in session
+    )
+    session.update({"gekozen_regio": "drechtsteden", "extra": "x", "stap": 1})
+    session.pop("gekozen_regio_2", None)
+    session.save()
+    _miss(client, url)  # the state the view replaced: nothing was stored under it
+    _hit(client, url)
+
+
+def test_a_page_whose_view_left_the_session_alone_is_stored_after_a_refreshed_stamp(world):
+    client = _ingelogd(world.secretariaat)
+    url = reverse("werklijst")
+    _warm(client, url)
+    session = client.session
+    session[security.ACTIVE] = session[security.ACTIVE] - 120  # refreshed (and saved) by this request
+    session["gekozen_regio"] = "drechtsteden"  # another state: a miss, rendered and stored
+    session.save()
+    _miss(client, url)
+    _hit(client, url)
+
+
 def test_a_new_notification_shows_on_the_next_request(world):
     client = _ingelogd(world.secretariaat)
     url = reverse("werklijst")
