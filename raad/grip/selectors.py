@@ -461,8 +461,8 @@ def komende_datums(programmas, *, besloten, aantal=AANTAL_DATUMS):
 
 
 def eenmaal(functie):
-    """`functie` (no arguments) as a callable that runs it on the first call only: a template calls it when it
-    reads the variable, so a section whose rendered HTML comes from the cache (`{% cache %}`) never runs it."""
+    """`functie` (no arguments) as a callable that runs it on the first call only: the page's sections
+    (`raad/grip/html.py`) call it when they are written, so a section whose HTML comes from the cache never runs it."""
     uitkomst = []
 
     def lees():
@@ -475,7 +475,7 @@ def eenmaal(functie):
 
 def grip(deelname, user):
     """Everything on one council's grip page for one partnership. The pieces of the sections the page caches per
-    visibility class (see `views.fragment_sleutel`) are callables that read the database when the template first asks for
+    visibility class (see `views.fragment_sleutel`) are callables that read the database when a section first asks for
     them. What tells the reader's class (`besloten`, `eigen_rol`, and `raadslid` from `deelname_or_404`) is read now,
     on every request."""
     regio, bestuur = deelname.regio, deelname.bestuur
