@@ -3,9 +3,11 @@
 from decimal import Decimal
 
 from django import template
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.template.base import token_kwargs
 from django.utils import numberformat
-from django.utils.formats import get_format
+from django.utils.formats import FORMAT_SETTINGS, get_format
 from django.utils.html import format_html
 from django.utils.translation import get_language, gettext
 
@@ -37,6 +39,37 @@ _NUL = Decimal("0")
 _ONDERGRENS = {d: Decimal("0." + "1".rjust(d, "0")) for d in range(0, 7)}
 
 
+_FORMATEN = {}  # language → what `Notatie` reads of its formats (`_formaten`), read once per process
+
+
+def _formaten(taal):
+    """The separators of `taal` (`get_format`'s, as the filters' `number_format` reads them), Python's grouping into
+    them and whether they need escaping: a `Notatie` is made for each page that writes figures."""
+    decimaalteken = get_format("DECIMAL_SEPARATOR", taal, use_l10n=True)
+    groepering = get_format("NUMBER_GROUPING", taal, use_l10n=True)
+    duizendtal = get_format("THOUSAND_SEPARATOR", taal, use_l10n=True)
+    # Python's own grouping ("1,234,567.89") into the language's separators, both at once.
+    tabel = str.maketrans({",": duizendtal, ".": decimaalteken})
+    # Whether every text of this notation is the same escaped: digits, signs, "€", a no-break space and the
+    # language's separators, none of them a character HTML escapes.
+    veilig = not set("&<>\"'").intersection(f"{duizendtal}{decimaalteken}")
+    return decimaalteken, groepering, duizendtal, tabel, veilig
+
+
+@receiver(setting_changed)
+def _vergeet_formaten(setting, **kwargs):
+    """A test that changes the formats (where Django forgets its own, `reset_format_cache`) or the languages gets the
+    separators afresh."""
+    if setting in FORMAT_SETTINGS or setting in {
+        "USE_THOUSAND_SEPARATOR",
+        "FORMAT_MODULE_PATH",
+        "LANGUAGES",
+        "LANGUAGE_CODE",
+        "LOCALE_PATHS",
+    }:
+        _FORMATEN.clear()
+
+
 class Notatie:
     """The `euro`, `getal` and `euro_verschil` filters for many numbers at once, with the same text: the active
     language's separators are looked up once (the filters look them up for every number), and each number goes
@@ -44,14 +77,10 @@ class Notatie:
 
     def __init__(self):
         taal = get_language()
-        self.decimaalteken = get_format("DECIMAL_SEPARATOR", taal, use_l10n=True)
-        self.groepering = get_format("NUMBER_GROUPING", taal, use_l10n=True)
-        self.duizendtal = get_format("THOUSAND_SEPARATOR", taal, use_l10n=True)
-        # Python's own grouping ("1,234,567.89") into the language's separators, both at once.
-        self._tabel = str.maketrans({",": self.duizendtal, ".": self.decimaalteken})
-        # Whether every text of this notation is the same escaped: digits, signs, "€", a no-break space and the
-        # language's separators, none of them a character HTML escapes.
-        self.veilig = not set("&<>\"'").intersection(f"{self.duizendtal}{self.decimaalteken}")
+        formaten = _FORMATEN.get(taal)
+        if formaten is None:
+            formaten = _FORMATEN[taal] = _formaten(taal)
+        self.decimaalteken, self.groepering, self.duizendtal, self._tabel, self.veilig = formaten
 
     def _getal(self, value, decimalen):
         soort = type(value)
@@ -110,6 +139,8 @@ class Notatie:
 
     def getal(self, value):
         """As `{{ value|getal }}`."""
+        if type(value) is int and self.groepering == 3:  # the common case (`_snel`'s), without its dispatch
+            return f"{value:,}".translate(self._tabel)
         if value is None or value == "":
             return ""
         return self._getal(value, 0)

@@ -17,15 +17,13 @@ import logging
 from html import escape as _html_escape
 
 from django.core.cache import cache
-from django.core.signals import setting_changed
-from django.dispatch import receiver
 from django.template.defaultfilters import linebreaks_filter
 from django.templatetags.static import static
 from django.utils.formats import localize
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
-from django.utils.translation import get_language, gettext, ngettext
+from django.utils.translation import ngettext
 
 from regioportaal.templatetags.portaal import procent
 
@@ -56,35 +54,7 @@ def _zonder_l10n(waarde):
     return conditional_escape(localize(waarde, use_l10n=False))
 
 
-class _Teksten(dict):
-    """The texts of one language, each translated on first use: `t.gettext(msgid)` is `gettext(msgid)` (and
-    makemessages finds the texts by that name). The page writes some fifty; `gettext` asks the active language and
-    its catalogue again for each."""
-
-    def gettext(self, msgid):
-        tekst = self.get(msgid)
-        if tekst is None:
-            tekst = self[msgid] = gettext(msgid)
-        return tekst
-
-
-_TEKSTEN = {}  # language → its `_Teksten`: a function of the code and the translations alone
-
-
-def _teksten():
-    """The `_Teksten` of the active language."""
-    taal = get_language()
-    teksten = _TEKSTEN.get(taal)
-    if teksten is None:
-        teksten = _TEKSTEN[taal] = _Teksten()
-    return teksten
-
-
-@receiver(setting_changed)
-def _vergeet_teksten(setting, **kwargs):
-    """A test that changes the languages or where their translations are found gets them afresh."""
-    if setting in {"LANGUAGES", "LANGUAGE_CODE", "LOCALE_PATHS"}:
-        _TEKSTEN.clear()
+_teksten = rijen._teksten  # the texts of the active language, each translated once (shared with the rows)
 
 
 # --- The page's frame ----------------------------------------------------------------------------------------------

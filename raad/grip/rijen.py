@@ -9,20 +9,21 @@ from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.template.defaultfilters import truncatewords
 from django.urls import get_script_prefix, get_urlconf
+from django.utils.formats import FORMAT_SETTINGS
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 
 from besturen.weergave import datum_maker, geheel_maker, url_maker
-from programmas.models import Jaarprogramma, Versie
+from opgaven.models import Voortgang
+from programmas.models import Jaarprogramma, ProgrammaSoort, Versie
 from programmas.templatetags.programma import Notatie
-from regioportaal.templatetags.portaal import euro
 
 
 def deelnemer_rijen(deelnemers):
     """The participants' table body: as `{% for deelnemer in deelnemers %}` in grip.html (rows from `deelnemers`)."""
     esc = _esc
-    deze_gemeente = esc(gettext("deze gemeente"))
+    deze_gemeente = esc(_teksten().gettext("deze gemeente"))
     delen = []
     # A cell's text → its HTML: most cells repeat a few fractions (0 or 1 of a body's seats).
     cellen = _Cellen()
@@ -56,7 +57,7 @@ def organen_teksten(organen):
     columns' heads), `totalen` (the footer's cells) and `lijst` (the line naming each body with its link)."""
     esc = _esc
     orgaan_url = url("besturen:orgaan")
-    getal = geheel_maker()  # as `localize`
+    getal = _geheel()  # as `localize`
     koppen, totalen, lijst = [], [], []
     for orgaan in organen:
         naam = esc(orgaan.naam)
@@ -106,8 +107,11 @@ def bijdrage_rijen(jaren, notatie=None):
     notatie = notatie or Notatie()
     soorten = _labels(Jaarprogramma, "soort")
     statussen = _labels(Versie, "status")
-    getal = geheel_maker()  # as `localize`
-    versie_tekst = gettext("versie %(nummer)s")
+    getal = _geheel()  # as `localize`
+    t = _teksten()
+    versie_tekst = t.gettext("versie %(nummer)s")
+    # An amount's text has no character HTML escapes in a language whose separators have none (`Notatie.veilig`).
+    bedrag_esc = str if notatie.veilig else esc
     delen = []
     for jaar in jaren:
         for i, item in enumerate(jaar.programmas):
@@ -120,31 +124,36 @@ def bijdrage_rijen(jaren, notatie=None):
             delen.append(
                 "\n      <tr>"
                 f"\n        {kop}"
-                f'\n        <td><a href="{esc(versie_url(item.versie.pk))}">{esc(item.programma)}</a><br>'
+                f'\n        <td><a href="{esc(versie_url(item.versie.pk))}">{esc(programma_tekst(item.programma, t))}</a><br>'
                 f'<span class="meta">{esc(soorten.get(item.programma.soort, item.programma.soort))}, '
                 f"{versie}</span></td>"
                 f"\n        <td>{esc(statussen.get(item.versie.status, item.versie.status))}</td>"
-                f'\n        <td class="num">{esc(notatie.euro(item.bedrag))}</td>'
+                f'\n        <td class="num">{bedrag_esc(notatie.euro(item.bedrag))}</td>'
                 "\n      </tr>\n    "
             )
     return mark_safe("".join(delen))
 
 
-def opgave_rijen(opgaven):
-    """The opgaven's table body: as `{% for opgave in opgaven %}` in _opgaven.html (`secties.Opgaveregel`s)."""
+def opgave_rijen(opgaven, notatie=None):
+    """The opgaven's table body: as `{% for opgave in opgaven %}` in _opgaven.html (`secties.Opgaveregel`s). The
+    amounts as the `euro` filter writes them, in `notatie` (the page's `Notatie`, made here when not given)."""
     esc = _esc
     opgave_url = url("opgaven:opgave")
     datum = _datum()
-    geen_rapportage = esc(gettext("nog geen rapportage"))
-    geen_mandaat = esc(gettext("geen geldend mandaat"))
-    tot_besteed = gettext("tot %(datum)s; besteed %(besteed)s")
-    mandaat_tekst = gettext(
+    euro = (notatie or Notatie()).euro
+    voortgang_labels = _labels(Voortgang, "status")  # `Opgaveregel.voortgang_label`, translated once
+    t = _teksten()
+    geen_rapportage = esc(t.gettext("nog geen rapportage"))
+    geen_mandaat = esc(t.gettext("geen geldend mandaat"))
+    tot_besteed = t.gettext("tot %(datum)s; besteed %(besteed)s")
+    mandaat_tekst = t.gettext(
         "Tot %(plafond)s, voor %(houder)s, verleend door %(orgaan)s, geldig tot en met %(datum)s"
     )
     delen = []
     for opgave in opgaven:
         if opgave.voortgang_status:
-            voortgang = f'<span class="badge">{esc(opgave.voortgang_label)}</span> ' + tot_besteed % {
+            label = voortgang_labels.get(opgave.voortgang_status, opgave.voortgang_status)
+            voortgang = f'<span class="badge">{esc(label)}</span> ' + tot_besteed % {
                 "datum": esc(datum(opgave.voortgang_periode)),
                 "besteed": esc(euro(opgave.voortgang_besteed)),
             }
@@ -197,12 +206,13 @@ def grafiek_balken(grafiek, notatie=None):
     `Notatie`: made here when not given)."""
     label_y = grafiek["label_y"]
     notatie = notatie or Notatie()
+    bedrag_esc = str if notatie.veilig else _esc  # see `bijdrage_rijen`
     return mark_safe(
         "".join(
             f'\n      <rect x="{balk["x"]}" y="{balk["y"]}" width="{balk["breedte"]}" height="{balk["hoogte"]}" '
             'fill="#0b5394"/>'
             f'\n      <text x="{balk["midden"]}" y="{balk["tekst_y"]}" text-anchor="middle" font-size="11" '
-            f'fill="#1b1f24">{_esc(notatie.euro(balk["rapport"].besteed, 0))}</text>'
+            f'fill="#1b1f24">{bedrag_esc(notatie.euro(balk["rapport"].besteed, 0))}</text>'
             f'\n      <text x="{balk["midden"]}" y="{label_y}" text-anchor="middle" font-size="11" '
             f'fill="#1b1f24">{balk["rapport"].jaar}</text>\n      '
             for balk in grafiek["balken"]
@@ -214,17 +224,68 @@ def datum_regels(momenten):
     """The next dates' list: as `{% for moment in datums %}` in grip.html (`programmas.kalender` moments)."""
     esc = _esc
     datum = _datum()
+    t = _teksten()
     delen = []
     for moment in momenten:
-        programma = esc(moment.programma)
-        if moment.link:
-            programma = f'<a href="{esc(moment.link)}">{programma}</a>'
+        programma = esc(programma_tekst(moment.programma, t))
+        link = moment.link
+        if link:
+            programma = f'<a href="{esc(link)}">{programma}</a>'
         delen.append(
             f'\n    <li><time datetime="{_iso(moment.datum)}">{esc(datum(moment.datum))}</time>: '
             f"{esc(moment.label)} · {programma} "
             f'<span class="meta">({esc(moment.grondslag)}; {esc(moment.staat_label)})</span></li>\n    '
         )
     return mark_safe("".join(delen))
+
+
+_PROGRAMMA_TEKSTEN = {
+    True: "Begroting %(jaar)s %(regio)s",  # a budget (`ProgrammaSoort.BEGROTING`)
+    False: "Jaarprogramma %(jaar)s %(regio)s",
+}
+
+
+def programma_tekst(programma, t=None):
+    """`str(programma)` (a `Jaarprogramma`): its title, else its kind, year and region, with the msgids of
+    `Jaarprogramma.__str__` translated once per language (its lazy text is translated again on every call). `t`: the
+    active language's `_Teksten`, looked up here when not given."""
+    if programma.titel:
+        return programma.titel
+    msgid = _PROGRAMMA_TEKSTEN[programma.soort == ProgrammaSoort.BEGROTING]
+    return (t or _teksten()).gettext(msgid) % {"jaar": programma.jaar, "regio": programma.regio}
+
+
+class _Teksten(dict):
+    """The texts of one language, each translated on first use: `t.gettext(msgid)` is `gettext(msgid)` (and
+    makemessages finds the texts by that name). The page writes some sixty; `gettext` asks the active language and
+    its catalogue again for each."""
+
+    def gettext(self, msgid):
+        tekst = self.get(msgid)
+        if tekst is None:
+            tekst = self[msgid] = gettext(msgid)
+        return tekst
+
+
+_TEKSTEN = {}  # language → its `_Teksten`: a function of the code and the translations alone
+
+
+def _teksten():
+    """The `_Teksten` of the active language (the rows' and `html`'s)."""
+    taal = get_language()
+    teksten = _TEKSTEN.get(taal)
+    if teksten is None:
+        teksten = _TEKSTEN[taal] = _Teksten()
+    return teksten
+
+
+@receiver(setting_changed)
+def _vergeet_teksten(setting, **kwargs):
+    """A test that changes the languages or where their translations are found gets the texts and labels afresh."""
+    if setting in {"LANGUAGES", "LANGUAGE_CODE", "LOCALE_PATHS"}:
+        _TEKSTEN.clear()
+        _LABELS.clear()
+        _DATUMS.clear()
 
 
 _LABELS = {}  # (model, field, language) → its labels: a function of the code and the translations alone
@@ -275,6 +336,31 @@ def _vergeet_urls(setting, **kwargs):
     """A test that changes the URLconf gets its URLs afresh."""
     if setting == "ROOT_URLCONF":
         _URLS.clear()
+
+
+_GEHELE = {}  # language → `geheel_maker()` in it: a function of the formats alone
+
+
+def _geheel():
+    """`besturen.weergave.geheel_maker()` in the active language, made once per language (it formats an example)."""
+    taal = get_language()
+    getal = _GEHELE.get(taal)
+    if getal is None:
+        getal = _GEHELE[taal] = geheel_maker()
+    return getal
+
+
+@receiver(setting_changed)
+def _vergeet_gehele(setting, **kwargs):
+    """A test that changes the formats (where Django forgets its own) or the languages gets the numbers afresh."""
+    if setting in FORMAT_SETTINGS or setting in {
+        "USE_THOUSAND_SEPARATOR",
+        "FORMAT_MODULE_PATH",
+        "LANGUAGES",
+        "LANGUAGE_CODE",
+        "LOCALE_PATHS",
+    }:
+        _GEHELE.clear()
 
 
 _DATUMS = {}  # language → `datum_maker()` in it: the month names are a function of the translations alone

@@ -14,9 +14,7 @@ from django.utils import timezone
 
 from besturen import selectors as besturen_selectors
 from besturen.models import ExternePartij, Lidmaatschap, Orgaan, Persoon, Stuk, Zichtbaarheid
-from besturen.weergave import url_maker
 from opgaven.models import Capaciteit, Mandaat, Opgave, Voortgang, VoortgangStatus
-from opgaven.models import Status as OpgaveStatus
 from programmas.models import Jaarprogramma, Programmaregel, Versie
 from regioportaal import sqlrijen
 from vergaderingen import permissions as vergadering_permissions
@@ -28,6 +26,8 @@ from vergaderingen.models import (
     gepubliceerd_q,
     gepubliceerd_sql,
 )
+
+from . import rijen as grip_rijen
 
 AANTAL_DOCUMENTEN = 8
 
@@ -89,11 +89,14 @@ def opgaven_met_deelname(regio, bestuur, *, eigen_rol, besloten, vandaag=None):
     with connections[Opgave.objects.db].cursor() as cursor:  # the ORM's database (`regioportaal.dbrouter`)
         cursor.execute(sql, params)
         rijen = cursor.fetchall()
+    labels = grip_rijen._labels(
+        Opgave, "status"
+    )  # `OpgaveStatus(status).label`, translated once per language
     opgaven = {}
     for pk, titel, status, v_status, v_periode, v_besteed, mandaat, *rest in rijen:
         opgave = opgaven.get(pk)
         if opgave is None:
-            label = OpgaveStatus(status).label if status else ""
+            label = labels.get(status, status) if status else ""
             opgave = opgaven[pk] = Opgaveregel(
                 pk, titel, label, v_status, sqlrijen.als_datum(v_periode), sqlrijen.als_decimaal(v_besteed)
             )  # SQLite gives the subqueries' date as text and decimals as floats
@@ -176,9 +179,10 @@ def laatste_documenten(regio, lezer, *, besloten, aantal=AANTAL_DOCUMENTEN):
         rijen = _rijen_zonder_rol(regio, besloten=besloten, aantal=aantal)
     else:
         rijen = _rijen_met_rol(regio, lezer, besloten=besloten, aantal=aantal)
-    # Each kind's links from one `reverse`, made only when a row of that kind is listed.
-    stuk_url = url_maker("besturen:stuk") if any(not rij[0] for rij in rijen) else None
-    document_url = url_maker("vergaderingen:document") if any(rij[0] for rij in rijen) else None
+    stuk_url, document_url = (
+        grip_rijen.url("besturen:stuk"),
+        grip_rijen.url("vergaderingen:document"),
+    )  # made once per process
     return [
         Documentregel(titel, (document_url if is_document else stuk_url)(pk), dag, bron)
         for is_document, pk, titel, dag, tijd, bron in rijen

@@ -237,8 +237,9 @@ def deelnemers(rijen, bestuur, zetels, notatie=None):
             teksten[sleutel] = _stemmen_tekst(notatie, aantal, van)
         return teksten[sleutel]
 
-    geen = {orgaan.pk: tekst(0, orgaan.stemmen_totaal) for orgaan in organen}  # a member without a seat there
-    per_lid = {}  # member id → {body id: the text of its seats there}
+    geen = [tekst(0, orgaan.stemmen_totaal) for orgaan in organen]  # a member without a seat anywhere
+    plaats = {orgaan.pk: i for i, orgaan in enumerate(organen)}  # body id → its column
+    per_lid = {}  # member id → its row: the text of its seats per body, in the order of `organen`
     leden = {deelname.bestuur_id for deelname in rijen}
     for (orgaan_pk, namens_id), aantal in per_namens.items():  # some 200 cells: the lookups written inline
         if namens_id in leden:
@@ -246,18 +247,16 @@ def deelnemers(rijen, bestuur, zetels, notatie=None):
             cel = teksten.get(sleutel)
             if cel is None:
                 cel = teksten[sleutel] = _stemmen_tekst(notatie, aantal, sleutel[1])
-            cellen = per_lid.get(namens_id)
-            if cellen is None:
-                cellen = per_lid[namens_id] = {}
-            cellen[orgaan_pk] = cel
-    volgorde = [orgaan.pk for orgaan in organen]
+            rij = per_lid.get(namens_id)
+            if rij is None:
+                rij = per_lid[namens_id] = geen.copy()
+            rij[plaats[orgaan_pk]] = cel
     for deelname in rijen:
         inwoners = deelname.bestuur.inwoners
         deelname.aandeel = inwoners / totaal * 100 if inwoners is not None and totaal else None
         bestuur_id = deelname.bestuur_id
-        eigen = per_lid.get(bestuur_id)
-        rij = {**geen, **eigen} if eigen else geen
-        deelname.stemmen = [rij[pk] for pk in volgorde]
+        rij = per_lid.get(bestuur_id)
+        deelname.stemmen = rij if rij is not None else geen.copy()
         deelname.eigen = bestuur_id == bestuur.pk
         # As text, as the `getal` and `procent` filters write them, in one notation: a region of 20 members and
         # 13 bodies has some 300 figures in this table (a filter looks up the separators again for each).
@@ -514,7 +513,7 @@ def grip(deelname, user):
         "jaren": jaren,
         "bijdrage_rijen": eenmaal(lambda: rijen.bijdrage_rijen(jaren(), notatie())),
         "opgaven": opgaven,
-        "opgave_rijen": eenmaal(lambda: rijen.opgave_rijen(opgaven())),
+        "opgave_rijen": eenmaal(lambda: rijen.opgave_rijen(opgaven(), notatie())),
         "open_besluiten": eenmaal(lambda: programmas().open_besluiten),
         "datums": eenmaal(lambda: komende_datums(programmas(), besloten=besloten)),
         "documenten": documenten,

@@ -36,7 +36,7 @@ def test_the_notation_writes_what_the_filters_write(taal):
             assert notatie.euro(bedrag) == euro(bedrag)
             assert notatie.euro(bedrag, 0) == euro(bedrag, 0)
             assert notatie.verschil(bedrag) == euro_verschil(bedrag)
-        for aantal in [None, "", 0, 7, 87332, 1234567, Decimal("40.00")]:
+        for aantal in [None, "", 0, 7, 87332, 1234567, -1234567, Decimal("40.00")]:
             assert notatie.getal(aantal) == getal(aantal)
 
 

@@ -9,7 +9,9 @@ import pytest
 from django.template import Context, Template
 from django.utils import translation
 
+from besturen.models import Regio
 from opgaven.grafieken import trend_grafiek
+from programmas.models import Jaarprogramma, ProgrammaSoort
 from raad.grip import rijen
 from raad.grip.views import Staaf
 
@@ -51,12 +53,24 @@ def test_the_bars_are_what_the_template_loop_wrote(taal, bedragen):
     assert verwacht.count("<rect") == len(bedragen)
 
 
-class _Programma:
-    def __init__(self, naam):
-        self.naam = naam
+def _programma(titel="", soort=ProgrammaSoort.PROGRAMMA, regio="Regio <Noord> & Zuid"):
+    """An unsaved programme of 2027 (the rows write it as `str(programma)`: its title, else kind, year and region)."""
+    return Jaarprogramma(titel=titel, soort=soort, jaar=2027, regio=Regio(naam=regio))
 
-    def __str__(self):
-        return self.naam
+
+@pytest.mark.parametrize("taal", ["nl", "en"])
+@pytest.mark.parametrize(
+    "programma",
+    [
+        _programma("Jaarprogramma 2027 & co"),
+        _programma(),
+        _programma(soort=ProgrammaSoort.BEGROTING),
+    ],
+)
+def test_a_programme_is_named_as_its_str(taal, programma):
+    with translation.override(taal):
+        assert rijen.programma_tekst(programma) == str(programma)
+        assert rijen.programma_tekst(programma, rijen._teksten()) == str(programma)
 
 
 @pytest.mark.parametrize("taal", ["nl", "en"])
@@ -66,7 +80,7 @@ def test_the_dates_are_what_the_template_loop_wrote(taal):
             datum=datetime.date(2027, 3, 1),
             label="Uiterste datum <voor> de raden",
             link="/versie/13/?a=1&b=2",
-            programma=_Programma("Jaarprogramma 2027 & co"),
+            programma=_programma("Jaarprogramma 2027 & co"),
             grondslag="art. 35 Wgr",
             staat_label="te doen",
         ),
@@ -74,7 +88,7 @@ def test_the_dates_are_what_the_template_loop_wrote(taal):
             datum=datetime.date(2027, 12, 15),
             label="Begroting",
             link="",
-            programma=_Programma('Programma "zonder" link'),
+            programma=_programma(soort=ProgrammaSoort.BEGROTING, regio='Regio "zonder" link'),
             grondslag="datum van de regio",
             staat_label="gedaan",
         ),
