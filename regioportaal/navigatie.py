@@ -31,6 +31,11 @@ def register(soort, label, url_name, volgorde=50, login=False):
         _links.append(link)
 
 
+def generatie():
+    """Changes whenever a link is registered (links are only added): what keeps a rendered menu (`kop`) current."""
+    return len(_links)
+
+
 def register_regio_link(label, url_name, volgorde=50):
     register("regio", label, url_name, volgorde)
 
@@ -62,7 +67,11 @@ def bestuur_links(bestuur, regio=None):
 
 def menu_links(user):
     """[(label, url, url_name)] for the main menu."""
-    ingelogd = bool(user and user.is_authenticated)
+    return menu_links_voor(bool(user and user.is_authenticated))
+
+
+def menu_links_voor(ingelogd):
+    """[(label, url, url_name)] for the main menu of a logged-in user (`ingelogd`) or the public."""
     return [
         (link.label, reverse(link.url_name), link.url_name)
         for link in _sorted("menu")

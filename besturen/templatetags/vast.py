@@ -11,6 +11,7 @@ from django import template
 from django.conf import settings
 from django.core.signals import setting_changed
 from django.template.base import UNKNOWN_SOURCE
+from django.template.loader_tags import BlockNode
 from django.urls import get_script_prefix, get_urlconf
 from django.utils.translation import get_language
 
@@ -27,6 +28,10 @@ setting_changed.connect(_vergeet)
 
 
 class VastNode(template.Node):
+    # A piece holds no `{% block %}` (`vast` refuses one), so the search for a template's blocks, which
+    # `{% extends %}` makes through the whole parent template on every render, need not enter it.
+    child_nodelists = ()
+
     def __init__(self, nodelist):
         self.nodelist = nodelist
 
@@ -49,4 +54,7 @@ def vast(parser, token):
     regels.add(token.lineno)
     nodelist = parser.parse(("endvast",))
     parser.delete_first_token()
+    if nodelist.get_nodes_by_type(BlockNode):
+        # A block's text is the child template's, not fixed; and it would be hidden from `{% extends %}`.
+        raise template.TemplateSyntaxError("No {% block %} inside {% vast %}.")
     return VastNode(nodelist)

@@ -10,7 +10,7 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
-from regioportaal import navigatie
+from regioportaal import kop, navigatie
 
 register = template.Library()
 
@@ -93,3 +93,15 @@ def werklijst_rijen(werk, vandaag):
             f"\n      <td>{esc(item.regio)}</td>\n    </tr>\n  "
         )
     return mark_safe("".join(delen))
+
+
+@register.simple_tag(takes_context=True)
+def hoofdmenu(context):
+    """The main menu's items from the home item's aria-current on (`regioportaal.kop`)."""
+    return kop.hoofdmenu(context)
+
+
+@register.simple_tag(takes_context=True)
+def account(context):
+    """The header's account part up to the language form's return path (`regioportaal.kop`)."""
+    return kop.account(context)
