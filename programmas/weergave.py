@@ -5,11 +5,13 @@ thirty variable lookups, filters, translations and a `reverse`. These functions 
 (every value escaped), the same text the template wrote cell by cell.
 """
 
-from django.urls import reverse
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.formats import localize
 from django.utils.html import conditional_escape, escape
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import get_language, gettext, ngettext
 
 from besturen.weergave import datum_maker, labels, url_maker
 
@@ -98,6 +100,60 @@ def tellingen_html(lijst):
     )
 
 
+class _Teksten(dict):
+    """The fixed texts of one language, each translated on first use: `teksten().gettext(msgid)` is
+    `gettext(msgid)`. A version's page writes some sixty; `gettext` asks the active language and its catalogue again
+    for each (some 2 µs a text)."""
+
+    def gettext(self, msgid):
+        tekst = self.get(msgid)
+        if tekst is None:
+            tekst = self[msgid] = gettext(msgid)
+        return tekst
+
+
+_TEKSTEN = {}  # language → its `_Teksten`: a function of the code and the translations alone
+
+
+def teksten():
+    """The `_Teksten` of the active language. A function writing a page's fixed texts binds its `gettext` as
+    `gettext` (or `_`): its calls stay as makemessages reads them."""
+    taal = get_language()
+    t = _TEKSTEN.get(taal)
+    if t is None:
+        t = _TEKSTEN[taal] = _Teksten()
+    return t
+
+
+@receiver(setting_changed)
+def _vergeet_teksten(setting, **kwargs):
+    """A test that changes the languages or where their translations are found gets the texts afresh."""
+    if setting in {"LANGUAGES", "LANGUAGE_CODE", "LOCALE_PATHS"}:
+        _TEKSTEN.clear()
+
+
+_PLEK = 900719925474099  # a number no real id has: where a URL's id goes
+_URLS = {}  # (view, its fixed arguments, language, script prefix, URL configuration) → its URL around the id
+
+
+def versie_url(viewname, pk, *args):
+    """`reverse(viewname, args=[pk, *args])` for a version's page (`pk` an int): the URL's text around the id worked
+    out once per process for each view, fixed arguments, language, script prefix and URL configuration (a
+    `reverse` costs some 50 µs; a version's page writes a dozen URLs)."""
+    sleutel = (viewname, args, get_language(), get_script_prefix(), get_urlconf())
+    delen = _URLS.get(sleutel)
+    if delen is None:
+        begin, _plek, eind = reverse(viewname, args=[_PLEK, *args]).partition(str(_PLEK))
+        delen = _URLS[sleutel] = (begin, eind)
+    return f"{delen[0]}{int(pk)}{delen[1]}"
+
+
+@receiver(setting_changed)
+def _vergeet_urls(**kwargs):
+    """A test that changes a setting (the URL configuration, the languages) gets the URLs afresh."""
+    _URLS.clear()
+
+
 def _vertaald(vertaling):
     """`{% translate "…" %}` of a literal, for its translation (`gettext("…")`): as the tag writes it, percent
     signs undoubled and not escaped (a literal is safe)."""
@@ -108,6 +164,7 @@ def beslissing_sectie_html(beslisregel, beslissing):
     """What `programmas/_beslissing.html` writes: the decision rule in words and, with `beslissing` (an
     `Uitslag` of `selectors.beslissing` that `beslissing_html` gave its lists), the arithmetic, the count per
     outcome and the outcome so far."""
+    gettext = teksten().gettext  # each fixed text translated once per language
     titel = _vertaald(gettext("Beslisregel en stand"))
     delen = [
         '<section aria-labelledby="beslissing-titel" class="kader">\n'
@@ -170,9 +227,10 @@ def beslissing_sectie_html(beslisregel, beslissing):
 def versie_nav_html(versie, actief, mag_beheren):
     """What `programmas/_versie_nav.html` writes: the links to the version's pages, the one `actief` marked
     current; the councils' state once the version went to them, the status board also only for `mag_beheren`."""
+    gettext = teksten().gettext  # each fixed text translated once per language
 
     def link(naam, tekst):
-        url = conditional_escape(reverse(f"programmas:{naam}", args=[versie.pk]))
+        url = conditional_escape(versie_url(f"programmas:{naam}", versie.pk))
         huidig = ' aria-current="page"' if actief == naam else ""
         return f'<a href="{url}"{huidig}>{_vertaald(tekst)}</a>'
 

@@ -131,6 +131,7 @@ def _acties_html(versie, acties, gs_form, onbeantwoord, csrf_token):
     place; `gs_form`), as the page's template wrote it tag by tag; empty without any. `csrf_token`: the value the
     `csrf` context processor gives the template (`{% csrf_token %}` writes nothing for an empty one or
     "NOTPROVIDED")."""
+    _ = weergave.teksten().gettext  # each fixed text translated once per language
     if not (acties or gs_form):
         return ""
     csrf = (
@@ -140,7 +141,7 @@ def _acties_html(versie, acties, gs_form, onbeantwoord, csrf_token):
     )
 
     def begin(actie, titel=None):
-        url = conditional_escape(reverse("programmas:actie", args=[versie.pk, actie]))
+        url = conditional_escape(weergave.versie_url("programmas:actie", versie.pk, actie))
         if titel is None:
             return f'\n    <form method="post" action="{url}">\n      {csrf}\n      '
         return (
@@ -239,8 +240,8 @@ def _acties_html(versie, acties, gs_form, onbeantwoord, csrf_token):
 # The version page's fragments that are the same for every reader of one visibility class (`_fragmenten`).
 FRAGMENTEN = {
     "regels": "programmas/_versie_regels.html",  # with lines written in Python (`_regels_fragment_html`)
-    "pakketten": "programmas/_versie_pakketten.html",
-}  # and "verdeling", what `programmas/_versie_verdeling.html` writes, written in Python (`_verdeling_html`)
+}  # and "verdeling" and "pakketten", what `programmas/_versie_verdeling.html` and `programmas/_versie_pakketten.html`
+# write, written in Python (`_verdeling_html`, `_pakketten_html`)
 FRAGMENT_PREFIX = "programmas:fragment:versie:"
 FRAGMENT_BEWAARTIJD = (
     24 * 60 * 60
@@ -272,6 +273,7 @@ def _rijen_html(versie, tabel, notatie):
     heads and the column totals joined (`rijen_html`, `pakketten_html`, `koppen_html`, `kolomtotalen_html`): what
     the fragments' loops over them wrote. The figures are written as they are when `notatie` (the notation that
     wrote them) says escaping leaves them unchanged."""
+    _ = weergave.teksten().gettext  # each fixed text translated once per language
     niet = (
         '<span aria-hidden="true">—</span><span class="visually-hidden">'
         + escape(_("neemt niet deel"))
@@ -352,6 +354,7 @@ def _sleutel_html(regeling):
 def _feiten_html(versie, regio, regeling, aantal_vragen):
     """The version's facts (the `dl` under its title), as the page's template wrote them tag by tag: region,
     procedure, key, whether the figures are frozen, the version it is based on, its dates and its questions."""
+    _ = weergave.teksten().gettext  # each fixed text translated once per language
     # The texts outside the f-strings: makemessages reads them there.
     if versie.bevroren_op:
         cijfers = _(
@@ -383,7 +386,7 @@ def _feiten_html(versie, regio, regeling, aantal_vragen):
             _("versie %(n)s") % {"n": _waarde(versie.gebaseerd_op.nummer)},
             _t(_("wat veranderde")),
         )
-        url = conditional_escape(reverse("programmas:vergelijk", args=[versie.pk]))
+        url = conditional_escape(weergave.versie_url("programmas:vergelijk", versie.pk))
         delen.append(
             f"<dt>{label}</dt><dd>{basis} "
             f'(<a href="{url}?met={_waarde(versie.gebaseerd_op_id)}">{veranderd}</a>)</dd>'
@@ -409,7 +412,7 @@ def _feiten_html(versie, regio, regeling, aantal_vragen):
         _t(_("Vragen")),
         ngettext("%(n)s vraag", "%(n)s vragen", aantal_vragen) % {"n": _waarde(aantal_vragen)},
     )
-    url = conditional_escape(reverse("programmas:vragen", args=[versie.pk]))
+    url = conditional_escape(weergave.versie_url("programmas:vragen", versie.pk))
     delen.append(f'\n  <dt>{label}</dt><dd><a href="{url}">{vragen}</a></dd>\n</dl>')
     return mark_safe("".join(delen))  # noqa: S308 - every value escaped above, the translations as the tags
 
@@ -417,6 +420,7 @@ def _feiten_html(versie, regio, regeling, aantal_vragen):
 def _kop_html(versie, regio):
     """The page's breadcrumbs and its heading (`kruimels`, `kop`), as the template wrote them: what
     `programmas/_kruimels.html` writes, then the programme and the version; the programme and the version's number."""
+    _ = weergave.teksten().gettext  # each fixed text translated once per language
     programma = _waarde(versie.jaarprogramma)
     overzicht = conditional_escape(reverse("programmas:overzicht", args=[regio.slug]))
     programmas_label, versie_label, nummer_label = (
@@ -438,6 +442,7 @@ def _verdeling_html(versie, tabel, grafiek):
     """What `programmas/_versie_verdeling.html` writes for `tabel` and `grafiek` (`_tabel_context`): the split per
     member with its totals and downloads and the chart, from the table's rows and heads joined once
     (`_rijen_html`) and the chart's bars (`_staven_html`), without a template's lookups and tags."""
+    _ = weergave.teksten().gettext  # each fixed text translated once per language
     jaar = {"jaar": _waarde(versie.jaarprogramma.jaar)}
     # The texts outside the f-strings: makemessages reads them there.
     titel, uitleg, csv, excel, bijschrift = (
@@ -458,8 +463,8 @@ def _verdeling_html(versie, tabel, grafiek):
         _t(_("Vorig jaar")),
         _t(_("Verschil")),
     )
-    csv_url = conditional_escape(reverse("programmas:verdeling_csv", args=[versie.pk]))
-    excel_url = conditional_escape(reverse("programmas:verdeling_xlsx", args=[versie.pk]))
+    csv_url = conditional_escape(weergave.versie_url("programmas:verdeling_csv", versie.pk))
+    excel_url = conditional_escape(weergave.versie_url("programmas:verdeling_xlsx", versie.pk))
     delen = [
         f'\n<section aria-labelledby="verdeling-titel" id="verdeling">\n'
         f'  <h2 id="verdeling-titel">{titel}</h2>\n'
@@ -531,6 +536,7 @@ def _regels_html(tabel, regeling):
     """The lines table's rows for a reader who may not edit them (`tabel.regels_html`), as the fragment's loop
     wrote them cell by cell without the edit column: one string instead of some ten template lookups per line.
     Empty without lines (the fragment's loop then says the version has none)."""
+    _ = weergave.teksten().gettext  # each fixed text translated once per language
     esc = _escape
     per_inwoner = _t(_("per inwoner"))  # `{% translate %}` of a literal: not escaped
     standaard = esc(regeling.get_sleutel_display())
@@ -554,6 +560,7 @@ def _regels_fragment_html(tabel, totaal_capaciteit):
     """The lines table for a reader who may not edit them (the fragment "regels"), as
     `programmas/_versie_regels.html` writes it without the edit column: the lines that cannot be split, the heads,
     the rows (`tabel.regels_html`) and the totals. None without rows (the template then says there are none)."""
+    _ = weergave.teksten().gettext  # each fixed text translated once per language
     if not tabel.regels_html:
         return None
     titel, niet_verdeeld = _t(_("Programmaregels")), _t(_("deze regel kan niet worden verdeeld"))
@@ -585,6 +592,18 @@ def _regels_fragment_html(tabel, totaal_capaciteit):
         f'      <td class="num">{_waarde(tabel.totaal_tekst)}</td>\n'
         f'      <td class="num">{_waarde(totaal_capaciteit)}</td>\n'
         "      <td></td><td></td>\n    </tr></tfoot>\n  </table>\n  </div>\n"
+    )
+
+
+def _pakketten_html(tabel):
+    """What `programmas/_versie_pakketten.html` writes for `tabel` (its packets' items joined by `_rijen_html`): the
+    same text without a template's render (the count as `{% blocktranslate count %}` writes it, localized and
+    escaped; no percent sign in the message to undouble), after the line `{% load i18n %}` leaves."""
+    n = len(tabel.rijen)
+    samenvatting = ngettext("Pakket voor %(n)s raad", "Pakketten voor %(n)s raden", n) % {"n": _waarde(n)}
+    return mark_safe(  # noqa: S308 - the count escaped, the items escaped by `_rijen_html`
+        f'\n  <details>\n    <summary>{samenvatting}</summary>\n    <ul class="keuzelijst">\n'
+        f"      {tabel.pakketten_html}\n    </ul>\n  </details>\n"
     )
 
 
@@ -694,6 +713,7 @@ def _fragmenten(user, versie, regio, regeling):
         else mark_safe(render_to_string(template, context))
         for naam, template in FRAGMENTEN.items()
     }
+    fragmenten["pakketten"] = _pakketten_html(context["tabel"])
     fragmenten["verdeling"] = _verdeling_html(versie, context["tabel"], context["grafiek"])
     fragmenten["heeft_rijen"] = bool(context["tabel"].rijen)
     try:
