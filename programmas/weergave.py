@@ -14,6 +14,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext, ngettext
 
 from besturen.weergave import datum_maker, labels, url_maker
+from regioportaal.teksten import teksten
 
 from .models import Uitkomst
 from .templatetags.programma import Notatie
@@ -98,38 +99,6 @@ def tellingen_html(lijst):
             f"<li>{conditional_escape(label)}: {conditional_escape(localize(n))}</li>" for label, n in lijst
         )
     )
-
-
-class _Teksten(dict):
-    """The fixed texts of one language, each translated on first use: `teksten().gettext(msgid)` is
-    `gettext(msgid)`. A version's page writes some sixty; `gettext` asks the active language and its catalogue again
-    for each (some 2 µs a text)."""
-
-    def gettext(self, msgid):
-        tekst = self.get(msgid)
-        if tekst is None:
-            tekst = self[msgid] = gettext(msgid)
-        return tekst
-
-
-_TEKSTEN = {}  # language → its `_Teksten`: a function of the code and the translations alone
-
-
-def teksten():
-    """The `_Teksten` of the active language. A function writing a page's fixed texts binds its `gettext` as
-    `gettext` (or `_`): its calls stay as makemessages reads them."""
-    taal = get_language()
-    t = _TEKSTEN.get(taal)
-    if t is None:
-        t = _TEKSTEN[taal] = _Teksten()
-    return t
-
-
-@receiver(setting_changed)
-def _vergeet_teksten(setting, **kwargs):
-    """A test that changes the languages or where their translations are found gets the texts afresh."""
-    if setting in {"LANGUAGES", "LANGUAGE_CODE", "LOCALE_PATHS"}:
-        _TEKSTEN.clear()
 
 
 _PLEK = 900719925474099  # a number no real id has: where a URL's id goes

@@ -12,6 +12,7 @@ from django.utils.html import format_html
 from django.utils.translation import get_language, gettext
 
 from regioportaal.forms import veld_html
+from regioportaal.teksten import TAALINSTELLINGEN
 from regioportaal.templatetags.portaal import euro
 
 register = template.Library()
@@ -56,17 +57,18 @@ def _formaten(taal):
     return decimaalteken, groepering, duizendtal, tabel, veilig
 
 
+# The settings whose change gives other separators or number formats: Django's own format settings (where it forgets
+# its format cache, `reset_format_cache`) and the languages.
+FORMAATINSTELLINGEN = frozenset(
+    {*FORMAT_SETTINGS, "USE_THOUSAND_SEPARATOR", "FORMAT_MODULE_PATH", *TAALINSTELLINGEN}
+)
+
+
 @receiver(setting_changed)
 def _vergeet_formaten(setting, **kwargs):
     """A test that changes the formats (where Django forgets its own, `reset_format_cache`) or the languages gets the
     separators afresh."""
-    if setting in FORMAT_SETTINGS or setting in {
-        "USE_THOUSAND_SEPARATOR",
-        "FORMAT_MODULE_PATH",
-        "LANGUAGES",
-        "LANGUAGE_CODE",
-        "LOCALE_PATHS",
-    }:
+    if setting in FORMAATINSTELLINGEN:
         _FORMATEN.clear()
 
 

@@ -9,15 +9,16 @@ from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.template.defaultfilters import truncatewords
 from django.urls import get_script_prefix, get_urlconf
-from django.utils.formats import FORMAT_SETTINGS
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language
 
 from besturen.weergave import datum_maker, geheel_maker, url_maker
 from opgaven.models import Voortgang
 from programmas.models import Jaarprogramma, ProgrammaSoort, Versie
-from programmas.templatetags.programma import Notatie
+from programmas.templatetags.programma import FORMAATINSTELLINGEN, Notatie
+from regioportaal.teksten import TAALINSTELLINGEN
+from regioportaal.teksten import teksten as _teksten
 
 
 def deelnemer_rijen(deelnemers):
@@ -248,42 +249,17 @@ _PROGRAMMA_TEKSTEN = {
 def programma_tekst(programma, t=None):
     """`str(programma)` (a `Jaarprogramma`): its title, else its kind, year and region, with the msgids of
     `Jaarprogramma.__str__` translated once per language (its lazy text is translated again on every call). `t`: the
-    active language's `_Teksten`, looked up here when not given."""
+    active language's `Teksten` (`regioportaal.teksten`), looked up here when not given."""
     if programma.titel:
         return programma.titel
     msgid = _PROGRAMMA_TEKSTEN[programma.soort == ProgrammaSoort.BEGROTING]
     return (t or _teksten()).gettext(msgid) % {"jaar": programma.jaar, "regio": programma.regio}
 
 
-class _Teksten(dict):
-    """The texts of one language, each translated on first use: `t.gettext(msgid)` is `gettext(msgid)` (and
-    makemessages finds the texts by that name). The page writes some sixty; `gettext` asks the active language and
-    its catalogue again for each."""
-
-    def gettext(self, msgid):
-        tekst = self.get(msgid)
-        if tekst is None:
-            tekst = self[msgid] = gettext(msgid)
-        return tekst
-
-
-_TEKSTEN = {}  # language → its `_Teksten`: a function of the code and the translations alone
-
-
-def _teksten():
-    """The `_Teksten` of the active language (the rows' and `html`'s)."""
-    taal = get_language()
-    teksten = _TEKSTEN.get(taal)
-    if teksten is None:
-        teksten = _TEKSTEN[taal] = _Teksten()
-    return teksten
-
-
 @receiver(setting_changed)
-def _vergeet_teksten(setting, **kwargs):
-    """A test that changes the languages or where their translations are found gets the texts and labels afresh."""
-    if setting in {"LANGUAGES", "LANGUAGE_CODE", "LOCALE_PATHS"}:
-        _TEKSTEN.clear()
+def _vergeet_labels(setting, **kwargs):
+    """A test that changes the languages or where their translations are found gets the labels and dates afresh."""
+    if setting in TAALINSTELLINGEN:
         _LABELS.clear()
         _DATUMS.clear()
 
@@ -353,13 +329,7 @@ def _geheel():
 @receiver(setting_changed)
 def _vergeet_gehele(setting, **kwargs):
     """A test that changes the formats (where Django forgets its own) or the languages gets the numbers afresh."""
-    if setting in FORMAT_SETTINGS or setting in {
-        "USE_THOUSAND_SEPARATOR",
-        "FORMAT_MODULE_PATH",
-        "LANGUAGES",
-        "LANGUAGE_CODE",
-        "LOCALE_PATHS",
-    }:
+    if setting in FORMAATINSTELLINGEN:
         _GEHELE.clear()
 
 
